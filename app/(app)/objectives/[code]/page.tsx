@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { Badge } from "@/components/ui/badge";
+import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Card, CardHeader } from "@/components/ui/card";
+import { getObjective } from "@/features/objectives/server/get-objective";
+import { requirePagePermission } from "@/lib/auth/session";
+
+type TProps = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: TProps) {
+  const o = await getObjective((await params).code);
+  return { title: o ? `${o.code} ${o.title}` : undefined };
+}
+
+export default async function ObjectivePage({ params }: TProps) {
+  await requirePagePermission("objective:read");
+  const t = await getTranslations();
+  const o = await getObjective((await params).code);
+  if (!o) notFound();
+  const crumbs = [{ label: t("objectives.title"), href: "/objectives" }, ...o.ancestors.slice(1).map((a) => ({ label: `${a.code} ${a.title}`, href: `/objectives/${a.code}` })), { label: o.code }];
+  return (
+    <>
+      <Breadcrumb items={crumbs} label={t("common.breadcrumb")} />
+      <div className="mb-4 flex flex-wrap items-center gap-2">
+        <Badge tone={o.level === "MEASURE" ? "blue" : "red"}>{t(`objectiveLevels.${o.level}`)}</Badge>
+        <span className="font-mono text-sm text-slate-500">{o.code}</span>
+      </div>
+      <h1 className="mb-4 text-xl font-bold text-slate-900 sm:text-2xl">{o.title}</h1>
+      <Card className="mb-4">
+        <CardHeader title={t("objectives.sourceText")} />
+        <blockquote className="px-4 py-4 leading-7 text-slate-800">{o.sourceText}</blockquote>
+        <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{t("objectives.source")}</p>
+      </Card>
+      {o.children.length > 0 ? (
+        <Card>
+          <CardHeader title={t("objectives.children")} action={<span className="text-xs text-slate-500">{t("common.count", { count: o.children.length })}</span>} />
+          <ol className="divide-y divide-slate-100">
+            {o.children.map((c) => (
+              <li key={c.code}>
+                <Link href={`/objectives/${c.code}`} className="flex gap-3 px-4 py-3 hover:bg-brand-50">
+                  <span className="w-16 shrink-0 font-mono text-xs leading-6 text-slate-500">{c.code}</span>
+                  <span className="text-slate-800">{c.title}</span>
+                </Link>
+              </li>
+            ))}
+          </ol>
+        </Card>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { Card, CardHeader } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { getHomeStats } from "@/features/home/server/get-home-stats";
+import { OrgList } from "@/features/organizations/components/org-list";
+import { requireUser } from "@/lib/auth/session";
+
+export default async function HomePage() {
+  const user = await requireUser();
+  const t = await getTranslations();
+  const stats = await getHomeStats(user);
+  const tiles = [
+    { label: t("home.mainTasks"), value: stats.mainTasks, href: "/objectives" },
+    { label: t("home.measures"), value: stats.measures, href: "/objectives" },
+    { label: t("home.orgsInScope"), value: stats.orgs, href: "/orgs" },
+    { label: t("home.usersInScope"), value: stats.users, href: user.permissions.has("user:manage") ? "/users" : undefined },
+  ];
+  return (
+    <>
+      <section className="mb-5 rounded-lg bg-gradient-to-r from-brand-700 to-brand-600 px-4 py-5 text-white sm:px-6">
+        <h1 className="text-xl font-bold sm:text-2xl">{t("home.welcome", { name: user.name })}</h1>
+        <p className="mt-1 text-sm text-white/90">{user.orgName} · {t(`roles.${user.role}`)}</p>
+        <p className="mt-3 text-sm text-white/90">{t(`home.roleIntro.${user.role}`)}</p>
+      </section>
+      <div className="mb-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
+        {tiles.map((tile) => {
+          const body = (
+            <>
+              <p className="text-sm text-slate-600">{tile.label}</p>
+              <p className="mt-1 text-2xl font-bold text-slate-900 tabular-nums" data-testid={`stat-${tile.label}`}>{tile.value.toLocaleString()}</p>
+            </>
+          );
+          return tile.href ? (
+            <Link key={tile.label} href={tile.href} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">{body}</Link>
+          ) : (
+            <div key={tile.label} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">{body}</div>
+          );
+        })}
+      </div>
+      <Card>
+        <CardHeader title={t("home.childrenTitle")} action={stats.children.length ? <Link href="/orgs" className="text-sm text-brand-700 hover:underline">{t("home.browseOrgs")} →</Link> : null} />
+        {stats.children.length ? <OrgList items={stats.children} /> : <EmptyState title={t("home.noChildren")} />}
+      </Card>
+    </>
+  );
+}

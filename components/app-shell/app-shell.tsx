@@ -1,0 +1,42 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { LocaleSwitcher } from "@/features/i18n/components/locale-switcher";
+import type { TSessionUser } from "@/lib/auth/session";
+import { LogoutButton } from "./logout-button";
+import { NavLinks, type TNavItem } from "./nav-links";
+
+export async function AppShell({ user, children }: { user: TSessionUser; children: React.ReactNode }) {
+  const t = await getTranslations();
+  const items: TNavItem[] = [{ href: "/", label: t("nav.home") }];
+  if (user.permissions.has("objective:read")) items.push({ href: "/objectives", label: t("nav.objectives") });
+  if (user.permissions.has("org:read")) items.push({ href: "/orgs", label: t("nav.orgs") });
+  if (user.permissions.has("user:manage")) items.push({ href: "/users", label: t("nav.users") });
+  return (
+    <div className="flex min-h-dvh flex-col">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">{t("app.skip")}</a>
+      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+        <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-3 pt-2 sm:px-6">
+          <Link href="/" className="flex min-w-0 items-center gap-2">
+            <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-sm font-bold text-white" aria-hidden>工</span>
+            <span className="truncate text-base font-bold text-slate-900">{t("app.name")}</span>
+          </Link>
+          <div className="flex items-center gap-1">
+            <div className="hidden sm:block"><LocaleSwitcher /></div>
+            <LogoutButton label={t("nav.logout")} />
+          </div>
+        </div>
+        <div className="mx-auto flex max-w-6xl items-end justify-between gap-3 px-3 sm:px-6">
+          <NavLinks items={items} label={t("nav.menu")} />
+          <p className="hidden truncate pb-2.5 text-xs text-slate-500 md:block" aria-label={t("nav.account")}>
+            {user.name} · {user.orgName} · {t(`roles.${user.role}`)}
+          </p>
+        </div>
+      </header>
+      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6">{children}</main>
+      <footer className="border-t border-slate-200 bg-white py-3 text-center text-xs text-slate-500">
+        <div className="mb-1 sm:hidden"><div className="inline-flex"><LocaleSwitcher /></div></div>
+        {t("app.tagline")}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+"use client";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/components/ui/cn";
+
+export type TNavItem = { href: string; label: string };
+
+export function NavLinks({ items, label }: { items: TNavItem[]; label: string }) {
+  const pathname = usePathname();
+  const active = (href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
+  return (
+    <nav aria-label={label} className="-mb-px flex gap-1 overflow-x-auto">
+      {items.map((it) => (
+        <Link
+          key={it.href}
+          href={it.href}
+          aria-current={active(it.href) ? "page" : undefined}
+          className={cn(
+            "shrink-0 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap",
+            active(it.href) ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
+          )}
+        >
+          {it.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

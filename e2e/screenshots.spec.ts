@@ -1,0 +1,33 @@
+import { test } from "@playwright/test";
+import { loginAs } from "./fixtures/auth";
+
+// Not part of `npm test`: `SCREENSHOTS=1 npx playwright test --project=screenshots`
+// writes desktop and 360 px screenshots of the main pages to SHOTS_DIR for review.
+const dir = process.env.SHOTS_DIR ?? "test-results/shots";
+const shots: { name: string; user?: string; path: string }[] = [
+  { name: "login", path: "/login" },
+  { name: "home-manager", user: "hebei", path: "/" },
+  { name: "home-staff", user: "hengda.staff", path: "/" },
+  { name: "objectives", user: "hebei", path: "/objectives" },
+  { name: "objectives-search", user: "hebei", path: "/objectives?q=职工书屋" },
+  { name: "objective-detail", user: "hebei", path: "/objectives/3.2.2" },
+  { name: "orgs", user: "hebei", path: "/orgs" },
+  { name: "orgs-search", user: "admin", path: "/orgs?q=朝阳区" },
+  { name: "users", user: "hebei", path: "/users" },
+  { name: "users-new", user: "hebei", path: "/users/new" },
+  { name: "not-found", user: "hubei", path: "/orgs/999999" },
+];
+
+test.skip(!process.env.SCREENSHOTS, "screenshots only on request");
+
+for (const s of shots) {
+  for (const [label, viewport] of [["desktop", { width: 1280, height: 860 }], ["phone", { width: 360, height: 780 }]] as const) {
+    test(`${s.name} ${label}`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      if (s.user) await loginAs(page, s.user);
+      await page.goto(s.path);
+      await page.waitForLoadState("networkidle");
+      await page.screenshot({ path: `${dir}/${s.name}-${label}.png`, fullPage: label === "phone" });
+    });
+  }
+}

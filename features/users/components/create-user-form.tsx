@@ -1,0 +1,61 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import type { TRole } from "@/lib/auth/permissions";
+import { useActionFeedback } from "@/lib/i18n/use-action-result";
+import { useFieldError } from "@/lib/i18n/use-field-error";
+import { createUserAction } from "../actions";
+import { ZCreateUser, type TCreateUser } from "../schemas";
+import { RoleSelect } from "./role-select";
+
+export function CreateUserForm({ roles, defaultOrgCode }: { roles: readonly TRole[]; defaultOrgCode: string }) {
+  const t = useTranslations("users");
+  const fieldError = useFieldError();
+  const router = useRouter();
+  const form = useForm<TCreateUser>({
+    resolver: zodResolver(ZCreateUser),
+    defaultValues: { username: "", name: "", role: roles.at(-1) ?? "STAFF", orgCode: defaultOrgCode, phone: "", password: "" },
+  });
+  const feedback = useActionFeedback(form.setError);
+  const { register, formState: { errors, isSubmitting } } = form;
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await createUserAction(values);
+    if (!feedback(result)) return;
+    toast.success(t("created"));
+    router.push("/users");
+    router.refresh();
+  });
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
+      <Field id="username" label={t("username")} hint={t("usernameHint")} error={fieldError(errors.username)}>
+        <Input id="username" autoCapitalize="none" autoComplete="off" aria-invalid={!!errors.username} {...register("username")} />
+      </Field>
+      <Field id="name" label={t("name")} error={fieldError(errors.name)}>
+        <Input id="name" aria-invalid={!!errors.name} {...register("name")} />
+      </Field>
+      <Field id="role" label={t("role")} error={fieldError(errors.role)}>
+        <RoleSelect id="role" roles={roles} aria-invalid={!!errors.role} {...register("role")} />
+      </Field>
+      <Field id="orgCode" label={t("orgCode")} hint={t("orgCodeHint")} error={fieldError(errors.orgCode)}>
+        <Input id="orgCode" inputMode="numeric" aria-invalid={!!errors.orgCode} {...register("orgCode")} />
+      </Field>
+      <Field id="phone" label={t("phone")} error={fieldError(errors.phone)}>
+        <Input id="phone" type="tel" inputMode="tel" aria-invalid={!!errors.phone} {...register("phone")} />
+      </Field>
+      <Field id="password" label={t("password")} hint={t("passwordHint")} error={fieldError(errors.password)}>
+        <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...register("password")} />
+      </Field>
+      <div className="flex gap-2 sm:col-span-2">
+        <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("saving") : t("new")}</Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>{t("cancel")}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { canGrantRole } from "@/lib/auth/permissions";
+import { hashPassword } from "@/lib/auth/password";
+import { getDb, type TDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { TResetPassword, TSetActive, TUpdateUser } from "../schemas";
+import type { TActor } from "./actor";
+import { findManagedUser } from "./find-managed-user";
+
+export async function updateUser(actor: TActor, input: TUpdateUser, db: TDb = getDb()) {
+  const target = await findManagedUser(actor, input.id, db);
+  if (target.id === actor.id && input.role !== target.role) throw new AppError("FORBIDDEN");
+  if (target.id !== actor.id && !canGrantRole(actor.role, input.role)) throw new AppError("ROLE_NOT_ALLOWED", { role: "role" });
+  return db.user.update({ where: { id: target.id }, data: { name: input.name, role: input.role, phone: input.phone || null }, select: { id: true } });
+}
+
+export async function resetPassword(actor: TActor, input: TResetPassword, db: TDb = getDb()) {
+  const target = await findManagedUser(actor, input.id, db);
+  await db.user.update({ where: { id: target.id }, data: { passwordHash: await hashPassword(input.password) } });
+  return { id: target.id };
+}
+
+/** Deactivation keeps the account and its history; the user can no longer sign in. */
+export async function setUserActive(actor: TActor, input: TSetActive, db: TDb = getDb()) {
+  const target = await findManagedUser(actor, input.id, db);
+  if (target.id === actor.id) throw new AppError("FORBIDDEN");
+  return db.user.update({ where: { id: target.id }, data: { active: input.active }, select: { id: true, active: true } });
+}

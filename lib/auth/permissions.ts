@@ -1,0 +1,51 @@
+// Permissions are data: the RolePermission table holds the live mapping; this
+// file names the permissions and gives the default mapping the seed writes.
+export const PERMISSIONS = [
+  "objective:read",
+  "org:read",
+  "user:manage",
+  "task:assign",
+  "task:review",
+  "task:claim",
+  "task:staff",
+  "progress:log",
+  "report:read",
+  "system:admin",
+] as const;
+
+export type TPermission = (typeof PERMISSIONS)[number];
+export const ROLES = ["ADMIN", "MANAGER", "CHAIR", "STAFF"] as const;
+export type TRole = (typeof ROLES)[number];
+
+export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
+  ADMIN: PERMISSIONS,
+  MANAGER: ["objective:read", "org:read", "user:manage", "task:assign", "task:review", "report:read"],
+  CHAIR: ["objective:read", "org:read", "user:manage", "task:claim", "task:staff", "progress:log"],
+  STAFF: ["objective:read", "org:read", "progress:log"],
+};
+
+/** Which roles a user of `role` may give to accounts they manage. */
+export const GRANTABLE_ROLES: Record<TRole, readonly TRole[]> = {
+  ADMIN: ROLES,
+  MANAGER: ["MANAGER", "CHAIR", "STAFF"],
+  CHAIR: ["STAFF"],
+  STAFF: [],
+};
+
+export function isPermission(p: string): p is TPermission {
+  return (PERMISSIONS as readonly string[]).includes(p);
+}
+
+/** Resolve a role's permission set from RolePermission rows; unknown names are ignored. */
+export function resolvePermissions(
+  rows: readonly { role: string; permission: string }[],
+  role: TRole,
+): ReadonlySet<TPermission> {
+  const set = new Set<TPermission>();
+  for (const r of rows) if (r.role === role && isPermission(r.permission)) set.add(r.permission);
+  return set;
+}
+
+export function canGrantRole(actor: TRole, target: TRole): boolean {
+  return GRANTABLE_ROLES[actor].includes(target);
+}

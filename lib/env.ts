@@ -1,0 +1,26 @@
+import path from "node:path";
+import { z } from "zod";
+
+// Validated process environment. Everything is optional: with nothing set the
+// app runs on embedded PGlite inside DATA_DIR and generates its own secret.
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export function getEnv(): TEnv {
+  const raw = Object.fromEntries(
+    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""),
+  );
+  return ZEnv.parse(raw);
+}
+
+export function dataDir(): string {
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), getEnv().DATA_DIR);
+}

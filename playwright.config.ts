@@ -1,0 +1,36 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${PORT}`;
+
+// Debian's Chromium; `npx playwright install` would try to download a browser and fail here.
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: { baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai", trace: "retain-on-failure", launchOptions },
+  projects: [
+    { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: /screenshots/ },
+    { name: "phone", use: { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, launchOptions }, testMatch: /mobile\.spec\.ts/ },
+    { name: "screenshots", use: { launchOptions }, testMatch: /screenshots\.spec\.ts/ },
+  ],
+  webServer: {
+    // A fresh database for every run: PostgreSQL when TEST_DATABASE_URL is set, PGlite otherwise.
+    command: `npm run build && tsx scripts/e2e-server.ts`,
+    url: `${baseURL}/login`,
+    timeout: 600_000,
+    reuseExistingServer: !process.env.CI,
+    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    stdout: "pipe",
+    stderr: "pipe",
+  },
+});
