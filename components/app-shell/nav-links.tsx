@@ -1,9 +1,16 @@
 "use client";
-import Link from "next/link";
+import Link, { useLinkStatus } from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 
-export type TNavItem = { href: string; label: string };
+export type TNavItem = { href: string; label: string; badge?: number };
+
+// A thin bar under the tab while its page loads. Pages render before they are sent
+// (no segment-wide loading boundary), so that notFound() answers with a real 404.
+function PendingBar() {
+  const { pending } = useLinkStatus();
+  return <span aria-hidden className={cn("absolute inset-x-2 bottom-0 h-0.5 bg-brand-600 transition-opacity", pending ? "animate-pulse opacity-100" : "opacity-0")} />;
+}
 
 export function NavLinks({ items, label }: { items: TNavItem[]; label: string }) {
   const pathname = usePathname();
@@ -16,11 +23,13 @@ export function NavLinks({ items, label }: { items: TNavItem[]; label: string })
           href={it.href}
           aria-current={active(it.href) ? "page" : undefined}
           className={cn(
-            "shrink-0 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap",
+            "relative shrink-0 border-b-2 px-3 py-2.5 text-sm font-medium whitespace-nowrap",
             active(it.href) ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900",
           )}
         >
           {it.label}
+          {it.badge ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white tabular-nums">{it.badge > 99 ? "99+" : it.badge}</span> : null}
+          <PendingBar />
         </Link>
       ))}
     </nav>
