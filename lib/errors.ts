@@ -8,6 +8,11 @@ export type TErrorCode =
   | "CONFLICT"
   | "USERNAME_TAKEN"
   | "ROLE_NOT_ALLOWED"
+  | "INVALID_TRANSITION"
+  | "ALREADY_EXISTS"
+  | "TOO_MANY"
+  | "FILE_TOO_LARGE"
+  | "FILE_TYPE"
   | "INTERNAL";
 
 export class AppError extends Error {

@@ -8,6 +8,9 @@ import { NavLinks, type TNavItem } from "./nav-links";
 export async function AppShell({ user, children }: { user: TSessionUser; children: React.ReactNode }) {
   const t = await getTranslations();
   const items: TNavItem[] = [{ href: "/", label: t("nav.home") }];
+  items.push({ href: "/my-tasks", label: t("nav.myTasks") });
+  items.push({ href: "/tasks", label: t("nav.tasks") });
+  if (user.permissions.has("task:review")) items.push({ href: "/review", label: t("nav.review") });
   if (user.permissions.has("objective:read")) items.push({ href: "/objectives", label: t("nav.objectives") });
   if (user.permissions.has("org:read")) items.push({ href: "/orgs", label: t("nav.orgs") });
   if (user.permissions.has("user:manage")) items.push({ href: "/users", label: t("nav.users") });

@@ -20,6 +20,8 @@ describe("resolvePermissions", () => {
     expect(ROLES.filter((r) => has(r, "task:review"))).toEqual(["ADMIN", "MANAGER"]);
     expect(ROLES.filter((r) => has(r, "user:manage"))).toEqual(["ADMIN", "MANAGER", "CHAIR"]);
     expect(DEFAULT_ROLE_PERMISSIONS.STAFF).toEqual(["objective:read", "org:read", "progress:log"]);
+    expect(ROLES.filter((r) => has(r, "task:handle"))).toEqual(["ADMIN", "MANAGER", "CHAIR"]);
+    expect(ROLES.filter((r) => has(r, "task:claim"))).toEqual(["ADMIN", "CHAIR"]);
   });
 });
 

@@ -7,6 +7,7 @@ export const PERMISSIONS = [
   "task:assign",
   "task:review",
   "task:claim",
+  "task:handle",
   "task:staff",
   "progress:log",
   "report:read",
@@ -19,8 +20,8 @@ export type TRole = (typeof ROLES)[number];
 
 export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ADMIN: PERMISSIONS,
-  MANAGER: ["objective:read", "org:read", "user:manage", "task:assign", "task:review", "report:read"],
-  CHAIR: ["objective:read", "org:read", "user:manage", "task:claim", "task:staff", "progress:log"],
+  MANAGER: ["objective:read", "org:read", "user:manage", "task:assign", "task:review", "task:handle", "report:read"],
+  CHAIR: ["objective:read", "org:read", "user:manage", "task:claim", "task:handle", "task:staff", "progress:log"],
   STAFF: ["objective:read", "org:read", "progress:log"],
 };
 

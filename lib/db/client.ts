@@ -27,3 +27,6 @@ export async function disconnectDb(): Promise<void> {
 export function setDbForTests(db: TDb | undefined): void {
   g.__prisma = db;
 }
+
+/** The client inside an interactive transaction (`db.$transaction(async (tx) => …)`). */
+export type TTx = Omit<TDb, "$transaction" | "$connect" | "$disconnect" | "$on" | "$extends">;

@@ -1,0 +1,28 @@
+// Due dates are calendar days in China (Asia/Shanghai), stored as DATE (UTC midnight in JS).
+const FMT = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+
+/** Today's calendar day in China as a UTC-midnight Date, comparable with DATE columns. */
+export function chinaToday(now: Date = new Date()): Date {
+  return new Date(`${FMT.format(now)}T00:00:00.000Z`);
+}
+
+/** "YYYY-MM-DD" → UTC-midnight Date; throws on anything else. */
+export function parseDay(s: string): Date {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) throw new Error(`not a day: ${s}`);
+  const d = new Date(`${s}T00:00:00.000Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s) throw new Error(`not a day: ${s}`);
+  return d;
+}
+
+export function formatDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+export function addDays(d: Date, days: number): Date {
+  return new Date(d.getTime() + days * 86_400_000);
+}
+
+/** Whole days from `today` to `due` (negative when overdue). */
+export function daysUntil(due: Date, today: Date): number {
+  return Math.round((due.getTime() - today.getTime()) / 86_400_000);
+}

@@ -1,0 +1,79 @@
+// The task lifecycle as data. Every status change on the server goes through
+// nextStatus(); a refused transition is an INVALID_TRANSITION error, never a silent no-op.
+export const TASK_STATUSES = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED", "COMPLETED", "CANCELLED"] as const;
+export type TTaskStatus = (typeof TASK_STATUSES)[number];
+
+export const TASK_ACTIONS = [
+  "sign", // 签收
+  "handBack", // 退回 (with a reason)
+  "reassign", // the assigner sends a handed-back task again
+  "cancel", // the assigner withdraws the task
+  "assignStaff", // 承办: responsible person and helpers
+  "logProgress", // 进展填报
+  "submit", // 办结 report
+  "approve", // 销号
+  "return", // 退办 (with a reason)
+  "requestExtension", // 延期申请
+  "decideExtension",
+  "cascade", // 分解: pass down to the org's own subtree
+  "nudge", // 催办
+  "comment",
+] as const;
+export type TTaskAction = (typeof TASK_ACTIONS)[number];
+
+const OPEN: readonly TTaskStatus[] = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED"];
+
+/** The statuses in which each action is allowed. */
+export const ALLOWED_FROM: Record<TTaskAction, readonly TTaskStatus[]> = {
+  sign: ["PENDING_SIGN"],
+  handBack: ["PENDING_SIGN"],
+  reassign: ["HANDED_BACK"],
+  cancel: ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS"],
+  assignStaff: ["IN_PROGRESS"],
+  logProgress: ["IN_PROGRESS"],
+  submit: ["IN_PROGRESS"],
+  approve: ["SUBMITTED"],
+  return: ["SUBMITTED"],
+  requestExtension: ["PENDING_SIGN", "IN_PROGRESS"],
+  decideExtension: OPEN,
+  cascade: ["IN_PROGRESS"],
+  nudge: ["PENDING_SIGN", "IN_PROGRESS", "HANDED_BACK"],
+  comment: TASK_STATUSES,
+};
+
+/** Where an action leads; actions not listed keep the status. */
+const TARGET: Partial<Record<TTaskAction, TTaskStatus>> = {
+  sign: "IN_PROGRESS",
+  handBack: "HANDED_BACK",
+  reassign: "PENDING_SIGN",
+  cancel: "CANCELLED",
+  submit: "SUBMITTED",
+  approve: "COMPLETED",
+  return: "IN_PROGRESS",
+};
+
+export class TransitionError extends Error {
+  constructor(public readonly from: TTaskStatus, public readonly action: TTaskAction) {
+    super(`${action} is not allowed from ${from}`);
+    this.name = "TransitionError";
+  }
+}
+
+export function canApply(from: TTaskStatus, action: TTaskAction): boolean {
+  return ALLOWED_FROM[action].includes(from);
+}
+
+/** The status after `action`, or a TransitionError when the action is not allowed from `from`. */
+export function nextStatus(from: TTaskStatus, action: TTaskAction): TTaskStatus {
+  if (!canApply(from, action)) throw new TransitionError(from, action);
+  return TARGET[action] ?? from;
+}
+
+export function isFinal(status: TTaskStatus): boolean {
+  return status === "COMPLETED" || status === "CANCELLED";
+}
+
+/** Overdue: past its due date (a calendar day in China) and not completed or cancelled. */
+export function isOverdue(task: { status: TTaskStatus; dueDate: Date }, today: Date): boolean {
+  return !isFinal(task.status) && task.dueDate.getTime() < today.getTime();
+}
