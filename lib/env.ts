@@ -9,6 +9,8 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** Where evidence files are kept (outside the web root); defaults to <DATA_DIR>/uploads. */
+  UPLOAD_DIR: z.string().min(1).optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
 });
 
@@ -23,4 +25,9 @@ export function getEnv(): TEnv {
 
 export function dataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.cwd(), getEnv().DATA_DIR);
+}
+
+export function uploadDir(): string {
+  const dir = getEnv().UPLOAD_DIR;
+  return dir ? path.resolve(/*turbopackIgnore: true*/ process.cwd(), dir) : path.join(dataDir(), "uploads");
 }

@@ -3,13 +3,15 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getHomeStats } from "@/features/home/server/get-home-stats";
+import { TaskSummaryTiles } from "@/features/tasks/components/task-summary-tiles";
+import { getTaskSummary } from "@/features/tasks/server/get-task-summary";
 import { OrgList } from "@/features/organizations/components/org-list";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function HomePage() {
   const user = await requireUser();
   const t = await getTranslations();
-  const stats = await getHomeStats(user);
+  const [stats, summary] = await Promise.all([getHomeStats(user), getTaskSummary(user)]);
   const tiles = [
     { label: t("home.mainTasks"), value: stats.mainTasks, href: "/objectives" },
     { label: t("home.measures"), value: stats.measures, href: "/objectives" },
@@ -23,6 +25,7 @@ export default async function HomePage() {
         <p className="mt-1 text-sm text-white/90">{user.orgName} · {t(`roles.${user.role}`)}</p>
         <p className="mt-3 text-sm text-white/90">{t(`home.roleIntro.${user.role}`)}</p>
       </section>
+      <TaskSummaryTiles summary={summary} orgId={user.orgId} />
       <div className="mb-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
         {tiles.map((tile) => {
           const body = (

@@ -63,3 +63,10 @@ export async function authorize(permission: TPermission): Promise<TSessionUser> 
   if (!user.permissions.has(permission)) throw new AppError("FORBIDDEN");
   return user;
 }
+
+/** For actions whose permission depends on the user's relation to the record: signed in, or UNAUTHENTICATED. */
+export async function authenticate(): Promise<TSessionUser> {
+  const user = await getSession();
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  return user;
+}

@@ -1,11 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
-import type { FieldError } from "react-hook-form";
 
 /** zod messages are codes ("required", "password" …); this turns one into catalogue text. */
 export function useFieldError() {
   const t = useTranslations("validation");
-  return (err: FieldError | undefined): string | undefined => {
+  return (err: { message?: unknown } | undefined): string | undefined => {
     if (!err) return undefined;
     const code = typeof err.message === "string" && err.message ? err.message : "invalid";
     return t.has(code) ? t(code) : t("invalid");

@@ -31,9 +31,12 @@ export async function OrgView({ user, org, q, cursor, basePath }: { user: TSessi
             {org.regionCode ? <span>{t("orgs.regionCode")} <span className="font-mono">{org.regionCode}</span></span> : null}
           </p>
         </div>
-        {user.permissions.has("user:manage") ? (
-          <Link href={`/users?org=${org.code}`} className="text-sm text-brand-700 hover:underline">{t("orgs.viewUsers")} · {t("orgs.userCount", { count: org._count.users })}</Link>
-        ) : null}
+        <div className="flex flex-wrap gap-3">
+          <Link href={`/tasks?org=${org.id}`} className="text-sm text-brand-700 hover:underline">{t("orgs.viewTasks")}</Link>
+          {user.permissions.has("user:manage") ? (
+            <Link href={`/users?org=${org.code}`} className="text-sm text-brand-700 hover:underline">{t("orgs.viewUsers")} · {t("orgs.userCount", { count: org._count.users })}</Link>
+          ) : null}
+        </div>
       </div>
       <div className="mb-4"><SearchBox defaultValue={q} placeholder={t("orgs.searchPlaceholder")} label={t("orgs.searchLabel")} submitLabel={t("common.search")} /></div>
       <Card>

@@ -35,7 +35,8 @@ const RULES: Record<Exclude<TTaskAction, "comment">, readonly TRule[]> = {
   requestExtension: [HOLDER("task:handle")],
   assignStaff: [HOLDER("task:staff")],
   cascade: [HOLDER("task:assign")],
-  logProgress: [{ relation: "worker", permission: "progress:log" }, HOLDER("progress:log")],
+  // Staff log only what they are assigned to; the chair (task:staff) may log for the org.
+  logProgress: [{ relation: "worker", permission: "progress:log" }, HOLDER("task:staff")],
   approve: [REVIEWER("task:review")],
   return: [REVIEWER("task:review")],
   decideExtension: [REVIEWER("task:review")],

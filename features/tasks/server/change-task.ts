@@ -10,7 +10,7 @@ type TEventType = Prisma.TaskEventCreateManyInput["type"];
  * Applies a change only if nobody changed the task since it was loaded (version check in the
  * UPDATE itself, so two concurrent writers cannot both succeed), and bumps the version.
  */
-export async function updateTaskIfUnchanged(tx: TTx, task: { id: number; version: number }, data: Prisma.TaskUpdateManyMutationInput): Promise<void> {
+export async function updateTaskIfUnchanged(tx: TTx, task: { id: number; version: number }, data: Prisma.TaskUncheckedUpdateManyInput): Promise<void> {
   const res = await tx.task.updateMany({ where: { id: task.id, version: task.version }, data: { ...data, version: { increment: 1 } } });
   if (res.count !== 1) throw new AppError("CONFLICT");
 }

@@ -1,0 +1,31 @@
+// Which uploads are accepted, decided from the type detected in the file's bytes (never
+// from its name or the browser's Content-Type). Pure, so it is unit-tested directly.
+export type TAttachmentKind = "IMAGE" | "PDF" | "OFFICE";
+export type TDetected = { ext: string; mime: string } | undefined;
+
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+const IMAGES = new Set(["jpg", "png", "webp", "gif", "heic", "heif", "avif"]);
+const OOXML = new Set(["docx", "xlsx", "pptx"]);
+/** Legacy Office files are OLE compound files ("cfb"); the content cannot tell Word from Excel, the name can. */
+const LEGACY: Record<string, string> = { doc: "application/msword", xls: "application/vnd.ms-excel", ppt: "application/vnd.ms-powerpoint", wps: "application/vnd.ms-works", et: "application/vnd.ms-excel" };
+
+export function classifyFile(detected: TDetected, fileName: string): { kind: TAttachmentKind; mime: string } | null {
+  if (!detected) return null;
+  if (IMAGES.has(detected.ext)) return { kind: "IMAGE", mime: detected.mime };
+  if (detected.ext === "pdf") return { kind: "PDF", mime: "application/pdf" };
+  if (OOXML.has(detected.ext)) return { kind: "OFFICE", mime: detected.mime };
+  if (detected.ext === "cfb") {
+    const ext = fileName.toLowerCase().split(".").pop() ?? "";
+    const mime = LEGACY[ext];
+    return mime ? { kind: "OFFICE", mime } : null;
+  }
+  return null;
+}
+
+/** A safe display name: no path parts or control characters, at most 120 characters. */
+export function cleanFileName(name: string): string {
+  const base = name.split(/[\\/]/).pop() ?? "";
+  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-120);
+  return cleaned || "file";
+}

@@ -1,0 +1,32 @@
+import "server-only";
+import { fileTypeFromBuffer } from "file-type";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { loadTaskForAction } from "@/features/tasks/server/load-task";
+import type { TTaskActor } from "@/features/tasks/lib/task-permissions";
+import { MAX_FILE_BYTES, classifyFile, cleanFileName } from "../lib/file-kind";
+import { ATTACHMENT_VIEW_SELECT, toAttachmentView, type TAttachmentView } from "./list-attachments";
+import { saveFile, saveThumbnail } from "./storage";
+
+export type TPurpose = "progress" | "report";
+
+/**
+ * Stores one evidence file for a task. The uploader must be allowed to log progress
+ * (purpose "progress") or to submit completion ("report") on the task right now.
+ */
+export async function saveAttachment(actor: TTaskActor, taskId: number, purpose: TPurpose, file: { name: string; bytes: Buffer }): Promise<TAttachmentView> {
+  const db = getDb();
+  await loadTaskForAction(db, actor, taskId, purpose === "progress" ? "logProgress" : "submit");
+  if (file.bytes.length > MAX_FILE_BYTES) throw new AppError("FILE_TOO_LARGE");
+  if (file.bytes.length === 0) throw new AppError("FILE_TYPE");
+  const fileName = cleanFileName(file.name);
+  const type = classifyFile(await fileTypeFromBuffer(file.bytes), fileName);
+  if (!type) throw new AppError("FILE_TYPE");
+  const stored = await saveFile(file.bytes);
+  const hasThumbnail = type.kind === "IMAGE" ? await saveThumbnail(stored.storageKey, file.bytes) : false;
+  const row = await db.attachment.create({
+    data: { taskId, uploaderId: actor.id, fileName, mime: type.mime, kind: type.kind, size: stored.size, sha256: stored.sha256, storageKey: stored.storageKey, hasThumbnail },
+    select: ATTACHMENT_VIEW_SELECT,
+  });
+  return toAttachmentView(row);
+}

@@ -1,0 +1,59 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/lib/action";
+import { authenticate, authorize } from "@/lib/auth/session";
+import {
+  ZAssignStaff, ZAssignTasks, ZClaimTask, ZComment, ZDecideExtension, ZLogProgress, ZNudge, ZReasoned, ZReassign, ZRequestExtension, ZReview, ZSubmitCompletion, ZTaskRef,
+} from "./schemas";
+import { assignStaff } from "./server/assign-staff";
+import { assignTasks } from "./server/assign-tasks";
+import { claimTask } from "./server/claim-task";
+import { decideExtension, requestExtension } from "./server/extensions";
+import { logProgress } from "./server/log-progress";
+import { commentOnTask, nudgeTask } from "./server/nudge-comment";
+import { cancelTask, handBackTask, reassignTask, signTask } from "./server/respond-task";
+import { reviewCompletion } from "./server/review-completion";
+import { submitCompletion } from "./server/submit-completion";
+import { searchTargetOrgs } from "./server/search-target-orgs";
+
+// Thin: parse (runAction) → authenticate → domain function (which checks the user's
+// relation to the task, scope and status) → revalidate what changed.
+function done<T>(taskId: number | undefined, result: T): T {
+  revalidatePath("/tasks");
+  revalidatePath("/my-tasks");
+  revalidatePath("/review");
+  if (taskId) revalidatePath(`/tasks/${taskId}`);
+  return result;
+}
+
+export const assignTasksAction = async (input: unknown) =>
+  runAction(ZAssignTasks, input, async (d) => done(d.parentTaskId, await assignTasks(await authorize("task:assign"), d)));
+export const claimTaskAction = async (input: unknown) =>
+  runAction(ZClaimTask, input, async (d) => done(undefined, await claimTask(await authorize("task:claim"), d)));
+export const signTaskAction = async (input: unknown) =>
+  runAction(ZTaskRef, input, async (d) => done(d.taskId, await signTask(await authenticate(), d)));
+export const handBackTaskAction = async (input: unknown) =>
+  runAction(ZReasoned, input, async (d) => done(d.taskId, await handBackTask(await authenticate(), d)));
+export const reassignTaskAction = async (input: unknown) =>
+  runAction(ZReassign, input, async (d) => done(d.taskId, await reassignTask(await authenticate(), d)));
+export const cancelTaskAction = async (input: unknown) =>
+  runAction(ZReasoned, input, async (d) => done(d.taskId, await cancelTask(await authenticate(), d)));
+export const assignStaffAction = async (input: unknown) =>
+  runAction(ZAssignStaff, input, async (d) => done(d.taskId, await assignStaff(await authenticate(), d)));
+export const logProgressAction = async (input: unknown) =>
+  runAction(ZLogProgress, input, async (d) => done(d.taskId, await logProgress(await authenticate(), d)));
+export const submitCompletionAction = async (input: unknown) =>
+  runAction(ZSubmitCompletion, input, async (d) => done(d.taskId, await submitCompletion(await authenticate(), d)));
+export const reviewCompletionAction = async (input: unknown) =>
+  runAction(ZReview, input, async (d) => done(d.taskId, await reviewCompletion(await authenticate(), d)));
+export const requestExtensionAction = async (input: unknown) =>
+  runAction(ZRequestExtension, input, async (d) => done(d.taskId, await requestExtension(await authenticate(), d)));
+export const decideExtensionAction = async (input: unknown) =>
+  runAction(ZDecideExtension, input, async (d) => done(d.taskId, await decideExtension(await authenticate(), d)));
+export const nudgeTaskAction = async (input: unknown) =>
+  runAction(ZNudge, input, async (d) => done(d.taskId, await nudgeTask(await authenticate(), d)));
+export const commentOnTaskAction = async (input: unknown) =>
+  runAction(ZComment, input, async (d) => done(d.taskId, await commentOnTask(await authenticate(), d)));
+export const searchTargetOrgsAction = async (input: unknown) =>
+  runAction(z.object({ q: z.string().trim().max(40), parentTaskId: z.number().int().positive().optional() }), input, async (d) => searchTargetOrgs(await authorize("task:assign"), d));

@@ -1,0 +1,64 @@
+"use client";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { EvidenceUploader } from "@/features/evidence/components/evidence-uploader";
+import { useFieldError } from "@/lib/i18n/use-field-error";
+import { logProgressAction } from "../actions";
+import { PROGRESS_STATES, ZLogProgress } from "../schemas";
+import { useTaskAction } from "./use-task-action";
+
+type TInput = z.input<typeof ZLogProgress>;
+
+/** 进展填报, phone first: percent, state, notes, an optional quantity and evidence. */
+export function ProgressForm({ taskId, version, current, hasTarget, targetUnit }: { taskId: number; version: number; current: { percent: number; state: (typeof PROGRESS_STATES)[number] }; hasTarget: boolean; targetUnit: string | null }) {
+  const t = useTranslations("tasks");
+  const fieldError = useFieldError();
+  const router = useRouter();
+  const [clientToken] = useState(() => crypto.randomUUID());
+  const [uploading, setUploading] = useState(false);
+  const form = useForm<TInput>({ resolver: zodResolver(ZLogProgress), defaultValues: { taskId, version, clientToken, percent: current.percent, state: current.state, narrative: "", attachmentIds: [] } });
+  const run = useTaskAction(form.setError);
+  const { errors, isSubmitting } = form.formState;
+  const percent = form.watch("percent");
+  const submit = form.handleSubmit((v) => run(logProgressAction(v), () => router.push(`/tasks/${taskId}`)));
+  return (
+    <form noValidate onSubmit={submit} className="grid gap-4">
+      <Field id="percent" label={t("form.percent")} error={fieldError(errors.percent)}>
+        <div className="flex items-center gap-3">
+          <input type="range" min={0} max={100} step={5} aria-label={t("form.percent")} className="flex-1 accent-brand-600" value={Number(percent) || 0} onChange={(e) => form.setValue("percent", Number(e.target.value))} />
+          <Input id="percent" type="number" inputMode="numeric" min={0} max={100} className="w-20" aria-invalid={!!errors.percent} {...form.register("percent")} />
+        </div>
+      </Field>
+      <fieldset>
+        <legend className="mb-1 text-sm font-medium text-slate-700">{t("form.state")}</legend>
+        <div className="grid grid-cols-3 gap-2">
+          {PROGRESS_STATES.map((s) => (
+            <label key={s} className="flex min-h-11 cursor-pointer items-center justify-center gap-1.5 rounded-md border border-slate-300 text-sm has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:text-brand-700">
+              <input type="radio" value={s} className="sr-only" {...form.register("state")} />
+              {t(`state.${s}`)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <Field id="narrative" label={t("form.narrative")} error={fieldError(errors.narrative)}>
+        <textarea id="narrative" rows={4} placeholder={t("form.narrativePlaceholder")} aria-invalid={!!errors.narrative} className="w-full rounded-md border border-slate-300 p-2 text-sm" {...form.register("narrative")} />
+      </Field>
+      {hasTarget ? (
+        <Field id="value" label={`${t("form.value")}${targetUnit ? `（${targetUnit}）` : ""}`} error={fieldError(errors.value)}>
+          <Input id="value" type="number" inputMode="decimal" min={0} step="any" {...form.register("value")} />
+        </Field>
+      ) : null}
+      <div>
+        <p className="mb-1 text-sm font-medium text-slate-700">{t("detail.evidence")}</p>
+        <EvidenceUploader taskId={taskId} purpose="progress" onChange={(ids) => form.setValue("attachmentIds", ids)} onBusyChange={setUploading} />
+      </div>
+      <Button type="submit" disabled={isSubmitting || uploading} className="h-12">{t("action.logProgress")}</Button>
+    </form>
+  );
+}

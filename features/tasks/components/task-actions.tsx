@@ -1,0 +1,58 @@
+"use client";
+import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { cancelTaskAction, handBackTaskAction } from "../actions";
+import type { TTaskAction } from "../lib/state-machine";
+import { ActionDialog } from "./action-dialog";
+import { CompletionForm } from "./completion-form";
+import { ExtensionRequestForm, ReassignForm } from "./due-forms";
+import { ReasonForm } from "./reason-form";
+import { ReviewForm } from "./review-form";
+import { ExtensionDecisionForm, NudgeForm, SignForm } from "./simple-forms";
+import { StaffForm, type TStaffOption } from "./staff-form";
+
+export type TActionPanelProps = {
+  taskId: number;
+  version: number;
+  actions: TTaskAction[];
+  dueDate: string;
+  staff: TStaffOption[];
+  current: { responsibleId: number | null; helperIds: number[] };
+  pendingExtension: { id: number; label: string } | null;
+};
+
+/** The buttons for what this user may do now; each opens a dialog with its form. */
+export function TaskActions(p: TActionPanelProps) {
+  const t = useTranslations("tasks");
+  const [open, setOpen] = useState<string | null>(null);
+  const has = (a: TTaskAction) => p.actions.includes(a);
+  const dialog = (key: TTaskAction, variant: "primary" | "secondary" | "danger", body: (close: () => void) => React.ReactNode, description?: string) => (
+    <ActionDialog key={key} testId={`action-${key}`} label={t(`action.${key}`)} title={t(`action.${key}`)} description={description} variant={variant} open={open === key} onOpenChange={(o) => setOpen(o ? key : null)}>
+      {body(() => setOpen(null))}
+    </ActionDialog>
+  );
+  const ref = { taskId: p.taskId, version: p.version };
+  const buttons = [
+    has("sign") && dialog("sign", "primary", (close) => <SignForm {...ref} onDone={close} />),
+    has("logProgress") && (
+      <Button key="logProgress" asChild data-testid="action-logProgress"><Link href={`/tasks/${p.taskId}/progress`}>{t("action.logProgress")}</Link></Button>
+    ),
+    has("assignStaff") && dialog("assignStaff", "secondary", (close) => <StaffForm {...ref} staff={p.staff} current={p.current} onDone={close} />),
+    has("submit") && dialog("submit", "primary", (close) => <CompletionForm {...ref} onDone={close} />),
+    has("approve") && dialog("approve", "primary", (close) => <ReviewForm {...ref} decision="APPROVED" onDone={close} />),
+    has("return") && dialog("return", "danger", (close) => <ReviewForm {...ref} decision="RETURNED" onDone={close} />),
+    has("decideExtension") && p.pendingExtension && dialog("decideExtension", "primary", (close) => <ExtensionDecisionForm {...ref} extensionId={p.pendingExtension!.id} onDone={close} />, p.pendingExtension.label),
+    has("reassign") && dialog("reassign", "primary", (close) => <ReassignForm {...ref} onDone={close} />),
+    has("cascade") && (
+      <Button key="cascade" variant="secondary" asChild data-testid="action-cascade"><Link href={`/tasks/new?parent=${p.taskId}`}>{t("action.cascade")}</Link></Button>
+    ),
+    has("requestExtension") && !p.pendingExtension && dialog("requestExtension", "secondary", (close) => <ExtensionRequestForm {...ref} minDue={p.dueDate} onDone={close} />),
+    has("nudge") && dialog("nudge", "secondary", (close) => <NudgeForm taskId={p.taskId} onDone={close} />),
+    has("handBack") && dialog("handBack", "danger", (close) => <ReasonForm {...ref} action={handBackTaskAction} submitLabel={t("action.handBack")} onDone={close} />),
+    has("cancel") && dialog("cancel", "danger", (close) => <ReasonForm {...ref} action={cancelTaskAction} submitLabel={t("action.cancel")} onDone={close} />, t("form.confirmCancel")),
+  ].filter(Boolean);
+  if (buttons.length === 0) return <p className="text-sm text-slate-500">{t("detail.noActions")}</p>;
+  return <div className="flex flex-wrap gap-2">{buttons}</div>;
+}

@@ -1,0 +1,98 @@
+import { z } from "zod";
+
+// Shared by the forms (zodResolver) and the server actions. Messages are codes that
+// the UI turns into catalogue text (validation.* and tasks.validation.*).
+const id = z.coerce.number().int().positive();
+export const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "date");
+const reason = z.string().trim().min(2, "reasonRequired").max(500, "tooLong");
+const optionalText = (max: number) => z.string().trim().max(max, "tooLong").optional().or(z.literal("").transform(() => undefined));
+/** Generated once per form: a repeated submit (double click, retry) is recognised and not applied twice. */
+const clientToken = z.string().min(8).max(64);
+const version = z.coerce.number().int().positive();
+
+export const PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
+export const PROGRESS_STATES = ["NORMAL", "LAGGING", "AT_RISK"] as const;
+export const TARGET_LEVELS = ["PROVINCE", "CITY", "COUNTY", "GRASSROOTS"] as const;
+
+export const ZTaskTerms = z.object({
+  dueDate: ZDay,
+  /** A due date before today is accepted only when confirmed (backfilling an old 台账). */
+  allowPastDue: z.boolean().default(false),
+  priority: z.enum(PRIORITIES).default("NORMAL"),
+  note: optionalText(500),
+  targetValue: z.union([z.literal("").transform(() => undefined), z.coerce.number().nonnegative("number").max(1e12, "number")]).optional(),
+  targetUnit: optionalText(20),
+});
+
+export const ZTarget = z.discriminatedUnion("mode", [
+  z.object({ mode: z.literal("orgs"), orgIds: z.array(id).min(1, "targetsRequired").max(5000, "tooMany") }),
+  z.object({ mode: z.literal("level"), level: z.enum(TARGET_LEVELS), underOrgId: id }),
+]);
+
+export const ZAssignTasks = ZTaskTerms.extend({
+  clientToken,
+  objectiveIds: z.array(id).min(1, "objectivesRequired").max(500, "tooMany"),
+  target: ZTarget,
+  /** Set when an org passes its own task further down (分解). */
+  parentTaskId: id.optional(),
+});
+export type TAssignTasks = z.infer<typeof ZAssignTasks>;
+
+export const ZClaimTask = z.object({ objectiveId: id, dueDate: ZDay, note: optionalText(500) });
+export type TClaimTask = z.infer<typeof ZClaimTask>;
+
+export const ZTaskRef = z.object({ taskId: id, version });
+export const ZReasoned = ZTaskRef.extend({ reason });
+export const ZReassign = ZTaskRef.extend({ dueDate: ZDay.optional(), note: optionalText(500) });
+
+export const ZAssignStaff = ZTaskRef.extend({ responsibleId: id, helperIds: z.array(id).max(20, "tooMany").default([]) });
+export type TAssignStaff = z.infer<typeof ZAssignStaff>;
+
+export const ZLogProgress = ZTaskRef.extend({
+  clientToken,
+  percent: z.coerce.number().int("percent").min(0, "percent").max(100, "percent"),
+  state: z.enum(PROGRESS_STATES),
+  narrative: z.string().trim().min(2, "narrativeRequired").max(2000, "tooLong"),
+  value: z.union([z.literal("").transform(() => undefined), z.coerce.number().nonnegative("number").max(1e12, "number")]).optional(),
+  attachmentIds: z.array(id).max(30, "tooMany").default([]),
+});
+export type TLogProgress = z.infer<typeof ZLogProgress>;
+
+export const ZSubmitCompletion = ZTaskRef.extend({
+  clientToken,
+  summary: z.string().trim().min(5, "summaryRequired").max(4000, "tooLong"),
+  attachmentIds: z.array(id).max(30, "tooMany").default([]),
+});
+export type TSubmitCompletion = z.infer<typeof ZSubmitCompletion>;
+
+export const ZReview = ZTaskRef.extend({ decision: z.enum(["APPROVED", "RETURNED"]), note: optionalText(500) }).refine(
+  (v) => v.decision === "APPROVED" || (v.note !== undefined && v.note.length >= 2),
+  { message: "reasonRequired", path: ["note"] },
+);
+export type TReview = z.infer<typeof ZReview>;
+
+export const ZRequestExtension = ZTaskRef.extend({ clientToken, toDue: ZDay, reason });
+export type TRequestExtension = z.infer<typeof ZRequestExtension>;
+
+export const ZDecideExtension = ZTaskRef.extend({ extensionId: id, approve: z.boolean(), note: optionalText(500) });
+export type TDecideExtension = z.infer<typeof ZDecideExtension>;
+
+export const ZNudge = z.object({ taskId: id, message: optionalText(200) });
+export const ZComment = z.object({ taskId: id, message: z.string().trim().min(1, "required").max(1000, "tooLong") });
+
+export const TASK_FILTER_STATUSES = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED", "COMPLETED", "CANCELLED"] as const;
+export const ZTaskFilters = z.object({
+  status: z.enum(TASK_FILTER_STATUSES).optional().catch(undefined),
+  overdue: z.enum(["1"]).optional().catch(undefined),
+  org: id.optional().catch(undefined),
+  main: id.optional().catch(undefined),
+  kind: z.enum(["ASSIGNED", "CLAIMED"]).optional().catch(undefined),
+  batch: id.optional().catch(undefined),
+  mine: z.enum(["1"]).optional().catch(undefined),
+  q: z.string().trim().max(50).optional().catch(undefined),
+  cursor: z.string().optional().catch(undefined),
+});
+export type TTaskFilters = z.infer<typeof ZTaskFilters>;

@@ -1,0 +1,52 @@
+import "server-only";
+import type { TTx } from "@/lib/db/client";
+
+export type TInsertTasks = {
+  measureIds: readonly number[];
+  targetOrgIds: readonly number[];
+  reviewOrgId: number;
+  parentTaskId: number | null;
+  batchId: number;
+  dueDate: Date;
+  priority: string;
+  note: string | null;
+  targetValue: number | null;
+  targetUnit: string | null;
+  actorId: number;
+};
+
+/**
+ * Creates measures × targets tasks with set-based statements (no per-row round trips):
+ * existing (objective, org) pairs are skipped by the unique index, so nobody gets the
+ * same objective twice, even when two batches race. Returns how many were created.
+ */
+export async function insertTasks(tx: TTx, a: TInsertTasks): Promise<number> {
+  const created = await tx.$executeRaw`
+    INSERT INTO "Task" ("objectiveId", "mainTaskId", "orgId", "orgPath", "reviewOrgId", "parentTaskId", "batchId",
+                        "kind", "status", "priority", "dueDate", "note", "targetValue", "targetUnit", "createdById", "updatedAt")
+    SELECT m.id, mt.id, o.id, o."ancestorIds", ${a.reviewOrgId}, ${a.parentTaskId}, ${a.batchId},
+           'ASSIGNED'::"TaskKind", 'PENDING_SIGN'::"TaskStatus", ${a.priority}::"TaskPriority", ${a.dueDate}::date,
+           ${a.note}, ${a.targetValue}::numeric, ${a.targetUnit}, ${a.actorId}, now()
+    FROM "Objective" m
+    JOIN "Objective" mt ON mt.code = split_part(m.code, '.', 1) || '.' || split_part(m.code, '.', 2)
+    CROSS JOIN "Org" o
+    WHERE m.id = ANY(${[...a.measureIds]}::int[]) AND m.level = 'MEASURE'
+      AND o.id = ANY(${[...a.targetOrgIds]}::int[])
+    ORDER BY o.id, m.id
+    ON CONFLICT ("objectiveId", "orgId") DO NOTHING`;
+  if (created === 0) return 0;
+  await tx.$executeRaw`
+    INSERT INTO "TaskEvent" ("taskId", "actorId", "type", "toStatus", "changes", "createdAt")
+    SELECT t.id, ${a.actorId}, ${a.parentTaskId === null ? "ASSIGNED" : "CASCADED"}::"TaskEventType", 'PENDING_SIGN'::"TaskStatus",
+           jsonb_build_object('dueDate', jsonb_build_array(null, to_char(t."dueDate", 'YYYY-MM-DD'))), now()
+    FROM "Task" t WHERE t."batchId" = ${a.batchId}`;
+  // One notification per receiving org and batch, to the org's managers and chairs.
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("userId", "type", "params", "createdAt")
+    SELECT u.id, 'NEW_TASKS'::"NotificationType",
+           jsonb_build_object('count', c.n, 'assignerOrg', r.name, 'batchId', ${a.batchId}::int), now()
+    FROM (SELECT "orgId", count(*) AS n FROM "Task" WHERE "batchId" = ${a.batchId} GROUP BY "orgId") c
+    JOIN "User" u ON u."orgId" = c."orgId" AND u.active AND u.role IN ('MANAGER', 'CHAIR')
+    JOIN "Org" r ON r.id = ${a.reviewOrgId}`;
+  return created;
+}

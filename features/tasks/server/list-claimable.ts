@@ -1,0 +1,16 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { TTaskActor } from "../lib/task-permissions";
+
+/** Measures the user's org does not hold yet (neither assigned nor claimed), in report order. */
+export async function listClaimable(user: TTaskActor, q?: string) {
+  return getDb().objective.findMany({
+    where: {
+      level: "MEASURE",
+      tasks: { none: { orgId: user.orgId } },
+      ...(q ? { OR: [{ title: { contains: q } }, { sourceText: { contains: q } }, { code: { startsWith: q } }] } : {}),
+    },
+    orderBy: { id: "asc" },
+    select: { id: true, code: true, title: true, sourceText: true, parent: { select: { code: true, title: true } } },
+  });
+}

@@ -1,0 +1,68 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { chinaToday } from "../lib/dates";
+import type { TTaskActor } from "../lib/task-permissions";
+import type { TTaskFilters } from "../schemas";
+
+export const TASK_PAGE = 30;
+const OPEN = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED"] as const;
+
+export const TASK_ROW_SELECT = {
+  id: true,
+  status: true,
+  kind: true,
+  priority: true,
+  dueDate: true,
+  progress: true,
+  progressState: true,
+  lastReason: true,
+  objective: { select: { code: true, title: true } },
+  org: { select: { id: true, name: true } },
+  reviewOrg: { select: { name: true } },
+  responsible: { select: { name: true } },
+} as const satisfies Prisma.TaskSelect;
+
+export type TTaskRow = Prisma.TaskGetPayload<{ select: typeof TASK_ROW_SELECT }>;
+
+/** The filters as a `where`, always inside the user's subtree. */
+export function taskFilterWhere(user: TTaskActor, f: TTaskFilters, today: Date): Prisma.TaskWhereInput {
+  const and: Prisma.TaskWhereInput[] = [{ orgPath: { has: user.orgId } }];
+  if (f.status) and.push({ status: f.status });
+  if (f.overdue) and.push({ dueDate: { lt: today }, status: { in: [...OPEN] } });
+  if (f.org) and.push({ orgPath: { has: f.org } });
+  if (f.main) and.push({ mainTaskId: f.main });
+  if (f.kind) and.push({ kind: f.kind });
+  if (f.batch) and.push({ batchId: f.batch });
+  if (f.mine) and.push({ OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }] });
+  if (f.q) and.push({ OR: [{ objective: { title: { contains: f.q } } }, { objective: { code: { startsWith: f.q } } }, { org: { name: { contains: f.q } } }] });
+  return { AND: and };
+}
+
+/** Tasks in scope, earliest due first (so overdue ones lead), cursor-paged. */
+export async function listTasks(user: TTaskActor, f: TTaskFilters, today = chinaToday()) {
+  const cursor = Number(f.cursor);
+  const rows = await getDb().task.findMany({
+    where: taskFilterWhere(user, f, today),
+    orderBy: [{ dueDate: "asc" }, { id: "asc" }],
+    select: TASK_ROW_SELECT,
+    take: TASK_PAGE + 1,
+    ...(Number.isSafeInteger(cursor) && cursor > 0 ? { cursor: { id: cursor }, skip: 1 } : {}),
+  });
+  const items = rows.slice(0, TASK_PAGE);
+  return { items, nextCursor: rows.length > TASK_PAGE ? String(items.at(-1)?.id) : null };
+}
+
+/** 我的任务: open tasks where the user is responsible or a helper, earliest due (overdue) first. */
+export async function listMyTasks(user: TTaskActor, done = false) {
+  return getDb().task.findMany({
+    where: {
+      orgPath: { has: user.orgId },
+      OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }],
+      status: done ? { in: ["COMPLETED", "SUBMITTED"] } : { in: ["IN_PROGRESS", "PENDING_SIGN"] },
+    },
+    orderBy: done ? [{ updatedAt: "desc" }] : [{ dueDate: "asc" }, { id: "asc" }],
+    select: { ...TASK_ROW_SELECT, version: true, lastProgressAt: true },
+    take: 100,
+  });
+}

@@ -1,0 +1,36 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { linkAttachments } from "@/features/evidence/server/link-attachments";
+import type { TTaskActor } from "../lib/task-permissions";
+import type { TLogProgress } from "../schemas";
+import { recordEvent, updateTaskIfUnchanged } from "./change-task";
+import { deriveParentProgress } from "./derive-progress";
+import { loadTaskForAction } from "./load-task";
+
+/** 进展填报: a progress record (with evidence) and the task's current percent/state. */
+export async function logProgress(actor: TTaskActor, input: TLogProgress, now = new Date()) {
+  const db = getDb();
+  const repeat = await db.progressUpdate.findUnique({ where: { clientToken: input.clientToken }, select: { id: true } });
+  if (repeat) return { progressUpdateId: repeat.id };
+  return db.$transaction(async (tx) => {
+    const task = await loadTaskForAction(tx, actor, input.taskId, "logProgress", input.version);
+    const before = await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: { progress: true, progressState: true, actualValue: true } });
+    await updateTaskIfUnchanged(tx, task, {
+      progress: input.percent,
+      progressState: input.state,
+      lastProgressAt: now,
+      ...(input.value !== undefined ? { actualValue: input.value } : {}),
+    });
+    const update = await tx.progressUpdate.create({
+      data: { taskId: task.id, authorId: actor.id, percent: input.percent, state: input.state, narrative: input.narrative, value: input.value ?? null, clientToken: input.clientToken },
+    });
+    if (input.attachmentIds.length) await linkAttachments(tx, { taskId: task.id, uploaderId: actor.id, ids: input.attachmentIds, target: { progressUpdateId: update.id } });
+    const changes: Record<string, [unknown, unknown]> = { progress: [before.progress, input.percent] };
+    if (before.progressState !== input.state) changes.state = [before.progressState, input.state];
+    if (input.value !== undefined) changes.value = [before.actualValue?.toString() ?? null, String(input.value)];
+    if (input.attachmentIds.length) changes.evidence = [null, input.attachmentIds.length];
+    await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "PROGRESS", changes, message: input.narrative });
+    await deriveParentProgress(tx, task.parentTaskId);
+    return { progressUpdateId: update.id };
+  });
+}

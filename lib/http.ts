@@ -1,0 +1,21 @@
+import "server-only";
+import { NextResponse } from "next/server";
+import { isAppError, type TErrorCode } from "./errors";
+
+const STATUS: Partial<Record<TErrorCode, number>> = {
+  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 400, CONFLICT: 409, INVALID_TRANSITION: 409,
+  ALREADY_EXISTS: 409, FILE_TOO_LARGE: 413, FILE_TYPE: 415, TOO_MANY: 400,
+};
+
+/** A route handler error as `{ code }` JSON: known codes keep their status; anything else is logged and hidden. */
+export function errorResponse(e: unknown): NextResponse {
+  if (isAppError(e)) return NextResponse.json({ code: e.code }, { status: STATUS[e.code] ?? 400 });
+  console.error("[route] unexpected error", e);
+  return NextResponse.json({ code: "INTERNAL" }, { status: 500 });
+}
+
+/** A positive integer route parameter, or null. */
+export function idParam(raw: string): number | null {
+  const n = Number(raw);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
+}
