@@ -46,7 +46,7 @@ export type TClaimTask = z.infer<typeof ZClaimTask>;
 
 export const ZTaskRef = z.object({ taskId: id, version });
 export const ZReasoned = ZTaskRef.extend({ reason });
-export const ZReassign = ZTaskRef.extend({ dueDate: ZDay.optional(), note: optionalText(500) });
+export const ZReassign = ZTaskRef.extend({ dueDate: z.union([z.literal("").transform(() => undefined), ZDay]).optional(), note: optionalText(500) });
 
 export const ZAssignStaff = ZTaskRef.extend({ responsibleId: id, helperIds: z.array(id).max(20, "tooMany").default([]) });
 export type TAssignStaff = z.infer<typeof ZAssignStaff>;

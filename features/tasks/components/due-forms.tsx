@@ -40,7 +40,7 @@ export function ReassignForm({ taskId, version, onDone }: { taskId: number; vers
   const run = useTaskAction(form.setError);
   const { errors, isSubmitting } = form.formState;
   return (
-    <form noValidate onSubmit={form.handleSubmit((v) => run(reassignTaskAction({ ...v, dueDate: v.dueDate || undefined }), onDone))} className="grid gap-3">
+    <form noValidate onSubmit={form.handleSubmit((v) => run(reassignTaskAction(v), onDone))} className="grid gap-3">
       <Field id="newDue" label={t("newDue")} error={fieldError(errors.dueDate)}>
         <Input id="newDue" type="date" {...form.register("dueDate")} />
       </Field>
