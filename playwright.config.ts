@@ -21,7 +21,8 @@ export default defineConfig({
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: /screenshots/ },
     { name: "phone", use: { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, launchOptions }, testMatch: /mobile\.spec\.ts/ },
-    { name: "screenshots", use: { launchOptions }, testMatch: /screenshots\.spec\.ts/ },
+    // Screenshots show the data the desktop suite created, so that suite runs first.
+    { name: "screenshots", use: { launchOptions }, testMatch: /screenshots\.spec\.ts/, dependencies: ["desktop"] },
   ],
   webServer: {
     // A fresh database for every run: PostgreSQL when TEST_DATABASE_URL is set, PGlite otherwise.

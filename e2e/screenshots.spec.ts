@@ -4,7 +4,8 @@ import { loginAs } from "./fixtures/auth";
 // Not part of `npm test`: `SCREENSHOTS=1 npx playwright test --project=screenshots`
 // writes desktop and 360 px screenshots of the main pages to SHOTS_DIR for review.
 const dir = process.env.SHOTS_DIR ?? "test-results/shots";
-const shots: { name: string; user?: string; path: string }[] = [
+// `open` clicks the first element with that test id first (e.g. a task row), for pages with generated ids.
+const shots: { name: string; user?: string; path: string; open?: string }[] = [
   { name: "login", path: "/login" },
   { name: "home-manager", user: "hebei", path: "/" },
   { name: "home-staff", user: "hengda.staff", path: "/" },
@@ -16,6 +17,15 @@ const shots: { name: string; user?: string; path: string }[] = [
   { name: "users", user: "hebei", path: "/users" },
   { name: "users-new", user: "hebei", path: "/users/new" },
   { name: "not-found", user: "hubei", path: "/orgs/999999" },
+  { name: "tasks", user: "hebei", path: "/tasks" },
+  { name: "tasks-empty", user: "hubei", path: "/tasks" },
+  { name: "tasks-new", user: "hebei", path: "/tasks/new" },
+  { name: "task-detail-manager", user: "hebei", path: "/tasks?q=3.2.2.1&org=", open: "task-row" },
+  { name: "task-detail-chair", user: "zhengding.chair", path: "/tasks?q=3.2.3.2", open: "task-row" },
+  { name: "my-tasks", user: "zhengding.staff", path: "/my-tasks?done=1" },
+  { name: "review", user: "hebei", path: "/review" },
+  { name: "claim", user: "hengda.chair", path: "/tasks/claim" },
+  { name: "home-chair", user: "zhengding.chair", path: "/" },
 ];
 
 test.skip(!process.env.SCREENSHOTS, "screenshots only on request");
@@ -26,6 +36,7 @@ for (const s of shots) {
       await page.setViewportSize(viewport);
       if (s.user) await loginAs(page, s.user);
       await page.goto(s.path);
+      if (s.open) await page.getByTestId(s.open).first().click();
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: `${dir}/${s.name}-${label}.png`, fullPage: label === "phone" });
     });
