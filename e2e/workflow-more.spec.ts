@@ -56,6 +56,9 @@ test("a backfilled overdue task shows as overdue, is nudged, and an approved ext
 
   const chair = await browser.newPage();
   await loginAs(chair, "zhengding.chair");
+  await chair.goto("/notifications");
+  await expect(chair.getByTestId("notification-list")).toContainText("河北省总工会对“");
+  await expect(chair.getByTestId("notification-list")).toContainText("请本周内签收并报送进展");
   await chair.goto("/tasks?overdue=1");
   await expect(chair.getByTestId("task-row").filter({ hasText: "3.2.3.2" })).toBeVisible();
   await chair.goto(`/tasks/${id}`);

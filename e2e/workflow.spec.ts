@@ -96,6 +96,15 @@ test("the chair reports completion; the manager returns it with a reason", async
 
   await page.reload();
   await expect(page.getByTestId("last-reason")).toContainText("请补充获奖名单");
+  // The chair is told: unread count in the header, the message in the centre, one tap back to the task.
+  await expect(page.getByTestId("unread-count")).toBeVisible();
+  await page.getByTestId("notification-bell").click();
+  const note = page.getByTestId("notification-list").locator("a[data-unread]").filter({ hasText: "被退办：请补充获奖名单" });
+  await expect(note).toBeVisible();
+  await note.click();
+  await expect(page).toHaveURL(new RegExp(`/tasks/${taskId}$`));
+  await page.goto("/notifications?unread=1");
+  await expect(page.getByText("被退办：请补充获奖名单")).toHaveCount(0);
 });
 
 test("it is fixed and resubmitted, and the manager approves it (销号)", async ({ page, browser }) => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/features/i18n/components/locale-switcher";
+import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import type { TSessionUser } from "@/lib/auth/session";
 import { LogoutButton } from "./logout-button";
 import { NavLinks, type TNavItem } from "./nav-links";
@@ -25,6 +26,7 @@ export async function AppShell({ user, children }: { user: TSessionUser; childre
           </Link>
           <div className="flex items-center gap-1">
             <div className="hidden sm:block"><LocaleSwitcher /></div>
+            <NotificationBell userId={user.id} />
             <LogoutButton label={t("nav.logout")} />
           </div>
         </div>
