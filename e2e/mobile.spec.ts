@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { loginAs } from "./fixtures/auth";
 
 // At 360 px nothing may overflow sideways and the main navigation must stay reachable.
-const pages = ["/", "/objectives", "/orgs", "/users", "/users/new"];
+const pages = ["/", "/objectives", "/orgs", "/users", "/users/new", "/tasks", "/tasks/new", "/review", "/my-tasks", "/notifications"];
 
 test("main pages fit a 360 px phone without horizontal scrolling", async ({ page }) => {
   await loginAs(page, "hebei");
@@ -11,6 +11,14 @@ test("main pages fit a 360 px phone without horizontal scrolling", async ({ page
     await expect(page.locator("main")).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+  // A task page, when the suite has created one (the phone project may run on its own).
+  await page.goto("/tasks");
+  const row = page.getByTestId("task-row").first();
+  if (await row.count()) {
+    await row.click();
+    await expect(page).toHaveURL(/\/tasks\/\d+$/);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), "task detail").toBeLessThanOrEqual(0);
   }
   await page.goto("/");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "组织机构" }).click();

@@ -33,7 +33,7 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         }
       />
       <Card>
-        <TaskFilters filters={filters} mainTasks={options.mainTasks} orgName={options.orgName} />
+        <TaskFilters filters={filters} mainTasks={options.mainTasks} orgName={options.orgName} children={options.children} />
         {page.items.length ? <TaskList items={page.items} today={today} /> : <EmptyState title={t("empty")} hint={t("emptyHint")} />}
         <Pager basePath="/tasks" params={Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v === undefined ? undefined : String(v)]))} nextCursor={page.nextCursor} isFirst={!cursor} labels={{ first: t("first"), next: t("loadMore") }} />
       </Card>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { listMyTasks } from "../server/list-tasks";
-import { DueLabel, ProgressBar, StatusBadge } from "./task-badges";
+import { DueLabel, KindBadge, ProgressBar, StatusBadge } from "./task-badges";
 
 type TItem = Awaited<ReturnType<typeof listMyTasks>>[number];
 
@@ -13,7 +13,7 @@ export function MyTaskCards({ items, today, showLog }: { items: TItem[]; today: 
     <ul className="grid gap-3 sm:grid-cols-2" data-testid="my-tasks">
       {items.map((task) => (
         <li key={task.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <div className="flex flex-wrap items-center gap-1.5"><StatusBadge status={task.status} /><DueLabel status={task.status} dueDate={task.dueDate} today={today} /></div>
+          <div className="flex flex-wrap items-center gap-1.5"><StatusBadge status={task.status} /><KindBadge kind={task.kind} /><DueLabel status={task.status} dueDate={task.dueDate} today={today} /></div>
           <Link href={`/tasks/${task.id}`} className="mt-2 block font-medium text-slate-900 hover:text-brand-700">
             <span className="mr-1 font-mono text-xs text-slate-500">{task.objective.code}</span>{task.objective.title}
           </Link>

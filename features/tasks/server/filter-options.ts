@@ -2,12 +2,13 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { TTaskActor } from "../lib/task-permissions";
 
-/** Main tasks for the filter, and the name of a filtered org (only if it is in scope). */
+/** Main tasks and the user's direct child orgs for the filters, and the name of a filtered org (only if in scope). */
 export async function getFilterOptions(user: TTaskActor, orgId?: number) {
   const db = getDb();
-  const [mainTasks, org] = await Promise.all([
+  const [mainTasks, org, children] = await Promise.all([
     db.objective.findMany({ where: { level: "MAIN_TASK" }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, title: true } }),
     orgId ? db.org.findFirst({ where: { id: orgId, ancestorIds: { has: user.orgId } }, select: { name: true } }) : null,
+    db.org.findMany({ where: { parentId: user.orgId }, orderBy: { sortOrder: "asc" }, take: 200, select: { id: true, name: true } }),
   ]);
-  return { mainTasks, orgName: org?.name };
+  return { mainTasks, orgName: org?.name, children };
 }
