@@ -5,7 +5,7 @@ import { loginAs } from "./fixtures/auth";
 // writes desktop and 360 px screenshots of the main pages to SHOTS_DIR for review.
 const dir = process.env.SHOTS_DIR ?? "test-results/shots";
 // `open` clicks the first element with that test id first (e.g. a task row), for pages with generated ids.
-const shots: { name: string; user?: string; path: string; open?: string }[] = [
+const shots: { name: string; user?: string; path: string; open?: string[]; locale?: string }[] = [
   { name: "login", path: "/login" },
   { name: "home-manager", user: "hebei", path: "/" },
   { name: "home-staff", user: "hengda.staff", path: "/" },
@@ -20,12 +20,15 @@ const shots: { name: string; user?: string; path: string; open?: string }[] = [
   { name: "tasks", user: "hebei", path: "/tasks" },
   { name: "tasks-empty", user: "hubei", path: "/tasks" },
   { name: "tasks-new", user: "hebei", path: "/tasks/new" },
-  { name: "task-detail-manager", user: "hebei", path: "/tasks?q=3.2.2.1&org=", open: "task-row" },
-  { name: "task-detail-chair", user: "zhengding.chair", path: "/tasks?q=3.2.3.2", open: "task-row" },
+  { name: "task-detail-manager", user: "hebei", path: "/tasks?q=3.2.2.1&org=", open: ["task-row"] },
+  { name: "task-detail-chair", user: "zhengding.chair", path: "/tasks?q=3.2.3.2", open: ["task-row"] },
   { name: "my-tasks", user: "zhengding.staff", path: "/my-tasks?done=1" },
   { name: "review", user: "hebei", path: "/review" },
   { name: "claim", user: "hengda.chair", path: "/tasks/claim" },
   { name: "home-chair", user: "zhengding.chair", path: "/" },
+  { name: "progress-form", user: "hengda.chair", path: "/tasks?kind=CLAIMED", open: ["task-row", "action-logProgress"] },
+  { name: "task-detail-en", user: "hebei", path: "/tasks?q=3.2.3.2", open: ["task-row"], locale: "en" },
+  { name: "notifications", user: "zhengding.chair", path: "/notifications" },
 ];
 
 test.skip(!process.env.SCREENSHOTS, "screenshots only on request");
@@ -35,8 +38,12 @@ for (const s of shots) {
     test(`${s.name} ${label}`, async ({ page }) => {
       await page.setViewportSize(viewport);
       if (s.user) await loginAs(page, s.user);
+      if (s.locale) await page.context().addCookies([{ name: "locale", value: s.locale, url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1:3100" }]);
       await page.goto(s.path);
-      if (s.open) await page.getByTestId(s.open).first().click();
+      for (const id of s.open ?? []) {
+        await page.getByTestId(id).first().click();
+        await page.waitForLoadState("networkidle");
+      }
       await page.waitForLoadState("networkidle");
       await page.screenshot({ path: `${dir}/${s.name}-${label}.png`, fullPage: label === "phone" });
     });
