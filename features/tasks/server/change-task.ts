@@ -2,17 +2,23 @@ import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { applyTaskDelta } from "@/features/rollups/server/apply-delta";
+import { lockParentChain, lockTaskSnapshot, SNAPSHOT_SELECT } from "@/features/rollups/server/snapshot";
 import type { TTaskStatus } from "../lib/state-machine";
 
 type TEventType = Prisma.TaskEventCreateManyInput["type"];
 
 /**
- * Applies a change only if nobody changed the task since it was loaded (version check in the
- * UPDATE itself, so two concurrent writers cannot both succeed), and bumps the version.
+ * The one way a task changes: locks the row, applies the change only if nobody changed the
+ * task since it was loaded (so two concurrent writers cannot both succeed), bumps the version,
+ * and moves the roll-ups of every org above it in the same transaction.
  */
-export async function updateTaskIfUnchanged(tx: TTx, task: { id: number; version: number }, data: Prisma.TaskUncheckedUpdateManyInput): Promise<void> {
-  const res = await tx.task.updateMany({ where: { id: task.id, version: task.version }, data: { ...data, version: { increment: 1 } } });
-  if (res.count !== 1) throw new AppError("CONFLICT");
+export async function updateTaskIfUnchanged(tx: TTx, task: { id: number; version: number }, data: Prisma.TaskUncheckedUpdateInput): Promise<void> {
+  await lockParentChain(tx, task.id);
+  const before = await lockTaskSnapshot(tx, task.id);
+  if (!before || before.version !== task.version) throw new AppError("CONFLICT");
+  const after = await tx.task.update({ where: { id: task.id }, data: { ...data, version: { increment: 1 } }, select: SNAPSHOT_SELECT });
+  await applyTaskDelta(tx, before, after);
 }
 
 export type TEventInput = {

@@ -4,6 +4,8 @@ import { AppError } from "@/lib/errors";
 import { chinaToday, parseDay } from "../lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TClaimTask } from "../schemas";
+import { applyTaskDelta } from "@/features/rollups/server/apply-delta";
+import { SNAPSHOT_SELECT } from "@/features/rollups/server/snapshot";
 import { recordEvent } from "./change-task";
 
 /**
@@ -30,8 +32,9 @@ export async function claimTask(actor: TTaskActor, input: TClaimTask, now = new 
           objectiveId: measure.id, mainTaskId: main.id, orgId: org.id, orgPath: org.ancestorIds, reviewOrgId: org.parentId,
           kind: "CLAIMED", status: "IN_PROGRESS", dueDate: due, note: input.note ?? null, signedAt: now, createdById: actor.id,
         },
-        select: { id: true },
+        select: { id: true, ...SNAPSHOT_SELECT },
       });
+      await applyTaskDelta(tx, null, task);
       await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "CLAIMED", to: "IN_PROGRESS", changes: { dueDate: [null, input.dueDate] }, message: input.note });
       return { taskId: task.id };
     } catch (e) {

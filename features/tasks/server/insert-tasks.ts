@@ -1,5 +1,6 @@
 import "server-only";
 import type { TTx } from "@/lib/db/client";
+import { applyBatch } from "@/features/rollups/server/apply-delta";
 
 export type TInsertTasks = {
   measureIds: readonly number[];
@@ -35,6 +36,7 @@ export async function insertTasks(tx: TTx, a: TInsertTasks): Promise<number> {
     ORDER BY o.id, m.id
     ON CONFLICT ("objectiveId", "orgId") DO NOTHING`;
   if (created === 0) return 0;
+  await applyBatch(tx, a.batchId, a.dueDate);
   await tx.$executeRaw`
     INSERT INTO "TaskEvent" ("taskId", "actorId", "type", "toStatus", "changes", "createdAt")
     SELECT t.id, ${a.actorId}, ${a.parentTaskId === null ? "ASSIGNED" : "CASCADED"}::"TaskEventType", 'PENDING_SIGN'::"TaskStatus",

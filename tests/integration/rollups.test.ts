@@ -1,0 +1,165 @@
+import crypto from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { advanceOverdue } from "@/features/rollups/server/advance-overdue";
+import { readMaintained, recomputeRollups, type TRecomputed } from "@/features/rollups/server/recompute";
+import { addDays, chinaToday, formatDay } from "@/features/tasks/lib/dates";
+import { ZAssignTasks, ZReview } from "@/features/tasks/schemas";
+import { assignStaff } from "@/features/tasks/server/assign-staff";
+import { assignTasks } from "@/features/tasks/server/assign-tasks";
+import { claimTask } from "@/features/tasks/server/claim-task";
+import { decideExtension, requestExtension } from "@/features/tasks/server/extensions";
+import { logProgress } from "@/features/tasks/server/log-progress";
+import { cancelTask, handBackTask, reassignTask, signTask } from "@/features/tasks/server/respond-task";
+import { reviewCompletion } from "@/features/tasks/server/review-completion";
+import { submitCompletion } from "@/features/tasks/server/submit-completion";
+import { seedAll } from "@/prisma/seed/seed-all";
+import { loadActors, type TTestActor } from "../helpers/actors";
+import { createTestDb, type TTestDb } from "../helpers/test-db";
+
+// Property: whatever sequence of workflow operations runs — including concurrent ones — every
+// maintained roll-up equals a recompute from the task rows, for any "today".
+let t: TTestDb;
+let A: Record<string, TTestActor>;
+let seed = 20261124;
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const token = () => crypto.randomUUID();
+const today = chinaToday();
+const day = (n: number) => formatDay(addDays(today, n));
+
+const key = (r: TRecomputed) => `${r.orgId}:${r.objectiveId}`;
+const nonEmpty = (r: TRecomputed) => r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed + r.overdue + r.progressSum > 0;
+async function expectExact(when: Date) {
+  const [maintained, recomputed] = await Promise.all([readMaintained(t.db, when), recomputeRollups(t.db, when)]);
+  const m = new Map(maintained.filter(nonEmpty).map((r) => [key(r), r]));
+  const r = new Map(recomputed.filter(nonEmpty).map((x) => [key(x), x]));
+  expect([...m.keys()].sort()).toEqual([...r.keys()].sort());
+  for (const [k, v] of r) expect(m.get(k), k).toEqual(v);
+  return r.size;
+}
+
+/** One random workflow step by whoever may take it; refused steps (conflicts, wrong status) are fine. */
+async function randomStep(measureIds: number[], orgIds: number[]) {
+  const tasks = await t.db.task.findMany({ where: { orgId: { in: orgIds } }, select: { id: true, version: true, status: true, orgId: true, dueDate: true, org: { select: { code: true } }, extensions: { where: { status: "PENDING" }, select: { id: true } } } });
+  const task = tasks.length ? pick(tasks) : null;
+  const chairOf: Record<string, string> = { "130123": "zhengding.chair", "1301230001": "hengda.chair" };
+  const chair = task ? A[chairOf[task.org.code] ?? "zhengding.chair"]! : A["zhengding.chair"]!;
+  const reviewer = task?.org.code === "130123" ? A.hebei! : A.zhengding!;
+  const ref = task ? { taskId: task.id, version: task.version } : { taskId: 0, version: 1 };
+  const ops: Record<string, () => Promise<unknown>> = {
+    assign: () => assignTasks(A.hebei!, ZAssignTasks.parse({ clientToken: token(), objectiveIds: [pick(measureIds)], target: { mode: "orgs", orgIds: [orgIds[0]!] }, dueDate: day(Math.floor(rand() * 40) - 20), allowPastDue: true })),
+    cascadeLevel: () => assignTasks(A.zhengding!, ZAssignTasks.parse({ clientToken: token(), objectiveIds: [pick(measureIds)], target: { mode: "level", level: "GRASSROOTS", underOrgId: orgIds[0]! }, dueDate: day(Math.floor(rand() * 40) - 10), allowPastDue: true })),
+    claim: () => claimTask(A["hengda.chair"]!, { objectiveId: pick(measureIds), dueDate: day(Math.floor(rand() * 30)) }),
+    sign: () => signTask(chair, ref),
+    handBack: () => handBackTask(chair, { ...ref, reason: "不属本级" }),
+    reassign: () => reassignTask(reviewer, ref),
+    cancel: () => cancelTask(reviewer, { ...ref, reason: "调整" }),
+    staff: () => assignStaff(chair, { ...ref, responsibleId: chair.id, helperIds: [] }),
+    progress: () => logProgress(chair, { ...ref, clientToken: token(), percent: Math.floor(rand() * 101), state: pick(["NORMAL", "LAGGING", "AT_RISK"] as const), narrative: "进展", attachmentIds: [] }),
+    submit: () => submitCompletion(chair, { ...ref, clientToken: token(), summary: "已经完成任务", attachmentIds: [] }),
+    approve: () => reviewCompletion(reviewer, ZReview.parse({ ...ref, decision: "APPROVED" })),
+    return: () => reviewCompletion(reviewer, ZReview.parse({ ...ref, decision: "RETURNED", note: "补充材料" })),
+    extend: () => requestExtension(chair, { ...ref, clientToken: token(), toDue: day(Math.floor(rand() * 60) + 30), reason: "需要延期" }),
+    decide: () => task?.extensions[0] ? decideExtension(reviewer, { ...ref, extensionId: task.extensions[0].id, approve: rand() < 0.7 }) : Promise.resolve(),
+    cascade: async () => {
+      const parent = await t.db.task.findFirst({ where: { orgId: orgIds[0], status: "IN_PROGRESS", children: { none: {} } }, orderBy: { id: "desc" } });
+      if (parent) await assignTasks(A.zhengding!, ZAssignTasks.parse({ clientToken: token(), parentTaskId: parent.id, objectiveIds: [1], target: { mode: "level", level: "GRASSROOTS", underOrgId: orgIds[0]! }, dueDate: formatDay(parent.dueDate), allowPastDue: true }));
+    },
+  };
+  // Mostly what the task's status allows, so walks reach completion; sometimes anything.
+  const likely: Record<string, string[]> = {
+    PENDING_SIGN: ["sign", "sign", "handBack", "extend", "cancel"], HANDED_BACK: ["reassign", "cancel"],
+    IN_PROGRESS: ["progress", "progress", "submit", "submit", "staff", "extend", "decide", "cascade", "cascade"], SUBMITTED: ["approve", "approve", "return"],
+  };
+  const names = rand() < 0.75 && task && likely[task.status] ? likely[task.status]! : Object.keys(ops);
+  const name = pick(names);
+  await ops[name]!().catch((e) => { if (process.env.DEBUG_WALK) console.log(name, task?.status, task?.org.code, (e as { code?: string }).code ?? e); });
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedAll(t.db, { demoUsers: true });
+  A = await loadActors(t.db);
+});
+afterAll(() => t.close());
+
+describe("roll-ups equal a recompute from the task rows", () => {
+  it("after random sequences of operations, sequential and concurrent, for any today", async () => {
+    const measureIds = (await t.db.objective.findMany({ where: { level: "MEASURE", code: { startsWith: "3.3." } }, select: { id: true } })).map((m) => m.id);
+    const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
+    const orgIds = [county.id, ...(await t.db.org.findMany({ where: { parentId: county.id }, select: { id: true } })).map((o) => o.id)];
+    for (let round = 0; round < 15; round++) {
+      for (let i = 0; i < 8; i++) await randomStep(measureIds, orgIds);
+      await Promise.all(Array.from({ length: 6 }, () => randomStep(measureIds, orgIds)));
+      const checked = await expectExact(today);
+      expect(checked).toBeGreaterThan(0);
+      await expectExact(addDays(today, 45));
+      await expectExact(addDays(today, -30));
+    }
+    const reached = await t.db.taskEvent.groupBy({ by: ["toStatus"], where: { toStatus: { not: null } } });
+    expect(reached.length).toBeGreaterThanOrEqual(4); // the walk went well beyond assigning
+  });
+
+  it("a guided path through every kind of change, partly concurrent, stays exact after each step", async () => {
+    const [m1, m2, m3, m4] = (await t.db.objective.findMany({ where: { level: "MEASURE", code: { startsWith: "3.5." } }, orderBy: { id: "asc" }, take: 4, select: { id: true } })).map((m) => m.id);
+    const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
+    const hengda = await t.db.org.findUniqueOrThrow({ where: { code: "1301230001" } });
+    const chair = A["zhengding.chair"]!;
+    const give = (id: number, due: number) => assignTasks(A.hebei!, ZAssignTasks.parse({ clientToken: token(), objectiveIds: [id], target: { mode: "orgs", orgIds: [county.id] }, dueDate: day(due), allowPastDue: true }));
+    await Promise.all([give(m1!, 10), give(m2!, -2), give(m3!, 20), give(m4!, 5)]);
+    await expectExact(today);
+    const get = (id: number, orgId = county.id) => t.db.task.findFirstOrThrow({ where: { objectiveId: id, orgId } });
+    await Promise.all([m1!, m2!, m3!, m4!].map(async (m) => { const x = await get(m); await signTask(chair, { taskId: x.id, version: x.version }); }));
+    await expectExact(today);
+    // 分解 and a child's progress, concurrently with progress on the county's own task.
+    const p1 = await get(m1!);
+    await assignTasks(A.zhengding!, ZAssignTasks.parse({ clientToken: token(), parentTaskId: p1.id, objectiveIds: [1], target: { mode: "orgs", orgIds: [hengda.id] }, dueDate: day(10) }));
+    const c1 = await get(m1!, hengda.id);
+    await signTask(A["hengda.chair"]!, { taskId: c1.id, version: c1.version });
+    const [c1b, p3] = await Promise.all([get(m1!, hengda.id), get(m3!)]);
+    await Promise.all([
+      logProgress(A["hengda.chair"]!, { taskId: c1b.id, version: c1b.version, clientToken: token(), percent: 60, state: "NORMAL", narrative: "推进", attachmentIds: [] }),
+      logProgress(chair, { taskId: p3.id, version: p3.version, clientToken: token(), percent: 30, state: "LAGGING", narrative: "推进", attachmentIds: [] }),
+    ]);
+    expect((await get(m1!)).progress).toBe(60);
+    await expectExact(today);
+    // On time (due in 10 days) and late (due 2 days ago): submit both, approve both; return one first.
+    for (const m of [m1!, m2!]) { const x = await get(m); await submitCompletion(chair, { taskId: x.id, version: x.version, clientToken: token(), summary: "已经完成任务", attachmentIds: [] }); }
+    const r1 = await get(m1!);
+    await reviewCompletion(A.hebei!, ZReview.parse({ taskId: r1.id, version: r1.version, decision: "RETURNED", note: "补充" }));
+    await expectExact(today);
+    const again = await get(m1!);
+    await submitCompletion(chair, { taskId: again.id, version: again.version, clientToken: token(), summary: "补充后再报", attachmentIds: [] });
+    const [a1, a2] = await Promise.all([get(m1!), get(m2!)]);
+    await Promise.all([
+      reviewCompletion(A.hebei!, ZReview.parse({ taskId: a1.id, version: a1.version, decision: "APPROVED" })),
+      reviewCompletion(A.hebei!, ZReview.parse({ taskId: a2.id, version: a2.version, decision: "APPROVED" })),
+    ]);
+    const rows = await recomputeRollups(t.db, today, [county.id]);
+    expect(rows.find((r) => r.objectiveId === m1)).toMatchObject({ completed: 1, completedOnTime: 1 });
+    expect(rows.find((r) => r.objectiveId === m2)).toMatchObject({ completed: 1, completedOnTime: 0 });
+    await expectExact(today);
+    // An extension moves an open task from one due date to another; a cancellation removes one.
+    const e = await get(m4!);
+    const { extensionId } = await requestExtension(chair, { taskId: e.id, version: e.version, clientToken: token(), toDue: day(60), reason: "需要延期" });
+    const e2 = await get(m4!);
+    await decideExtension(A.hebei!, { taskId: e2.id, version: e2.version, extensionId, approve: true });
+    await expectExact(addDays(today, 30));
+    const c = await get(m3!);
+    await cancelTask(A.hebei!, { taskId: c.id, version: c.version, reason: "调整" });
+    await expectExact(today);
+    await expectExact(addDays(today, 90));
+  });
+
+  it("stays exact across the overdue watermark moving forward", async () => {
+    await advanceOverdue(t.db, addDays(today, 3));
+    await expectExact(addDays(today, 3));
+    await expectExact(addDays(today, 50));
+    const measureIds = (await t.db.objective.findMany({ where: { level: "MEASURE", code: { startsWith: "3.3." } }, select: { id: true } })).map((m) => m.id);
+    const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
+    const orgIds = [county.id, ...(await t.db.org.findMany({ where: { parentId: county.id }, select: { id: true } })).map((o) => o.id)];
+    for (let i = 0; i < 30; i++) await randomStep(measureIds, orgIds);
+    await expectExact(addDays(today, 3));
+    await expectExact(addDays(today, 10));
+  });
+});
