@@ -1,0 +1,24 @@
+import type { TTx } from "@/lib/db/client";
+import type { TCounts } from "../lib/metrics";
+
+// No "server-only": the benchmark measures exactly this read path.
+export type TRollupRow = TCounts & { orgId: number; mainTaskId: number };
+
+/**
+ * Summed roll-ups of some orgs, per org and main task, optionally only for some measures.
+ * Overdue today = openDueBefore + the open tasks due between the watermark and today.
+ */
+export async function readRollups(db: Pick<TTx, "$queryRaw">, orgIds: number[], measureIds: number[] | null, today: Date): Promise<TRollupRow[]> {
+  if (orgIds.length === 0) return [];
+  return db.$queryRaw<TRollupRow[]>`
+    SELECT r."orgId", r."mainTaskId",
+      sum(r."pendingSign")::int AS "pendingSign", sum(r."handedBack")::int AS "handedBack", sum(r."inProgress")::int AS "inProgress",
+      sum(r."submitted")::int AS "submitted", sum(r."completed")::int AS "completed", sum(r."completedOnTime")::int AS "completedOnTime",
+      sum(r."progressSum")::float8 AS "progressSum",
+      sum(r."openDueBefore" + COALESCE(w.open, 0))::int AS "overdue"
+    FROM "Rollup" r
+    LEFT JOIN LATERAL (SELECT sum(d."open") AS open FROM "RollupDue" d
+      WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId" AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date) w ON true
+    WHERE r."orgId" = ANY(${orgIds}::int[]) AND (${measureIds}::int[] IS NULL OR r."objectiveId" = ANY(${measureIds}::int[]))
+    GROUP BY r."orgId", r."mainTaskId"`;
+}
