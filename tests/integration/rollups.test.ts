@@ -1,7 +1,10 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { advanceOverdue } from "@/features/rollups/server/advance-overdue";
+import { getCompletion } from "@/features/rollups/server/get-completion";
 import { readMaintained, recomputeRollups, type TRecomputed } from "@/features/rollups/server/recompute";
+import { rebuildRollups } from "@/features/rollups/server/rebuild";
+import { readTrend, takeSnapshots } from "@/features/rollups/server/snapshots";
 import { addDays, chinaToday, formatDay } from "@/features/tasks/lib/dates";
 import { ZAssignTasks, ZReview } from "@/features/tasks/schemas";
 import { assignStaff } from "@/features/tasks/server/assign-staff";
@@ -161,5 +164,34 @@ describe("roll-ups equal a recompute from the task rows", () => {
     for (let i = 0; i < 30; i++) await randomStep(measureIds, orgIds);
     await expectExact(addDays(today, 3));
     await expectExact(addDays(today, 10));
+  });
+  it("the completion view, the snapshots and a rebuild agree with a recompute", async () => {
+    const hebei = await t.db.org.findUniqueOrThrow({ where: { code: "130000" } });
+    const shijiazhuang = await t.db.org.findUniqueOrThrow({ where: { code: "130100" } });
+    const when = addDays(today, 3); // the previous test moved the overdue watermark to here
+    const recomputed = await recomputeRollups(t.db, when, [hebei.id, shijiazhuang.id]);
+    const sumOf = (orgId: number) => recomputed.filter((r) => r.orgId === orgId).reduce((a, r) => ({ completed: a.completed + r.completed, overdue: a.overdue + r.overdue, total: a.total + r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed }), { completed: 0, overdue: 0, total: 0 });
+    const view = await getCompletion({ orgId: hebei.parentId! }, hebei.id, undefined, when);
+    expect(view).not.toBeNull();
+    const row = view!.children.find((c) => c.id === shijiazhuang.id)!;
+    const expected = sumOf(shijiazhuang.id);
+    expect(expected.total).toBeGreaterThan(0);
+    expect({ completed: row.metrics.completed, overdue: row.metrics.overdue, total: row.metrics.total }).toEqual(expected);
+    expect({ completed: view!.total.completed, overdue: view!.total.overdue, total: view!.total.total }).toEqual(sumOf(hebei.id));
+    // Outside the user's subtree: nothing.
+    const beijing = await t.db.org.findUniqueOrThrow({ where: { code: "110000" } });
+    expect(await getCompletion({ orgId: beijing.id }, hebei.id)).toBeNull();
+
+    await takeSnapshots(t.db, when);
+    const trend = await readTrend(t.db, shijiazhuang.id, when);
+    expect(trend.at(-1)).toMatchObject({ completed: expected.completed, total: expected.total, overdue: expected.overdue });
+    const national = await readTrend(t.db, hebei.parentId!, when);
+    expect(national.at(-1)).toMatchObject(sumOf(hebei.id)); // only Hebei has tasks
+
+    const before = (await readMaintained(t.db, addDays(today, 7))).filter(nonEmpty);
+    await rebuildRollups(t.db, today);
+    const after = (await readMaintained(t.db, addDays(today, 7))).filter(nonEmpty);
+    expect(new Map(after.map((r) => [key(r), r]))).toEqual(new Map(before.map((r) => [key(r), r])));
+    await expectExact(addDays(today, 7));
   });
 });
