@@ -91,6 +91,8 @@ export const ZTaskFilters = z.object({
   main: id.optional().catch(undefined),
   kind: z.enum(["ASSIGNED", "CLAIMED"]).optional().catch(undefined),
   batch: id.optional().catch(undefined),
+  /** An objective code (main task, sub-item or measure): the tasks of the measures under it. */
+  objective: z.string().regex(/^\d+(\.\d+){0,3}$/).optional().catch(undefined),
   mine: z.enum(["1"]).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
   cursor: z.string().optional().catch(undefined),

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { chinaToday } from "@/features/tasks/lib/dates";
 import { addCounts, emptyCounts, subtractCounts, toMetrics } from "../lib/metrics";
+import { listObjectiveOptions, measuresUnder } from "./objective-scope";
 import { readRollups, type TRollupRow as TRow } from "./read-rollups";
 
 const sum = (rows: TRow[]) => rows.reduce((acc, r) => addCounts(acc, r), emptyCounts());
@@ -15,16 +16,17 @@ export async function getCompletion(user: { orgId: number }, orgId: number, obje
   const db = getDb();
   const org = await db.org.findFirst({ where: { id: orgId, ancestorIds: { has: user.orgId } }, select: { id: true, name: true, level: true, parentId: true, ancestorIds: true } });
   if (!org) return null;
-  const [children, trail, objective, mainTasks] = await Promise.all([
-    db.org.findMany({ where: { parentId: org.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, code: true, level: true } }),
+  const [children, trail, options] = await Promise.all([
+    db.org.findMany({ where: { parentId: org.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, code: true, level: true, regionCode: true } }),
     db.org.findMany({ where: { id: { in: org.ancestorIds } }, select: { id: true, name: true, ancestorIds: true } }),
-    objectiveCode ? db.objective.findUnique({ where: { code: objectiveCode }, select: { id: true, code: true, title: true, level: true } }) : null,
-    db.objective.findMany({ where: { level: "MAIN_TASK" }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, title: true } }),
+    listObjectiveOptions(),
   ]);
-  const measureIds = objective
-    ? (await db.objective.findMany({ where: { level: "MEASURE", OR: [{ code: objective.code }, { code: { startsWith: `${objective.code}.` } }] }, select: { id: true } })).map((m) => m.id)
-    : null;
+  const objective = objectiveCode ? (options.find((o) => o.code === objectiveCode) ?? null) : null;
+  if (objectiveCode && !objective) return null;
+  const mainTasks = options.filter((o) => o.level === "MAIN_TASK");
+  const measureIds = objective ? measuresUnder(options, objective.code).map((m) => m.id) : null;
   const isRoot = org.parentId === null;
+  // The national view sums the provinces (the root keeps no roll-up rows of its own).
   const rows = await readRollups(db, [...children.map((c) => c.id), ...(isRoot ? [] : [org.id])], measureIds, today);
   const childRows = rows.filter((r) => r.orgId !== org.id || isRoot);
   const selfRows = isRoot ? childRows : rows.filter((r) => r.orgId === org.id);

@@ -22,3 +22,17 @@ export async function readRollups(db: Pick<TTx, "$queryRaw">, orgIds: number[], 
     WHERE r."orgId" = ANY(${orgIds}::int[]) AND (${measureIds}::int[] IS NULL OR r."objectiveId" = ANY(${measureIds}::int[]))
     GROUP BY r."orgId", r."mainTaskId"`;
 }
+
+export type TMeasureRow = TCounts & { orgId: number; objectiveId: number };
+
+/** Like readRollups, per org and measure (for the heatmap's sub-item and measure columns). */
+export async function readRollupsByMeasure(db: Pick<TTx, "$queryRaw">, orgIds: number[], measureIds: number[] | null, today: Date): Promise<TMeasureRow[]> {
+  if (orgIds.length === 0) return [];
+  return db.$queryRaw<TMeasureRow[]>`
+    SELECT r."orgId", r."objectiveId", r."pendingSign", r."handedBack", r."inProgress", r."submitted", r."completed", r."completedOnTime",
+      r."progressSum"::float8 AS "progressSum",
+      (r."openDueBefore" + COALESCE((SELECT sum(d."open") FROM "RollupDue" d WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId"
+        AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date), 0))::int AS "overdue"
+    FROM "Rollup" r
+    WHERE r."orgId" = ANY(${orgIds}::int[]) AND (${measureIds}::int[] IS NULL OR r."objectiveId" = ANY(${measureIds}::int[]))`;
+}

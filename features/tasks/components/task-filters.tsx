@@ -11,6 +11,7 @@ export function TaskFilters({ filters, mainTasks, orgName, children }: { filters
     <form method="get" className="grid grid-cols-2 gap-2 border-b border-slate-100 p-4 sm:grid-cols-6" aria-label={t("filters.label")}>
       {filters.org && !orgInList ? <input type="hidden" name="org" value={filters.org} /> : null}
       {filters.batch ? <input type="hidden" name="batch" value={filters.batch} /> : null}
+      {filters.objective ? <input type="hidden" name="objective" value={filters.objective} /> : null}
       <label className="col-span-2 sm:col-span-2">
         <span className="sr-only">{t("filters.q")}</span>
         <input type="search" name="q" defaultValue={filters.q} placeholder={t("filters.qPlaceholder")} maxLength={50} className="h-10 w-full rounded-md border border-slate-300 px-3 text-sm" />
@@ -57,6 +58,7 @@ export function TaskFilters({ filters, mainTasks, orgName, children }: { filters
       <div className="col-span-2 flex items-center gap-2 sm:col-span-4 sm:justify-end">
         {orgName && !orgInList ? <span className="rounded bg-slate-100 px-2 py-1 text-xs">{t("filters.org")}：{orgName}</span> : null}
         {filters.batch ? <span className="rounded bg-slate-100 px-2 py-1 text-xs">{t("filters.batch")}</span> : null}
+        {filters.objective ? <span className="rounded bg-slate-100 px-2 py-1 text-xs">{t("filters.objective", { code: filters.objective })}</span> : null}
         <Link href="/tasks" className="h-10 rounded-md px-3 text-sm leading-10 text-slate-600 hover:bg-slate-100">{t("filters.reset")}</Link>
         <button type="submit" className="h-10 rounded-md bg-slate-800 px-4 text-sm font-medium text-white hover:bg-slate-900">{t("filters.apply")}</button>
       </div>

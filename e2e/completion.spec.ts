@@ -1,0 +1,119 @@
+import { expect, test, type Page } from "@playwright/test";
+import { loginAs } from "./fixtures/auth";
+import { openAction, openTask } from "./fixtures/tasks";
+
+// 完成情况 from the data this spec creates: one measure nobody else uses, given to the 22
+// county federations of 石家庄 (one of them completes it) and, backfilled past due, to the
+// 14 of 唐山 (all overdue). Every figure shown must follow from that.
+test.describe.configure({ mode: "serial", retries: 0 });
+
+const M = "3.6.2.1";
+let hebeiId = 0;
+let shijiazhuangId = 0;
+
+async function assignToCounties(page: Page, city: string, expected: number, due?: string) {
+  await page.goto("/tasks/new");
+  await page.getByPlaceholder("筛选任务目标").fill(M);
+  await page.getByTestId("objective-picker").getByText(M, { exact: true }).click();
+  await page.getByLabel("范围", { exact: true }).selectOption({ label: city });
+  await page.getByLabel("层级", { exact: true }).selectOption({ label: "县级工会" });
+  if (due) {
+    await page.getByLabel("截止日期").fill(due);
+    await page.getByRole("button", { name: "确认下达" }).click();
+    await page.getByText("确认补录").click();
+  }
+  await page.getByRole("button", { name: "确认下达" }).click();
+  await expect(page.getByTestId("assign-result")).toContainText(`已下达 ${expected} 项任务`);
+}
+
+const cells = (row: ReturnType<Page["getByTestId"]>) => row.locator("td");
+
+test("setup: assign to two cities' counties; 正定 completes its task", async ({ page, browser }) => {
+  await loginAs(page, "hebei");
+  await assignToCounties(page, "石家庄市总工会", 22);
+  await assignToCounties(page, "唐山市总工会", 14, "2026-01-10");
+
+  const chair = await browser.newPage();
+  await loginAs(chair, "zhengding.chair");
+  await openTask(chair, M, "正定县总工会");
+  await (await openAction(chair, "sign")).getByRole("button", { name: "签收" }).click();
+  await expect(chair.locator(".status-badge").first()).toHaveText("办理中");
+  const submit = await openAction(chair, "submit");
+  await submit.getByLabel("办结情况").fill("已完成全县劳模工匠宣讲");
+  await submit.getByRole("button", { name: "办结上报" }).click();
+  await expect(chair.locator(".status-badge").first()).toHaveText("待审核");
+  await chair.close();
+
+  await openTask(page, M, "正定县总工会");
+  await (await openAction(page, "approve")).getByRole("button", { name: "同意销号" }).click();
+  await expect(page.locator(".status-badge").first()).toHaveText("已销号");
+});
+
+test("the province's region table shows each city's figures for the measure, and drills down", async ({ page }) => {
+  await loginAs(page, "hebei");
+  await page.goto("/completion");
+  await expect(page.getByRole("heading", { name: "河北省总工会 · 完成情况" })).toBeVisible();
+  await page.getByLabel("任务范围").selectOption(M);
+  await page.getByRole("button", { name: "查看", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`objective=${M.replace(/\./g, "\\.")}`));
+  hebeiId = Number(new URL(page.url()).searchParams.get("org"));
+  expect(hebeiId).toBeGreaterThan(0);
+
+  await expect(page.getByTestId("tile-total")).toHaveText("36");
+  await expect(page.getByTestId("tile-completionRate")).toHaveText("2.8%");
+  await expect(page.getByTestId("tile-overdue")).toHaveText("14");
+  const table = page.getByTestId("region-table");
+  const sjz = table.locator("tbody tr").filter({ hasText: "石家庄市总工会" });
+  // total, signed, in progress, completed, overdue, completion, on time, avg progress
+  await expect(cells(sjz)).toHaveText(["22", "1", "0", "1", "0", "4.5%", "100.0%", "4.5%"]);
+  const ts = table.locator("tbody tr").filter({ hasText: "唐山市总工会" });
+  await expect(cells(ts)).toHaveText(["14", "0", "0", "0", "14", "0.0%", "—", "0.0%"]);
+  await expect(cells(page.getByTestId("region-total"))).toHaveText(["36", "1", "0", "1", "14", "2.8%", "100.0%", "2.8%"]);
+  await expect(table.locator("tbody tr")).toHaveCount(2); // only cities with tasks
+
+  await sjz.getByRole("link", { name: "石家庄市总工会" }).click();
+  await expect(page.getByRole("heading", { name: "石家庄市总工会 · 完成情况" })).toBeVisible();
+  shijiazhuangId = Number(new URL(page.url()).searchParams.get("org"));
+  await expect(page.getByTestId("region-table").locator("tbody tr")).toHaveCount(22);
+  const zd = page.getByTestId("region-table").locator("tbody tr").filter({ hasText: "正定县总工会" });
+  await expect(cells(zd)).toHaveText(["1", "1", "0", "1", "0", "100.0%", "100.0%", "100.0%"]);
+  // Breadcrumb back up, scope kept.
+  await page.getByRole("navigation", { name: "层级导航" }).getByRole("link", { name: "河北省总工会" }).click();
+  await expect(page.getByTestId("tile-total")).toHaveText("36");
+});
+
+test("heatmap cells carry the rate and open the tasks behind them", async ({ page }) => {
+  await loginAs(page, "hebei");
+  await page.goto(`/completion?org=${hebeiId}&objective=3.6.2&view=heatmap`);
+  const cell = page.getByTestId(`cell-${shijiazhuangId}-${M}`);
+  await expect(cell).toHaveText("4.5%");
+  await cell.click();
+  await expect(page).toHaveURL(new RegExp(`/tasks\\?org=${shijiazhuangId}&objective=`));
+  await expect(page.getByTestId("task-row")).toHaveCount(22);
+});
+
+test("nationally: the map with the province table beside it, and the 通报 ranking", async ({ page }) => {
+  await loginAs(page, "acftu");
+  await page.goto(`/completion?objective=${M}&view=map`);
+  await expect(page.getByTestId("province-map").locator("canvas")).toBeVisible();
+  const hebei = page.getByTestId("region-table").locator("tbody tr").filter({ hasText: "河北省总工会" });
+  await expect(cells(hebei)).toHaveText(["36", "1", "0", "1", "14", "2.8%", "100.0%", "2.8%"]);
+
+  await page.goto(`/completion/report?org=${hebeiId}&objective=${M}`);
+  const rows = page.getByTestId("bulletin-ranking").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toContainText("1石家庄市总工会2214.5%");
+  await expect(rows.nth(1)).toContainText("2唐山市总工会1400.0%");
+  await expect(page.getByTestId("bulletin")).toContainText("共下达、认领任务 36 项，已办结 1 项，完成率 2.8%；逾期未完成 14 项");
+});
+
+test("a manager from another province cannot see Hebei's completion", async ({ page }) => {
+  await loginAs(page, "hubei");
+  for (const path of [`/completion?org=${hebeiId}`, `/completion/report?org=${hebeiId}`]) {
+    const res = await page.goto(path);
+    expect(res?.status(), path).toBe(404);
+  }
+  await page.goto("/completion");
+  await expect(page.getByRole("heading", { name: "湖北省总工会 · 完成情况" })).toBeVisible();
+  await expect(page.getByText("暂无下达的任务")).toBeVisible();
+});

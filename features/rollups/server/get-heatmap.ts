@@ -1,0 +1,45 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { chinaToday } from "@/features/tasks/lib/dates";
+import { addCounts, emptyCounts, toMetrics, type TMetrics } from "../lib/metrics";
+import { listObjectiveOptions, measuresUnder, type TObjectiveOption } from "./objective-scope";
+import { readRollupsByMeasure } from "./read-rollups";
+
+/**
+ * The heatmap of an org: its child regions × columns, coloured by completion rate. Columns are
+ * the main tasks, the sub-items of a chosen main task, the measures of a chosen sub-item, or one measure.
+ * Only children with tasks appear. Null when the org is outside the user's subtree.
+ */
+export async function getHeatmap(user: { orgId: number }, orgId: number, objectiveCode?: string, today = chinaToday()) {
+  const db = getDb();
+  const org = await db.org.findFirst({ where: { id: orgId, ancestorIds: { has: user.orgId } }, select: { id: true } });
+  if (!org) return null;
+  const [children, options] = await Promise.all([
+    db.org.findMany({ where: { parentId: org.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, level: true } }),
+    listObjectiveOptions(),
+  ]);
+  const chosen = objectiveCode ? options.find((o) => o.code === objectiveCode) : undefined;
+  if (objectiveCode && !chosen) return null;
+  const columns: TObjectiveOption[] = !chosen
+    ? options.filter((o) => o.level === "MAIN_TASK")
+    : chosen.level === "MEASURE" ? [chosen] : options.filter((o) => o.parentId === chosen.id);
+  const columnOf = new Map<number, number>();
+  for (const c of columns) for (const m of measuresUnder(options, c.code)) columnOf.set(m.id, c.id);
+  const rows = await readRollupsByMeasure(db, children.map((c) => c.id), chosen ? measuresUnder(options, chosen.code).map((m) => m.id) : null, today);
+  const cells = new Map<string, ReturnType<typeof emptyCounts>>();
+  for (const r of rows) {
+    const col = columnOf.get(r.objectiveId);
+    if (col === undefined) continue;
+    const k = `${r.orgId}:${col}`;
+    cells.set(k, addCounts(cells.get(k) ?? emptyCounts(), r));
+  }
+  const withTasks = new Set(rows.map((r) => r.orgId));
+  return {
+    columns: columns.map((c) => ({ id: c.id, code: c.code, title: c.title, level: c.level })),
+    rows: children
+      .filter((c) => withTasks.has(c.id))
+      .map((c) => ({ ...c, cells: columns.map((col): TMetrics | null => { const x = cells.get(`${c.id}:${col.id}`); return x ? toMetrics(x) : null; }) })),
+  };
+}
+
+export type THeatmap = NonNullable<Awaited<ReturnType<typeof getHeatmap>>>;
