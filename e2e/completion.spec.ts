@@ -96,14 +96,21 @@ test("nationally: the map with the province table beside it, and the 通报 rank
   await loginAs(page, "acftu");
   await page.goto(`/completion?objective=${M}&view=map`);
   await expect(page.getByTestId("province-map").locator("canvas")).toBeVisible();
+  // Beside the map, the compact table: total, completion, overdue.
   const hebei = page.getByTestId("region-table").locator("tbody tr").filter({ hasText: "河北省总工会" });
-  await expect(cells(hebei)).toHaveText(["36", "1", "0", "1", "14", "2.8%", "100.0%", "2.8%"]);
+  await expect(cells(hebei)).toHaveText(["36", "2.8%", "14"]);
+  // The trend's current week is the live figures (no objective scope: all tasks).
+  await page.goto("/completion?view=trend");
+  const total = await page.getByTestId("tile-total").textContent();
+  await expect(page.getByTestId("trend-table").locator("tbody tr").first().locator("td").first()).toHaveText(total!);
+  await expect(page.getByTestId("trend-chart").locator("canvas")).toBeVisible();
 
   await page.goto(`/completion/report?org=${hebeiId}&objective=${M}`);
   const rows = page.getByTestId("bulletin-ranking").locator("tbody tr");
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("1石家庄市总工会2214.5%");
   await expect(rows.nth(1)).toContainText("2唐山市总工会1400.0%");
+  await expect(page.getByTestId("bulletin-summary")).toHaveText("完成较好：石家庄市总工会。需要加快进度：唐山市总工会。");
   await expect(page.getByTestId("bulletin")).toContainText("共下达、认领任务 36 项，已办结 1 项，完成率 2.8%；逾期未完成 14 项");
 });
 

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { loginAs } from "./fixtures/auth";
 
 // At 360 px nothing may overflow sideways and the main navigation must stay reachable.
-const pages = ["/", "/objectives", "/orgs", "/users", "/users/new", "/tasks", "/tasks/new", "/review", "/my-tasks", "/notifications"];
+const pages = ["/", "/objectives", "/orgs", "/users", "/users/new", "/tasks", "/tasks/new", "/review", "/my-tasks", "/notifications", "/completion", "/completion?view=heatmap", "/completion?view=trend", "/completion/report"];
 
 test("main pages fit a 360 px phone without horizontal scrolling", async ({ page }) => {
   await loginAs(page, "hebei");

@@ -29,6 +29,14 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "progress-form", user: "hengda.chair", path: "/tasks?kind=CLAIMED", open: ["task-row", "action-logProgress"] },
   { name: "task-detail-en", user: "hebei", path: "/tasks?q=3.2.3.2", open: ["task-row"], locale: "en" },
   { name: "notifications", user: "zhengding.chair", path: "/notifications" },
+  { name: "completion", user: "hebei", path: "/completion" },
+  { name: "completion-measure", user: "hebei", path: "/completion?objective=3.6.2.1" },
+  { name: "completion-heatmap", user: "hebei", path: "/completion?view=heatmap" },
+  { name: "completion-map", user: "acftu", path: "/completion?view=map" },
+  { name: "completion-trend", user: "hebei", path: "/completion?view=trend" },
+  { name: "completion-empty", user: "hubei", path: "/completion" },
+  { name: "completion-report", user: "hebei", path: "/completion/report" },
+  { name: "completion-en", user: "acftu", path: "/completion", locale: "en" },
 ];
 
 test.skip(!process.env.SCREENSHOTS, "screenshots only on request");

@@ -10,6 +10,7 @@ const A4 = `@page { size: A4; margin: 25mm 20mm 22mm; }
 export function Bulletin({ data, date }: { data: TCompletion; date: string }) {
   const t = useTranslations("completion");
   const ranked = rankRegions(data.children);
+  const mention = Math.min(3, Math.floor(ranked.length / 2)); // the best and the last, never overlapping
   const scope = data.objective ? `“${data.objective.title}”` : t("report.scopeAll");
   const th = "border border-slate-800 px-2 py-1.5 font-semibold";
   const td = "border border-slate-800 px-2 py-1 text-center tabular-nums";
@@ -52,10 +53,10 @@ export function Bulletin({ data, date }: { data: TCompletion; date: string }) {
           </tbody>
         </table>
       </div>
-      {ranked.length > 1 ? (
-        <p className="mt-4 indent-8">
-          {t("report.top")}：{ranked.slice(0, 3).map((r) => r.name).join("、")}。
-          {t("report.bottom")}：{ranked.slice(-Math.min(3, ranked.length - 1)).map((r) => r.name).join("、")}。
+      {mention > 0 ? (
+        <p className="mt-4 indent-8" data-testid="bulletin-summary">
+          {t("report.top")}：{ranked.slice(0, mention).map((r) => r.name).join("、")}。
+          {t("report.bottom")}：{ranked.slice(-mention).map((r) => r.name).join("、")}。
         </p>
       ) : null}
       <p className="mt-4 text-sm leading-7 text-slate-700">{t("report.note")}</p>

@@ -41,10 +41,10 @@ export async function CompletionBody({ user, data, view, objective, page }: { us
       ) : null}
     </div>
   );
-  const regionCard = (
+  const regionCard = (compact: boolean) => (
     <Card>
       <CardHeader title={t("regions")} />
-      <RegionTable rows={withTasks.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)} own={own} total={data.total} objective={objective} orgId={data.org.id} />
+      <RegionTable rows={withTasks.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)} own={own} total={data.total} objective={objective} orgId={data.org.id} compact={compact} />
       {footer}
     </Card>
   );
@@ -58,7 +58,7 @@ export async function CompletionBody({ user, data, view, objective, page }: { us
     body = (
       <div className="grid gap-4 lg:grid-cols-5">
         <Card className="lg:col-span-3"><CardHeader title={t("map.title")} /><div className="p-2"><CompletionMap items={items} labels={{ rate: t("map.rate"), noData: t("map.noData"), title: t("map.title") }} /></div></Card>
-        <div className="lg:col-span-2">{regionCard}</div>
+        <div className="lg:col-span-2">{regionCard(true)}</div>
       </div>
     );
   } else if (view === "trend") {
@@ -76,7 +76,7 @@ export async function CompletionBody({ user, data, view, objective, page }: { us
   } else {
     body = (
       <div className="space-y-4">
-        {regionCard}
+        {regionCard(false)}
         <Card><CardHeader title={t("byMainTask")} /><MainTaskTable rows={data.byMainTask} orgId={data.org.id} /></Card>
       </div>
     );

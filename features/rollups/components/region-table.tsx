@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { ChevronRight } from "lucide-react";
 import { completionHref, tasksHref } from "../lib/completion-url";
 import type { TMetrics } from "../lib/metrics";
-import { METRIC_COLUMNS, MetricCells } from "./metric-cells";
+import { COMPACT_COLUMNS, METRIC_COLUMNS, MetricCells } from "./metric-cells";
 
 export type TRegionRow = { id: number; name: string; level: string; metrics: TMetrics };
 
@@ -12,16 +12,17 @@ export type TRegionRow = { id: number; name: string; level: string; metrics: TMe
  * a branch row opens its tasks. 本级 and 合计 close the table. Scrolls sideways on phones
  * with the region column kept in view.
  */
-export function RegionTable({ rows, own, total, objective, orgId }: { rows: TRegionRow[]; own: TMetrics | null; total: TMetrics; objective?: string; orgId: number }) {
+export function RegionTable({ rows, own, total, objective, orgId, compact = false }: { rows: TRegionRow[]; own: TMetrics | null; total: TMetrics; objective?: string; orgId: number; compact?: boolean }) {
   const t = useTranslations("completion");
+  const columns = compact ? COMPACT_COLUMNS : METRIC_COLUMNS;
   const first = "sticky left-0 z-10 bg-inherit px-3 py-2 text-left";
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[760px] text-sm" data-testid="region-table">
+      <table className={`w-full text-sm ${compact ? "" : "min-w-[760px]"}`} data-testid="region-table">
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
             <th scope="col" className={`${first} bg-slate-50 font-medium`}>{t("cols.region")}</th>
-            {METRIC_COLUMNS.map((c) => <th key={c} scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">{t(`cols.${c}`)}</th>)}
+            {columns.map((c) => <th key={c} scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">{t(`cols.${c}`)}</th>)}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -36,21 +37,21 @@ export function RegionTable({ rows, own, total, objective, orgId }: { rows: TReg
                     <ChevronRight className="size-3.5" aria-hidden />
                   </Link>
                 </th>
-                <MetricCells m={r.metrics} overdueHref={tasksHref({ org: r.id, objective, overdue: true })} />
+                <MetricCells m={r.metrics} columns={columns} overdueHref={tasksHref({ org: r.id, objective, overdue: true })} />
               </tr>
             );
           })}
           {own ? (
             <tr className="bg-white" data-testid="region-own">
               <th scope="row" className={`${first} font-medium text-slate-700`}>{t("own")}</th>
-              <MetricCells m={own} />
+              <MetricCells m={own} columns={columns} />
             </tr>
           ) : null}
         </tbody>
         <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-semibold">
           <tr data-testid="region-total">
             <th scope="row" className={`${first} bg-slate-50`}>{t("sum")}</th>
-            <MetricCells m={total} overdueHref={tasksHref({ org: orgId, objective, overdue: true })} />
+            <MetricCells m={total} columns={columns} overdueHref={tasksHref({ org: orgId, objective, overdue: true })} />
           </tr>
         </tfoot>
       </table>
