@@ -114,11 +114,37 @@ test("nationally: the map with the province table beside it, and the 通报 rank
   await expect(page.getByTestId("bulletin")).toContainText("共下达、认领任务 36 项，已办结 1 项，完成率 2.8%；逾期未完成 14 项");
 });
 
+test("exports: the region table and the ledger as CSV (with BOM) and XLSX", async ({ page }) => {
+  await loginAs(page, "hebei");
+  const region = await page.request.get(`/api/exports/completion?org=${hebeiId}&objective=${M}&format=csv`);
+  expect(region.status()).toBe(200);
+  expect(region.headers()["content-disposition"]).toContain("attachment");
+  const regionText = (await region.body()).toString("utf8");
+  expect(regionText.charCodeAt(0)).toBe(0xfeff);
+  const sjz = regionText.split("\r\n").find((l) => l.startsWith("石家庄市总工会,"));
+  expect(sjz?.split(",").slice(1, 2)).toEqual(["22"]);
+
+  const ledger = await page.request.get(`/api/exports/ledger?org=${hebeiId}&objective=${M}&format=csv`);
+  expect(ledger.status()).toBe(200);
+  const lines = (await ledger.body()).toString("utf8").replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+  expect(lines).toHaveLength(1 + 36); // header + one row per task
+  expect(lines.filter((l) => l.includes("正定县总工会") && l.includes("已销号"))).toHaveLength(1);
+
+  const xlsx = await page.request.get(`/api/exports/ledger?org=${hebeiId}&objective=${M}&format=xlsx`);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-type"]).toContain("spreadsheetml");
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK"); // a zip container
+});
+
 test("a manager from another province cannot see Hebei's completion", async ({ page }) => {
   await loginAs(page, "hubei");
   for (const path of [`/completion?org=${hebeiId}`, `/completion/report?org=${hebeiId}`]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(404);
+  }
+  for (const kind of ["completion", "ledger"]) {
+    const res = await page.request.get(`/api/exports/${kind}?org=${hebeiId}&format=csv`);
+    expect(res.status(), kind).toBe(404);
   }
   await page.goto("/completion");
   await expect(page.getByRole("heading", { name: "湖北省总工会 · 完成情况" })).toBeVisible();

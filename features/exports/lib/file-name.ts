@@ -1,0 +1,43 @@
+import { chinaToday, formatDay } from "@/features/tasks/lib/dates";
+
+export const FORMATS = ["xlsx", "csv"] as const;
+export type TExportFormat = (typeof FORMATS)[number];
+
+export const CONTENT_TYPES: Record<TExportFormat, string> = {
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  csv: "text/csv; charset=utf-8",
+};
+
+// Characters Windows, macOS or a shell would reject or misread in a file name.
+const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
+
+/** 完成情况-河北省总工会-3.2-2026-11-25.xlsx (the day in China). */
+export function exportFileName(parts: { label: string; orgName: string; objectiveCode?: string | null; now: Date; format: TExportFormat }): string {
+  const pieces = [parts.label, parts.orgName, parts.objectiveCode ?? null, formatDay(chinaToday(parts.now))];
+  const base = pieces.filter((p): p is string => !!p).map((p) => p.replace(UNSAFE, "_").trim()).join("-");
+  return `${base}.${parts.format}`;
+}
+
+/** RFC 5987 value: UTF-8 percent-encoding of everything outside attr-char. */
+export function rfc5987(value: string): string {
+  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/**
+ * `attachment` with the UTF-8 name in filename* and a plain-ASCII fallback in filename
+ * (for the rare client without RFC 6266 support).
+ */
+export function contentDisposition(fileName: string, asciiFallback: string): string {
+  const fallback = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  return `attachment; filename="${fallback}"; filename*=UTF-8''${rfc5987(fileName)}`;
+}
+
+const CHINA_TIME = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+});
+
+/** "2026-11-25 08:05" in Asia/Shanghai. */
+export function formatChinaDateTime(d: Date): string {
+  const p = Object.fromEntries(CHINA_TIME.formatToParts(d).map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}

@@ -1,0 +1,40 @@
+import "server-only";
+import { getCompletion } from "@/features/rollups/server/get-completion";
+import { chinaToday } from "@/features/tasks/lib/dates";
+import { completionColumns } from "../lib/columns";
+import { completionBody, completionFooter } from "../lib/completion-table";
+import { formatChinaDateTime } from "../lib/file-name";
+import { inChunks } from "../lib/sheet";
+import type { TTranslate } from "../lib/translate";
+import type { TBuiltExport } from "./built-export";
+
+/**
+ * The 完成情况 table of an org in the user's subtree (from the maintained roll-ups; a few
+ * dozen rows at most, so it is built at once). Null when the org or objective is not found.
+ */
+export async function buildCompletionExport(
+  user: { orgId: number },
+  q: { orgId: number; objective?: string },
+  t: TTranslate,
+  now = new Date(),
+): Promise<TBuiltExport | null> {
+  const c = await getCompletion(user, q.orgId, q.objective, chinaToday(now));
+  if (!c || (q.objective && !c.objective)) return null;
+  const titleLines = [
+    t("exports.title.completion", { org: c.org.name }),
+    ...(c.objective ? [t("exports.title.objective", { code: c.objective.code, title: c.objective.title })] : []),
+    t("exports.title.generated", { time: formatChinaDateTime(now) }),
+  ];
+  return {
+    label: t("exports.file.completion"),
+    orgName: c.org.name,
+    objectiveCode: c.objective?.code ?? null,
+    sheet: {
+      name: t("exports.sheet.completion"),
+      titleLines,
+      columns: completionColumns(t),
+      rows: inChunks(completionBody(c, t)),
+      footer: completionFooter(c, t),
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import "server-only";
+import { PassThrough, type Readable } from "node:stream";
+import { chinaToday, formatDay } from "@/features/tasks/lib/dates";
+import type { TLocale } from "@/lib/i18n/config";
+import { CONTENT_TYPES, exportFileName, type TExportFormat } from "../lib/file-name";
+import type { TBuiltExport } from "./built-export";
+import { buildCompletionExport } from "./completion-rows";
+import { buildLedgerExport } from "./ledger-rows";
+import { exportTranslator } from "./translator";
+import { writeCsv } from "./write-csv";
+import { writeXlsx } from "./write-xlsx";
+
+export type TExportKind = "completion" | "ledger";
+
+export type TExportFile = { fileName: string; asciiName: string; contentType: string; body: Readable };
+
+const BUILDERS = { completion: buildCompletionExport, ledger: buildLedgerExport } as const;
+
+/**
+ * Checks scope and objective, then starts writing the file into a stream that is returned
+ * at once; rows are read and written while the client downloads. Null = not found (the org
+ * is outside the user's subtree, or does not exist, or the objective code is unknown).
+ * A failure after the first byte cannot become an error status any more: it is logged and
+ * the stream is destroyed, so the download fails instead of ending in a truncated file.
+ */
+export async function createExport(
+  kind: TExportKind,
+  user: { orgId: number },
+  q: { orgId: number; objective?: string; format: TExportFormat },
+  locale: TLocale,
+  now = new Date(),
+): Promise<TExportFile | null> {
+  const t = exportTranslator(locale);
+  const built: TBuiltExport | null = await BUILDERS[kind](user, q, t, now);
+  if (!built) return null;
+  const body = new PassThrough();
+  const write = q.format === "xlsx" ? writeXlsx : writeCsv;
+  write(built.sheet, body).catch((e: unknown) => {
+    console.error(`[exports] ${kind} failed while streaming`, e);
+    body.destroy(new Error("export failed"));
+  });
+  return {
+    fileName: exportFileName({ label: built.label, orgName: built.orgName, objectiveCode: built.objectiveCode, now, format: q.format }),
+    asciiName: `${kind}-${formatDay(chinaToday(now))}.${q.format}`,
+    contentType: CONTENT_TYPES[q.format],
+    body,
+  };
+}

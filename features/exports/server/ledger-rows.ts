@@ -1,0 +1,99 @@
+import "server-only";
+import { chinaToday } from "@/features/tasks/lib/dates";
+import { getDb, type TDb } from "@/lib/db/client";
+import { ledgerColumns } from "../lib/columns";
+import { ledgerRow, type TLedgerTask } from "../lib/ledger-row";
+import { regionPath, type TRegionOrg } from "../lib/region-path";
+import type { TRow } from "../lib/sheet";
+import type { TTranslate } from "../lib/translate";
+import type { TBuiltExport } from "./built-export";
+import { findObjectiveMeasures, findScopedOrg } from "./find-scope";
+
+export const LEDGER_CHUNK = 2000;
+
+/**
+ * Every task under `orgId` (optionally only some measures), `size` at a time in id order.
+ * Each chunk is one query: the page of tasks by keyset (orgPath GIN / Task PK) first, then
+ * its joins, the latest progress update (index taskId, id) and the evidence count, which
+ * counts only files linked to a progress update or completion report (an upload whose form
+ * was never sent is no evidence). No transaction spans the chunks: a slow download must not
+ * hold one open (on PGlite it would block every other request).
+ */
+export async function* ledgerTaskChunks(
+  db: Pick<TDb, "$queryRaw">,
+  scope: { orgId: number; measureIds: number[] | null },
+  size = LEDGER_CHUNK,
+): AsyncGenerator<TLedgerTask[]> {
+  let after = 0;
+  for (;;) {
+    const rows = await db.$queryRaw<TLedgerTask[]>`
+      SELECT t.id, o.code AS "measureCode", o.title AS "measureTitle", m.code AS "mainCode", m.title AS "mainTitle",
+        g.name AS "orgName", t."orgPath", t.kind::text AS kind, t.status::text AS status, t.priority::text AS priority,
+        t."dueDate", t."signedAt", t."submittedAt", t."completedAt", u.name AS "responsibleName",
+        t.progress, t."progressState"::text AS "progressState", p.narrative AS "progressNarrative", p."createdAt" AS "progressAt",
+        (SELECT count(*) FROM "Attachment" a
+          WHERE a."taskId" = t.id AND (a."progressUpdateId" IS NOT NULL OR a."reportId" IS NOT NULL))::int AS "evidenceCount"
+      FROM (
+        SELECT * FROM "Task"
+        WHERE "orgPath" @> ARRAY[${scope.orgId}]::int[] AND id > ${after}
+          AND (${scope.measureIds}::int[] IS NULL OR "objectiveId" = ANY(${scope.measureIds}::int[]))
+        ORDER BY id LIMIT ${size}
+      ) t
+      JOIN "Objective" o ON o.id = t."objectiveId"
+      JOIN "Objective" m ON m.id = t."mainTaskId"
+      JOIN "Org" g ON g.id = t."orgId"
+      LEFT JOIN "User" u ON u.id = t."responsibleId"
+      LEFT JOIN LATERAL (
+        SELECT pu.narrative, pu."createdAt" FROM "ProgressUpdate" pu WHERE pu."taskId" = t.id ORDER BY pu.id DESC LIMIT 1
+      ) p ON true
+      ORDER BY t.id`;
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < size) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+/** The federations (not grassroots unions) above and below the org: the few thousand rows region paths are made of. */
+async function loadFederations(org: { id: number; ancestorIds: number[] }): Promise<Map<number, TRegionOrg>> {
+  const rows = await getDb().org.findMany({
+    where: { level: { not: "GRASSROOTS" }, OR: [{ ancestorIds: { has: org.id } }, { id: { in: org.ancestorIds } }] },
+    select: { id: true, name: true, regionName: true, level: true },
+  });
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+async function* ledgerRows(scope: { orgId: number; measureIds: number[] | null }, federations: Map<number, TRegionOrg>, t: TTranslate, today: Date): AsyncGenerator<TRow[]> {
+  for await (const tasks of ledgerTaskChunks(getDb(), scope)) {
+    yield tasks.map((task) => ledgerRow(task, { t, today, region: regionPath(task.orgPath, federations) }));
+  }
+}
+
+/**
+ * The 台账 of every task in the org's subtree. Scope and objective are checked before
+ * anything is sent (null = not found); the rows are read chunk by chunk while writing.
+ */
+export async function buildLedgerExport(
+  user: { orgId: number },
+  q: { orgId: number; objective?: string },
+  t: TTranslate,
+  now = new Date(),
+): Promise<TBuiltExport | null> {
+  const org = await findScopedOrg(user, q.orgId);
+  if (!org) return null;
+  const objective = q.objective ? await findObjectiveMeasures(q.objective) : null;
+  if (q.objective && !objective) return null;
+  const federations = await loadFederations(org);
+  const scope = { orgId: org.id, measureIds: objective?.measureIds ?? null };
+  return {
+    label: t("exports.file.ledger"),
+    orgName: org.name,
+    objectiveCode: objective?.code ?? null,
+    sheet: {
+      name: t("exports.sheet.ledger"),
+      titleLines: [],
+      columns: ledgerColumns(t),
+      rows: ledgerRows(scope, federations, t, chinaToday(now)),
+    },
+  };
+}

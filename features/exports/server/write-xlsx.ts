@@ -1,0 +1,78 @@
+import "server-only";
+import type { Writable } from "node:stream";
+import ExcelJS from "exceljs";
+import { neutraliseFormula } from "../lib/safe-text";
+import type { TCellKind, TColumn, TRow, TSheet } from "../lib/sheet";
+import { drained } from "./stream-out";
+
+const NUM_FMT: Partial<Record<TCellKind, string>> = { int: "0", decimal: "0.0", percent: "0.0%", date: "yyyy-mm-dd" };
+
+function addRow(ws: ExcelJS.Worksheet, columns: TColumn[], cells: TRow, bold = false): ExcelJS.Row {
+  const row = ws.addRow(cells.map((v) => (typeof v === "string" ? neutraliseFormula(v) : v)));
+  cells.forEach((v, i) => {
+    const cell = row.getCell(i + 1);
+    const fmt = NUM_FMT[columns[i]?.kind ?? "text"];
+    if (fmt && v !== null) cell.numFmt = fmt;
+    if (bold) cell.font = { bold: true };
+  });
+  return row;
+}
+
+const MAX_ZIP_BACKLOG = 1 << 20;
+
+/**
+ * Bytes of sheet XML handed to the zip but not yet compressed. exceljs' StreamBuf writes into
+ * archiver's entry stream without heeding backpressure, so XML produced faster than deflate
+ * (or than the client reads) piles up there; 0 when the internals are not as expected.
+ */
+function zipBacklog(ws: ExcelJS.Worksheet): number {
+  const pipes = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
+  if (!Array.isArray(pipes)) return 0;
+  return pipes.reduce<number>((n, p) => n + ((p as { _writableState?: { length?: number } })._writableState?.length ?? 0), 0);
+}
+
+/** Waits until the zip has caught up and the reader can take more (or has gone away). */
+async function settle(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
+  while (!out.destroyed && zipBacklog(ws) > MAX_ZIP_BACKLOG) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await drained(out);
+}
+
+/**
+ * Streams the sheet as XLSX through exceljs' WorkbookWriter: rows are committed (turned
+ * into XML and handed to the zip) as they are written, inline strings instead of a
+ * shared-string table, so memory stays flat however many rows there are.
+ */
+export async function writeXlsx(sheet: TSheet, out: Writable): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const headerRow = sheet.titleLines.length ? sheet.titleLines.length + 2 : 1;
+  const lastCol = columnLetter(sheet.columns.length);
+  const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }] });
+  ws.autoFilter = `A${headerRow}:${lastCol}${headerRow}`;
+  ws.columns = sheet.columns.map((c) => ({ width: c.width }));
+  sheet.titleLines.forEach((line, i) => {
+    const row = ws.addRow([neutraliseFormula(line)]);
+    if (i === 0) row.getCell(1).font = { bold: true, size: 14 };
+    row.commit();
+  });
+  if (sheet.titleLines.length) ws.addRow([]).commit();
+  const header = ws.addRow(sheet.columns.map((c) => neutraliseFormula(c.header)));
+  header.eachCell((cell) => (cell.font = { bold: true }));
+  header.commit();
+  for await (const chunk of sheet.rows) {
+    for (const cells of chunk) addRow(ws, sheet.columns, cells).commit();
+    await settle(ws, out);
+    if (out.destroyed) return;
+  }
+  for (const cells of sheet.footer ?? []) addRow(ws, sheet.columns, cells, true).commit();
+  ws.commit();
+  await wb.commit();
+}
+
+/** Column letters for 1-based index n (A … Z, AA …). */
+function columnLetter(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
