@@ -3,6 +3,8 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getHomeStats } from "@/features/home/server/get-home-stats";
+import { CompletionTiles } from "@/features/rollups/components/completion-tiles";
+import { getCompletion } from "@/features/rollups/server/get-completion";
 import { TaskSummaryTiles } from "@/features/tasks/components/task-summary-tiles";
 import { getTaskSummary } from "@/features/tasks/server/get-task-summary";
 import { OrgList } from "@/features/organizations/components/org-list";
@@ -11,7 +13,7 @@ import { requireUser } from "@/lib/auth/session";
 export default async function HomePage() {
   const user = await requireUser();
   const t = await getTranslations();
-  const [stats, summary] = await Promise.all([getHomeStats(user), getTaskSummary(user)]);
+  const [stats, summary, completion] = await Promise.all([getHomeStats(user), getTaskSummary(user), user.permissions.has("report:read") ? getCompletion(user, user.orgId) : null]);
   const tiles = [
     { label: t("home.mainTasks"), value: stats.mainTasks, href: "/objectives" },
     { label: t("home.measures"), value: stats.measures, href: "/objectives" },
@@ -41,6 +43,15 @@ export default async function HomePage() {
           );
         })}
       </div>
+      {completion ? (
+        <section className="mb-5" aria-labelledby="home-completion">
+          <div className="mb-2 flex items-center justify-between">
+            <h2 id="home-completion" className="text-base font-semibold text-slate-800">{t("completion.title")}</h2>
+            <Link href="/completion" className="text-sm text-brand-700 hover:underline">{t("home.openCompletion")} →</Link>
+          </div>
+          <CompletionTiles m={completion.total} />
+        </section>
+      ) : null}
       <Card>
         <CardHeader title={t("home.childrenTitle")} action={stats.children.length ? <Link href="/orgs" className="text-sm text-brand-700 hover:underline">{t("home.browseOrgs")} →</Link> : null} />
         {stats.children.length ? <OrgList items={stats.children} /> : <EmptyState title={t("home.noChildren")} />}
