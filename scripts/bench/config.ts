@@ -1,0 +1,47 @@
+// Command line and sizes of `npm run bench`.
+export type TSize = { branchesPerCounty: number; tasksPerBranch: number };
+
+export type TConfig = {
+  quick: boolean;
+  fresh: boolean;
+  url: string;
+  size: TSize;
+  readIterations: number;
+  recomputeIterations: number;
+  writeIterations: number;
+  rushClients: number;
+  rushSeconds: number;
+  poolMax: number;
+};
+
+/** Bump when the generator changes what it writes: a stored dataset of another version is regenerated. */
+export const GENERATOR_VERSION = 1;
+
+const SERVER = "postgresql://postgres@127.0.0.1:5432";
+
+function flagValue(args: string[], name: string): string | undefined {
+  const hit = args.find((a) => a.startsWith(`--${name}=`));
+  return hit?.slice(name.length + 3);
+}
+
+export function parseConfig(args: string[] = process.argv.slice(2)): TConfig {
+  const known = ["--quick", "--fresh", "--rush-seconds=", "--clients="];
+  const unknown = args.filter((a) => !known.some((k) => (k.endsWith("=") ? a.startsWith(k) : a === k)));
+  if (unknown.length) throw new Error(`unknown arguments: ${unknown.join(" ")} (use --quick, --fresh, --rush-seconds=N, --clients=N)`);
+  const quick = args.includes("--quick");
+  // The quick dataset gets its own default database so that it never replaces the full one.
+  const url = process.env.DATABASE_URL || `${SERVER}/${quick ? "utt_bench_quick" : "utt_bench"}`;
+  const rushClients = Number(flagValue(args, "clients") ?? 50);
+  return {
+    quick,
+    fresh: args.includes("--fresh"),
+    url,
+    size: quick ? { branchesPerCounty: 5, tasksPerBranch: 10 } : { branchesPerCounty: 100, tasksPerBranch: 20 },
+    readIterations: quick ? 100 : 300,
+    recomputeIterations: quick ? 10 : 5,
+    writeIterations: quick ? 200 : 500,
+    rushClients,
+    rushSeconds: Number(flagValue(args, "rush-seconds") ?? (quick ? 15 : 30)),
+    poolMax: rushClients + 10,
+  };
+}

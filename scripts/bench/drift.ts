@@ -1,0 +1,76 @@
+import type { TDb } from "@/lib/db/client";
+import { ON_TIME } from "./sql";
+import { readMaintained, recomputeRollups, type TRecomputed } from "@/features/rollups/server/recompute";
+import { log, timed } from "./stats";
+
+// The full check after the rush: every maintained roll-up row against a recompute from the task
+// rows, inside PostgreSQL (a symmetric EXCEPT; moving millions of rows to JavaScript would take
+// longer than the recompute). The two sides are the SQL of recomputeRollups / readMaintained.
+// Rows that are all zero (e.g. only cancelled tasks) count as absent on both sides.
+const NONZERO = `"pendingSign" + "handedBack" + "inProgress" + "submitted" + "completed" + "progressSum" + "overdue" > 0`;
+
+const DRIFT_SQL = `
+  WITH rec AS MATERIALIZED (
+    SELECT a.org AS "orgId", t."objectiveId",
+      count(*) FILTER (WHERE t.status = 'PENDING_SIGN')::int AS "pendingSign",
+      count(*) FILTER (WHERE t.status = 'HANDED_BACK')::int AS "handedBack",
+      count(*) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS "inProgress",
+      count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS "submitted",
+      count(*) FILTER (WHERE t.status = 'COMPLETED')::int AS "completed",
+      count(*) FILTER (WHERE t.status = 'COMPLETED' AND ${ON_TIME})::int AS "completedOnTime",
+      COALESCE(sum(CASE WHEN t.status = 'COMPLETED' THEN 100 WHEN t.status = 'CANCELLED' THEN 0 ELSE t.progress END), 0)::bigint AS "progressSum",
+      count(*) FILTER (WHERE t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED') AND t."dueDate" < $1::date)::int AS "overdue"
+    FROM "Task" t CROSS JOIN LATERAL unnest(t."orgPath"[2:]) AS a(org)
+    GROUP BY a.org, t."objectiveId"
+  ), mnt AS MATERIALIZED (
+    SELECT r."orgId", r."objectiveId", r."pendingSign", r."handedBack", r."inProgress", r."submitted", r."completed", r."completedOnTime",
+      r."progressSum"::bigint AS "progressSum",
+      (r."openDueBefore" + COALESCE((SELECT sum(d."open") FROM "RollupDue" d WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId"
+        AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < $1::date), 0))::int AS "overdue"
+    FROM "Rollup" r
+  ), diff AS (
+    (SELECT * FROM rec WHERE ${NONZERO} EXCEPT SELECT * FROM mnt WHERE ${NONZERO})
+    UNION ALL
+    (SELECT * FROM mnt WHERE ${NONZERO} EXCEPT SELECT * FROM rec WHERE ${NONZERO})
+  )
+  SELECT (SELECT count(*) FROM rec)::int AS rows, count(DISTINCT ("orgId", "objectiveId"))::int AS drift FROM diff`;
+
+// The open tasks per org, measure and due date (what overdue is computed from) must match too.
+const DUE_DRIFT_SQL = `
+  WITH rec AS MATERIALIZED (
+    SELECT a.org AS "orgId", t."objectiveId", t."dueDate", count(*)::int AS open
+    FROM "Task" t CROSS JOIN LATERAL unnest(t."orgPath"[2:]) AS a(org)
+    WHERE t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED')
+    GROUP BY 1, 2, 3
+  ), mnt AS MATERIALIZED (SELECT "orgId", "objectiveId", "dueDate", open FROM "RollupDue" WHERE open <> 0)
+  SELECT count(*)::int AS drift FROM ((SELECT * FROM rec EXCEPT SELECT * FROM mnt) UNION ALL (SELECT * FROM mnt EXCEPT SELECT * FROM rec)) d`;
+
+export type TDrift = { rows: number; drift: number; dueDrift: number; seconds: number };
+
+export async function checkDrift(db: TDb, today: Date): Promise<TDrift> {
+  const [t, [[main], [due]]] = await timed(() => db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '1GB'`);
+    // One snapshot for both checks (REPEATABLE READ is not needed: nothing writes any more).
+    return Promise.all([
+      tx.$queryRawUnsafe<{ rows: number; drift: number }[]>(DRIFT_SQL, today),
+      tx.$queryRawUnsafe<{ drift: number }[]>(DUE_DRIFT_SQL),
+    ]);
+  }, { timeout: 3_600_000 }));
+  const out = { rows: main!.rows, drift: main!.drift, dueDrift: due!.drift, seconds: t / 1000 };
+  log(`drift check: ${out.drift} of ${out.rows} (org, measure) roll-up rows differ from a recompute; ${out.dueDrift} open-per-due-date rows differ (${out.seconds.toFixed(1)} s)`);
+  return out;
+}
+
+/** The same check through the app's own recomputeRollups/readMaintained (JavaScript side): small datasets only. */
+export async function checkDriftInJs(db: TDb, today: Date): Promise<number> {
+  const key = (r: TRecomputed) => `${r.orgId}:${r.objectiveId}`;
+  const val = (r: TRecomputed) => JSON.stringify([r.pendingSign, r.handedBack, r.inProgress, r.submitted, r.completed, r.completedOnTime, Number(r.progressSum), r.overdue]);
+  const nonEmpty = (r: TRecomputed) => r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed + r.overdue + Number(r.progressSum) > 0;
+  const [m, r] = await Promise.all([readMaintained(db, today), recomputeRollups(db, today)]);
+  const a = new Map(m.filter(nonEmpty).map((x) => [key(x), val(x)]));
+  const b = new Map(r.filter(nonEmpty).map((x) => [key(x), val(x)]));
+  let drift = 0;
+  for (const k of new Set([...a.keys(), ...b.keys()])) if (a.get(k) !== b.get(k)) drift++;
+  log(`drift check through recomputeRollups/readMaintained: ${drift} of ${b.size} rows differ`);
+  return drift;
+}

@@ -1,0 +1,66 @@
+import os from "node:os";
+import { chinaToday } from "@/features/tasks/lib/dates";
+import { parseConfig } from "./config";
+import { appClient } from "./database";
+import { prepareDataset } from "./dataset";
+import { checkDrift, checkDriftInJs } from "./drift";
+import { measureReads } from "./measure-reads";
+import { measureWrites } from "./measure-writes";
+import { rush } from "./rush";
+import { rushSql } from "./rush-sql";
+import { log } from "./stats";
+import { loadTargets } from "./targets";
+
+// `npm run bench [-- --quick] [--fresh]`: generate (or reuse) a national dataset on PostgreSQL,
+// then measure the completion views, progress submissions and a deadline rush, and check that
+// the maintained roll-ups still equal a recompute. The last line is RESULT key=value ….
+const r1 = (x: number) => Math.round(x * 10) / 10;
+const r2 = (x: number) => Math.round(x * 100) / 100;
+
+async function main() {
+  const cfg = parseConfig();
+  const now = new Date();
+  const today = chinaToday(now);
+  log(`bench: ${cfg.quick ? "quick" : "full"} size ${JSON.stringify(cfg.size)} on ${cfg.url.replace(/\/\/[^@]*@/, "//")}`);
+  const marker = await prepareDataset(cfg, today, now);
+  const db = appClient(cfg.url, cfg.poolMax);
+  try {
+    const [size] = await db.$queryRaw<{ branches: number; tasks: number }[]>`
+      SELECT (SELECT count(*) FROM "Org" WHERE level = 'GRASSROOTS')::int AS branches, (SELECT count(*) FROM "Task")::int AS tasks`;
+    const { branches, tasks } = size!;
+    const load = os.loadavg()[0]!;
+    log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} before measuring`);
+    log(`dataset: ${branches} grassroots branches, ${tasks} tasks (generated in ${marker.generateSeconds} s + roll-ups ${marker.rollupSeconds} s)`);
+
+    const reads = await measureReads(db, cfg, await loadTargets(db), today);
+    const write = await measureWrites(db, cfg.writeIterations);
+    const rushed = await rush(db, cfg.rushClients, cfg.rushSeconds);
+    const rushLoad = os.loadavg()[0]!;
+    const rushSqlPerSecond = await rushSql(db, cfg.url, cfg.rushClients, Math.min(15, cfg.rushSeconds));
+    const drift = await checkDrift(db, today);
+    const jsDrift = tasks <= 500_000 ? await checkDriftInJs(db, today) : null;
+
+    const result: Record<string, string | number> = {
+      mode: cfg.quick ? "quick" : "full", branches, tasks,
+      national_p50_ms: r2(reads.national.rollup.p50), national_p95_ms: r2(reads.national.rollup.p95),
+      recompute_national_p50_ms: r1(reads.national.naive.p50), recompute_national_p95_ms: r1(reads.national.naive.p95),
+      speedup: Math.round(reads.national.naive.p95 / reads.national.rollup.p95),
+      province_p95_ms: r2(reads.province.rollup.p95), recompute_province_p95_ms: r1(reads.province.naive.p95),
+      county_p95_ms: r2(reads.county.rollup.p95), recompute_county_p95_ms: r1(reads.county.naive.p95),
+      view_national_p95_ms: r2(reads.national.view.p95), view_province_p95_ms: r2(reads.province.view.p95), view_county_p95_ms: r2(reads.county.view.p95),
+      write_p50_ms: r2(write.p50), write_p95_ms: r2(write.p95), write_node_cpu_ms: r1(write.nodeCpuMs),
+      rush_per_s: Math.round(rushed.perSecond), rush_p95_ms: r1(rushed.latency.p95), rush_writes: rushed.ok, rush_sql_per_s: Math.round(rushSqlPerSecond),
+      rush_errors: Object.values(rushed.errors).reduce((a, b) => a + b, 0),
+      drift: drift.drift, due_drift: drift.dueDrift, ...(jsDrift === null ? {} : { js_drift: jsDrift }),
+      read_mismatch: reads.mismatchedRows, load1: r2(load), load1_after_rush: r2(rushLoad), gen_s: marker.generateSeconds, rollup_s: marker.rollupSeconds,
+    };
+    console.log(`RESULT ${Object.entries(result).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exitCode = 1;
+});
