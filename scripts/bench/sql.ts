@@ -9,9 +9,7 @@ export const BENCH_BRANCH = `o.level = 'GRASSROOTS' AND o.code LIKE '%B___'`;
 
 /**
  * "Completed on time", exactly as features/rollups/server/recompute.ts and rebuild.ts write it, so
- * that the naive view and the drift check compare like with like. NOTE: completedAt is a UTC
- * timestamp without time zone, so this yields the UTC date minus 8 hours, not China's date
- * (which would be `AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai'`); change it here together with
- * the app's SQL.
+ * that the naive view and the drift check compare like with like: completedAt is a UTC timestamp
+ * without time zone, so it is read as UTC and converted to China's calendar day.
  */
-export const ON_TIME = `(t."completedAt" AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"`;
+export const ON_TIME = `(t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"`;

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completedOnTime } from "@/features/rollups/lib/contribution";
 import { advanceOverdue } from "@/features/rollups/server/advance-overdue";
 import { getCompletion } from "@/features/rollups/server/get-completion";
 import { readMaintained, recomputeRollups, type TRecomputed } from "@/features/rollups/server/recompute";
@@ -193,5 +194,16 @@ describe("roll-ups equal a recompute from the task rows", () => {
     const after = (await readMaintained(t.db, addDays(today, 7))).filter(nonEmpty);
     expect(new Map(after.map((r) => [key(r), r]))).toEqual(new Map(before.map((r) => [key(r), r])));
     await expectExact(addDays(today, 7));
+    // On time means approved by the end of the due day in China (UTC+8), in every path.
+    const done = await t.db.task.findFirstOrThrow({ where: { status: "COMPLETED" }, select: { id: true, orgId: true, objectiveId: true, dueDate: true } });
+    const onTime = async () => (await recomputeRollups(t.db, when, [done.orgId])).find((r) => r.objectiveId === done.objectiveId)!.completedOnTime;
+    const at = async (utc: string) => { await t.db.task.update({ where: { id: done.id }, data: { completedAt: new Date(`${formatDay(done.dueDate)}T${utc}Z`) } }); return onTime(); };
+    const late = await at("16:30:00"); // 00:30 the next day in China
+    const inTime = await at("15:30:00"); // 23:30 on the due day in China
+    expect(inTime - late).toBe(1);
+    expect(completedOnTime({ status: "COMPLETED", progress: 100, dueDate: done.dueDate, completedAt: new Date(`${formatDay(done.dueDate)}T16:30:00Z`) })).toBe(false);
+    expect(completedOnTime({ status: "COMPLETED", progress: 100, dueDate: done.dueDate, completedAt: new Date(`${formatDay(done.dueDate)}T15:30:00Z`) })).toBe(true);
+    await rebuildRollups(t.db, today); // the roll-ups follow the edited row
+    await expectExact(when);
   });
 });

@@ -14,7 +14,7 @@ export async function recomputeRollups(db: TDb | TTx, today: Date, orgIds?: numb
       count(*) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS "inProgress",
       count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS "submitted",
       count(*) FILTER (WHERE t.status = 'COMPLETED')::int AS "completed",
-      count(*) FILTER (WHERE t.status = 'COMPLETED' AND (t."completedAt" AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate")::int AS "completedOnTime",
+      count(*) FILTER (WHERE t.status = 'COMPLETED' AND (t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate")::int AS "completedOnTime",
       COALESCE(sum(CASE WHEN t.status = 'COMPLETED' THEN 100 WHEN t.status = 'CANCELLED' THEN 0 ELSE t.progress END), 0)::int AS "progressSum",
       count(*) FILTER (WHERE t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED') AND t."dueDate" < ${today}::date)::int AS "overdue"
     FROM "Task" t CROSS JOIN LATERAL unnest(t."orgPath"[2:]) AS a(org)
@@ -28,8 +28,8 @@ export async function readMaintained(db: TDb | TTx, today: Date, orgIds?: number
   return db.$queryRaw<TRecomputed[]>`
     SELECT r."orgId", r."objectiveId", r."pendingSign", r."handedBack", r."inProgress", r."submitted", r."completed", r."completedOnTime",
       r."progressSum"::int AS "progressSum",
-      (r."openDueBefore" + COALESCE((SELECT sum(d."open") FROM "RollupDue" d WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId"
-        AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date), 0))::int AS "overdue"
+      (r."openDueBefore" + CASE WHEN r."overdueAsOf" < ${today}::date THEN COALESCE((SELECT sum(d."open") FROM "RollupDue" d WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId"
+        AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date), 0) ELSE 0 END)::int AS "overdue"
     FROM "Rollup" r
     WHERE ${orgIds ?? null}::int[] IS NULL OR r."orgId" = ANY(${orgIds ?? null}::int[])`;
 }

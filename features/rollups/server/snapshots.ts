@@ -13,11 +13,11 @@ export async function takeSnapshots(db: TDb | TTx, today: Date): Promise<number>
       SELECT r."orgId",
         sum(r."pendingSign" + r."handedBack" + r."inProgress" + r."submitted" + r."completed")::int AS total,
         sum(r."completed")::int AS completed, sum(r."completedOnTime")::int AS "completedOnTime",
-        sum(r."openDueBefore" + COALESCE(w.open, 0))::int AS overdue, sum(r."progressSum")::bigint AS "progressSum"
+        sum(r."openDueBefore" + CASE WHEN r."overdueAsOf" < ${today}::date THEN COALESCE((SELECT sum(d."open") FROM "RollupDue" d
+          WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId" AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date), 0) ELSE 0 END)::int AS overdue,
+        sum(r."progressSum")::bigint AS "progressSum"
       FROM "Rollup" r
       JOIN "Org" o ON o.id = r."orgId" AND o.level <> 'GRASSROOTS'
-      LEFT JOIN LATERAL (SELECT sum(d."open") AS open FROM "RollupDue" d
-        WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId" AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date) w ON true
       GROUP BY r."orgId"
     ), everything AS (
       SELECT * FROM per
