@@ -1,34 +1,57 @@
 import "server-only";
 import type { TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { canApply, type TTaskAction } from "../lib/state-machine";
+import { canApply, type TTaskAction, type TTaskStatus } from "../lib/state-machine";
 import { mayAct, type TTaskActor, type TTaskRelations } from "../lib/task-permissions";
 
-// Everything a mutation needs to check and apply a change.
-const TASK_FOR_ACTION = {
-  id: true,
-  version: true,
-  status: true,
-  kind: true,
-  orgId: true,
-  orgPath: true,
-  reviewOrgId: true,
-  objectiveId: true,
-  parentTaskId: true,
-  dueDate: true,
-  progress: true,
-  responsibleId: true,
-  objective: { select: { code: true, title: true } },
-  org: { select: { name: true } },
-  reviewOrg: { select: { ancestorIds: true, name: true } },
-  helpers: { select: { userId: true } },
-} as const;
+// Everything a mutation needs to check and apply a change, read with one statement (the
+// task, its objective, both orgs and the helpers): this runs at the start of every mutation.
+export type TLoadedTask = {
+  id: number;
+  version: number;
+  status: TTaskStatus;
+  kind: "ASSIGNED" | "CLAIMED";
+  orgId: number;
+  orgPath: number[];
+  reviewOrgId: number;
+  objectiveId: number;
+  parentTaskId: number | null;
+  dueDate: Date;
+  progress: number;
+  progressState: "NORMAL" | "LAGGING" | "AT_RISK";
+  responsibleId: number | null;
+  objective: { code: string; title: string };
+  org: { name: string };
+  reviewOrg: { ancestorIds: number[]; name: string };
+  helpers: { userId: number }[];
+};
 
-export type TLoadedTask = NonNullable<Awaited<ReturnType<typeof findScopedTask>>>;
+type TRow = Omit<TLoadedTask, "objective" | "org" | "reviewOrg" | "helpers"> & {
+  objectiveCode: string; objectiveTitle: string; orgName: string; reviewOrgPath: number[]; reviewOrgName: string; helperIds: number[];
+};
 
-function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number) {
+async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promise<TLoadedTask | null> {
   // The scope is part of the query: a task outside the actor's subtree is simply not found.
-  return tx.task.findFirst({ where: { id: taskId, orgPath: { has: actor.orgId } }, select: TASK_FOR_ACTION });
+  const rows = await tx.$queryRaw<TRow[]>`
+    SELECT t.id, t.version, t.status::text AS status, t.kind::text AS kind, t."orgId", t."orgPath", t."reviewOrgId", t."objectiveId",
+      t."parentTaskId", t."dueDate", t.progress, t."progressState"::text AS "progressState", t."responsibleId",
+      ob.code AS "objectiveCode", ob.title AS "objectiveTitle", o.name AS "orgName", ro."ancestorIds" AS "reviewOrgPath", ro.name AS "reviewOrgName",
+      ARRAY(SELECT h."userId" FROM "TaskHelper" h WHERE h."taskId" = t.id ORDER BY h."userId") AS "helperIds"
+    FROM "Task" t
+    JOIN "Objective" ob ON ob.id = t."objectiveId"
+    JOIN "Org" o ON o.id = t."orgId"
+    JOIN "Org" ro ON ro.id = t."reviewOrgId"
+    WHERE t.id = ${taskId} AND t."orgPath" @> ARRAY[${actor.orgId}::int]`;
+  const r = rows[0];
+  if (!r) return null;
+  const { objectiveCode, objectiveTitle, orgName, reviewOrgPath, reviewOrgName, helperIds, ...task } = r;
+  return {
+    ...task,
+    objective: { code: objectiveCode, title: objectiveTitle },
+    org: { name: orgName },
+    reviewOrg: { ancestorIds: reviewOrgPath, name: reviewOrgName },
+    helpers: helperIds.map((userId) => ({ userId })),
+  };
 }
 
 export function toRelations(task: TLoadedTask): TTaskRelations {

@@ -14,7 +14,12 @@ export async function logProgress(actor: TTaskActor, input: TLogProgress, now = 
   if (repeat) return { progressUpdateId: repeat.id };
   return db.$transaction(async (tx) => {
     const task = await loadTaskForAction(tx, actor, input.taskId, "logProgress", input.version);
-    const before = await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: { progress: true, progressState: true, actualValue: true } });
+    // The loaded values are those of `version`, which the update below checks under a row lock.
+    const before = {
+      progress: task.progress,
+      progressState: task.progressState,
+      actualValue: input.value !== undefined ? (await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: { actualValue: true } })).actualValue : null,
+    };
     await updateTaskIfUnchanged(tx, task, {
       progress: input.percent,
       progressState: input.state,
