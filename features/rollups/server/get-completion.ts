@@ -14,20 +14,24 @@ const sum = (rows: TRow[]) => rows.reduce((acc, r) => addCounts(acc, r), emptyCo
  */
 export async function getCompletion(user: { orgId: number }, orgId: number, objectiveCode?: string, today = chinaToday()) {
   const db = getDb();
-  const org = await db.org.findFirst({ where: { id: orgId, ancestorIds: { has: user.orgId } }, select: { id: true, name: true, level: true, parentId: true, ancestorIds: true } });
-  if (!org) return null;
-  const [children, trail, options] = await Promise.all([
-    db.org.findMany({ where: { parentId: org.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, code: true, level: true, regionCode: true } }),
-    db.org.findMany({ where: { id: { in: org.ancestorIds } }, select: { id: true, name: true, ancestorIds: true } }),
+  // Two round trips: the org (scope check), its children and the objectives side by side; then the
+  // breadcrumb and the roll-ups. The children are discarded when the org is out of scope.
+  const [org, children, options] = await Promise.all([
+    db.org.findFirst({ where: { id: orgId, ancestorIds: { has: user.orgId } }, select: { id: true, name: true, level: true, parentId: true, ancestorIds: true } }),
+    db.org.findMany({ where: { parentId: orgId }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, code: true, level: true, regionCode: true } }),
     listObjectiveOptions(),
   ]);
+  if (!org) return null;
   const objective = objectiveCode ? (options.find((o) => o.code === objectiveCode) ?? null) : null;
   if (objectiveCode && !objective) return null;
   const mainTasks = options.filter((o) => o.level === "MAIN_TASK");
   const measureIds = objective ? measuresUnder(options, objective.code).map((m) => m.id) : null;
   const isRoot = org.parentId === null;
   // The national view sums the provinces (the root keeps no roll-up rows of its own).
-  const rows = await readRollups(db, [...children.map((c) => c.id), ...(isRoot ? [] : [org.id])], measureIds, today);
+  const [trail, rows] = await Promise.all([
+    db.org.findMany({ where: { id: { in: org.ancestorIds } }, select: { id: true, name: true, ancestorIds: true } }),
+    readRollups(db, [...children.map((c) => c.id), ...(isRoot ? [] : [org.id])], measureIds, today),
+  ]);
   const childRows = rows.filter((r) => r.orgId !== org.id || isRoot);
   const selfRows = isRoot ? childRows : rows.filter((r) => r.orgId === org.id);
   const childSum = sum(childRows);
