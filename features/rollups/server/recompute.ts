@@ -1,4 +1,5 @@
 import type { TDb, TTx } from "@/lib/db/client";
+import { overdueOf } from "./read-rollups";
 
 export type TRecomputed = { orgId: number; objectiveId: number; pendingSign: number; handedBack: number; inProgress: number; submitted: number; completed: number; completedOnTime: number; progressSum: number; overdue: number };
 
@@ -28,8 +29,7 @@ export async function readMaintained(db: TDb | TTx, today: Date, orgIds?: number
   return db.$queryRaw<TRecomputed[]>`
     SELECT r."orgId", r."objectiveId", r."pendingSign", r."handedBack", r."inProgress", r."submitted", r."completed", r."completedOnTime",
       r."progressSum"::int AS "progressSum",
-      (r."openDueBefore" + CASE WHEN r."overdueAsOf" < ${today}::date THEN COALESCE((SELECT sum(d."open") FROM "RollupDue" d WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId"
-        AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date), 0) ELSE 0 END)::int AS "overdue"
+      (${overdueOf(today)})::int AS "overdue"
     FROM "Rollup" r
     WHERE ${orgIds ?? null}::int[] IS NULL OR r."orgId" = ANY(${orgIds ?? null}::int[])`;
 }

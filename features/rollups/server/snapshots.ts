@@ -1,4 +1,5 @@
 import type { TDb, TTx } from "@/lib/db/client";
+import { overdueOf } from "./read-rollups";
 
 // No "server-only": the scheduled job and the benchmark call this too.
 
@@ -13,8 +14,7 @@ export async function takeSnapshots(db: TDb | TTx, today: Date): Promise<number>
       SELECT r."orgId",
         sum(r."pendingSign" + r."handedBack" + r."inProgress" + r."submitted" + r."completed")::int AS total,
         sum(r."completed")::int AS completed, sum(r."completedOnTime")::int AS "completedOnTime",
-        sum(r."openDueBefore" + CASE WHEN r."overdueAsOf" < ${today}::date THEN COALESCE((SELECT sum(d."open") FROM "RollupDue" d
-          WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId" AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date), 0) ELSE 0 END)::int AS overdue,
+        sum(${overdueOf(today)})::int AS overdue,
         sum(r."progressSum")::bigint AS "progressSum"
       FROM "Rollup" r
       JOIN "Org" o ON o.id = r."orgId" AND o.level <> 'GRASSROOTS'
