@@ -93,8 +93,21 @@ describe("the whole path of one task", () => {
     expect(await codeOf(logProgress(staff, { ...p, clientToken: token(), percent: 60 }))).toBe("CONFLICT"); // stale version
     tk = await task("3.2.2.1", "130123");
     expect(tk.progress).toBe(50);
+    // Two people send progress on the same version at once: one wins, the other is told.
+    const race = await Promise.all([60, 70].map((percent) => codeOf(logProgress(staff, { ...p, version: tk.version, clientToken: token(), percent, state: "LAGGING" }))));
+    expect(race.filter((c) => c === "CONFLICT")).toHaveLength(1);
+    tk = await task("3.2.2.1", "130123");
+    const won = tk.progress;
+    expect([60, 70]).toContain(won);
     await logProgress(staff, { ...p, version: tk.version, clientToken: token(), percent: 100 });
     tk = await task("3.2.2.1", "130123");
+    const progressEvents = await t.db.taskEvent.findMany({ where: { taskId: tk.id, type: "PROGRESS" }, orderBy: { id: "asc" }, select: { changes: true, message: true, actorId: true } });
+    expect(progressEvents).toEqual([
+      { changes: { progress: [0, 50] }, message: "已完成一半", actorId: staff.id },
+      { changes: { progress: [50, won], state: ["NORMAL", "LAGGING"] }, message: "已完成一半", actorId: staff.id },
+      { changes: { progress: [won, 100], state: ["LAGGING", "NORMAL"] }, message: "已完成一半", actorId: staff.id },
+    ]);
+    expect(await t.db.progressUpdate.count({ where: { taskId: tk.id } })).toBe(3);
 
     const submit = { taskId: tk.id, version: tk.version, clientToken: token(), summary: "按期完成劳动竞赛组织工作", attachmentIds: [] };
     expect(await codeOf(submitCompletion(staff, submit))).toBe("FORBIDDEN");
@@ -117,9 +130,9 @@ describe("the whole path of one task", () => {
     expect(tk.completedAt).not.toBeNull();
 
     const events = await t.db.taskEvent.findMany({ where: { taskId: tk.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["ASSIGNED", "SIGNED", "STAFF_ASSIGNED", "PROGRESS", "PROGRESS", "SUBMITTED", "RETURNED", "SUBMITTED", "APPROVED"]);
+    expect(events.map((e) => e.type)).toEqual(["ASSIGNED", "SIGNED", "STAFF_ASSIGNED", "PROGRESS", "PROGRESS", "PROGRESS", "SUBMITTED", "RETURNED", "SUBMITTED", "APPROVED"]);
     expect(events[3]!.changes).toEqual({ progress: [0, 50] });
-    expect(events[6]!.message).toBe("佐证材料不全");
+    expect(events[7]!.message).toBe("佐证材料不全");
     const reports = await t.db.completionReport.findMany({ where: { taskId: tk.id }, orderBy: { id: "asc" } });
     expect(reports.map((r) => r.decision)).toEqual(["RETURNED", "APPROVED"]);
     const told = await t.db.notification.findMany({ where: { taskId: tk.id }, select: { type: true, user: { select: { username: true } } } });

@@ -1,17 +1,40 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
 import { linkAttachments } from "@/features/evidence/server/link-attachments";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TLogProgress } from "../schemas";
 import { recordEvent, updateTaskIfUnchanged } from "./change-task";
 import { deriveParentProgress } from "./derive-progress";
 import { loadTaskForAction } from "./load-task";
+import { writeProgressOnly } from "./write-progress";
 
-/** 进展填报: a progress record (with evidence) and the task's current percent/state. */
+/**
+ * 进展填报: a progress record (with evidence) and the task's current percent/state. The common
+ * case (no evidence, no quantity, not passed down) is one statement after the checks; the rest
+ * runs in an interactive transaction. A repeated submit returns the first record.
+ */
 export async function logProgress(actor: TTaskActor, input: TLogProgress, now = new Date()) {
   const db = getDb();
-  const repeat = await db.progressUpdate.findUnique({ where: { clientToken: input.clientToken }, select: { id: true } });
-  if (repeat) return { progressUpdateId: repeat.id };
+  try {
+    if (input.value === undefined && input.attachmentIds.length === 0) {
+      const task = await loadTaskForAction(db, actor, input.taskId, "logProgress", input.version);
+      if (task.parentTaskId === null) {
+        const id = await writeProgressOnly(db, task, actor.id, input, now);
+        if (id === null) throw new AppError("CONFLICT");
+        return { progressUpdateId: id };
+      }
+    }
+    return await logProgressInTransaction(actor, input, now);
+  } catch (e) {
+    const first = await db.progressUpdate.findFirst({ where: { clientToken: input.clientToken, taskId: input.taskId, authorId: actor.id }, select: { id: true } });
+    if (first) return { progressUpdateId: first.id };
+    throw e;
+  }
+}
+
+async function logProgressInTransaction(actor: TTaskActor, input: TLogProgress, now: Date) {
+  const db = getDb();
   return db.$transaction(async (tx) => {
     const task = await loadTaskForAction(tx, actor, input.taskId, "logProgress", input.version);
     // The loaded values are those of `version`, which the update below checks under a row lock.
