@@ -179,6 +179,11 @@ describe("roll-ups equal a recompute from the task rows", () => {
     expect(expected.total).toBeGreaterThan(0);
     expect({ completed: row.metrics.completed, overdue: row.metrics.overdue, total: row.metrics.total }).toEqual(expected);
     expect({ completed: view!.total.completed, overdue: view!.total.overdue, total: view!.total.total }).toEqual(sumOf(hebei.id));
+    expect(view!.byMainTask.reduce((a, m) => a + m.metrics.total, 0)).toBe(view!.total.total);
+    expect(view!.own.total + view!.children.reduce((a, c) => a + c.metrics.total, 0)).toBe(view!.total.total);
+    const nationalView = await getCompletion({ orgId: hebei.parentId! }, hebei.parentId!, undefined, when);
+    expect(nationalView!.children.find((c) => c.id === hebei.id)!.metrics.completed).toBe(sumOf(hebei.id).completed);
+    expect(nationalView!.byMainTask.map((m) => m.metrics.total)).toEqual(view!.byMainTask.map((m) => m.metrics.total)); // only Hebei has tasks
     // Outside the user's subtree: nothing.
     const beijing = await t.db.org.findUniqueOrThrow({ where: { code: "110000" } });
     expect(await getCompletion({ orgId: beijing.id }, hebei.id)).toBeNull();

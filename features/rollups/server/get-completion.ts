@@ -30,7 +30,7 @@ export async function getCompletion(user: { orgId: number }, orgId: number, obje
   // The national view sums the provinces (the root keeps no roll-up rows of its own).
   const [trail, rows] = await Promise.all([
     db.org.findMany({ where: { id: { in: org.ancestorIds } }, select: { id: true, name: true, ancestorIds: true } }),
-    readRollups(db, [...children.map((c) => c.id), ...(isRoot ? [] : [org.id])], measureIds, today),
+    readRollups(db, [...children.map((c) => c.id), ...(isRoot ? [] : [org.id])], measureIds, today, isRoot ? "all" : org.id),
   ]);
   const childRows = rows.filter((r) => r.orgId !== org.id || isRoot);
   const selfRows = isRoot ? childRows : rows.filter((r) => r.orgId === org.id);
