@@ -1,34 +1,16 @@
 import type { TDb } from "@/lib/db/client";
-import { ON_TIME } from "./sql";
-import { readMaintained, recomputeRollups, type TRecomputed } from "@/features/rollups/server/recompute";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { maintainedSql, readMaintained, recomputeRollups, recomputeSql, type TRecomputed } from "@/features/rollups/server/recompute";
 import { log, timed } from "./stats";
 
 // The full check after the rush: every maintained roll-up row against a recompute from the task
 // rows, inside PostgreSQL (a symmetric EXCEPT; moving millions of rows to JavaScript would take
-// longer than the recompute). The two sides are the SQL of recomputeRollups / readMaintained.
+// longer than the recompute). The two sides are the app's own SQL (recomputeSql / maintainedSql).
 // Rows that are all zero (e.g. only cancelled tasks) count as absent on both sides.
-const NONZERO = `"pendingSign" + "handedBack" + "inProgress" + "submitted" + "completed" + "progressSum" + "overdue" > 0`;
+const NONZERO = Prisma.raw(`"pendingSign" + "handedBack" + "inProgress" + "submitted" + "completed" + "progressSum" + "overdue" > 0`);
 
-const DRIFT_SQL = `
-  WITH rec AS MATERIALIZED (
-    SELECT a.org AS "orgId", t."objectiveId",
-      count(*) FILTER (WHERE t.status = 'PENDING_SIGN')::int AS "pendingSign",
-      count(*) FILTER (WHERE t.status = 'HANDED_BACK')::int AS "handedBack",
-      count(*) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS "inProgress",
-      count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS "submitted",
-      count(*) FILTER (WHERE t.status = 'COMPLETED')::int AS "completed",
-      count(*) FILTER (WHERE t.status = 'COMPLETED' AND ${ON_TIME})::int AS "completedOnTime",
-      COALESCE(sum(CASE WHEN t.status = 'COMPLETED' THEN 100 WHEN t.status = 'CANCELLED' THEN 0 ELSE t.progress END), 0)::bigint AS "progressSum",
-      count(*) FILTER (WHERE t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED') AND t."dueDate" < $1::date)::int AS "overdue"
-    FROM "Task" t CROSS JOIN LATERAL unnest(t."orgPath"[2:]) AS a(org)
-    GROUP BY a.org, t."objectiveId"
-  ), mnt AS MATERIALIZED (
-    SELECT r."orgId", r."objectiveId", r."pendingSign", r."handedBack", r."inProgress", r."submitted", r."completed", r."completedOnTime",
-      r."progressSum"::bigint AS "progressSum",
-      (r."openDueBefore" + COALESCE((SELECT sum(d."open") FROM "RollupDue" d WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId"
-        AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < $1::date), 0))::int AS "overdue"
-    FROM "Rollup" r
-  ), diff AS (
+const driftSql = (today: Date) => Prisma.sql`
+  WITH rec AS MATERIALIZED (${recomputeSql(today)}), mnt AS MATERIALIZED (${maintainedSql(today)}), diff AS (
     (SELECT * FROM rec WHERE ${NONZERO} EXCEPT SELECT * FROM mnt WHERE ${NONZERO})
     UNION ALL
     (SELECT * FROM mnt WHERE ${NONZERO} EXCEPT SELECT * FROM rec WHERE ${NONZERO})
@@ -52,7 +34,7 @@ export async function checkDrift(db: TDb, today: Date): Promise<TDrift> {
     await tx.$executeRawUnsafe(`SET LOCAL work_mem = '1GB'`);
     // One snapshot for both checks (REPEATABLE READ is not needed: nothing writes any more).
     return Promise.all([
-      tx.$queryRawUnsafe<{ rows: number; drift: number }[]>(DRIFT_SQL, today),
+      tx.$queryRaw<{ rows: number; drift: number }[]>(driftSql(today)),
       tx.$queryRawUnsafe<{ drift: number }[]>(DUE_DRIFT_SQL),
     ]);
   }, { timeout: 3_600_000 }));

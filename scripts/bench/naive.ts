@@ -1,5 +1,5 @@
 import type { TDb } from "@/lib/db/client";
-import { ON_TIME } from "./sql";
+import { ON_TIME } from "@/features/rollups/server/recompute";
 import type { TRollupRow } from "@/features/rollups/server/read-rollups";
 import type { TTarget } from "./targets";
 

@@ -6,10 +6,3 @@ export const u = (key: string, seed: number): string =>
 
 /** Bench branches (as opposed to the seed's demo branches): code = county code + "B" + 3 digits. */
 export const BENCH_BRANCH = `o.level = 'GRASSROOTS' AND o.code LIKE '%B___'`;
-
-/**
- * "Completed on time", exactly as features/rollups/server/recompute.ts and rebuild.ts write it, so
- * that the naive view and the drift check compare like with like: completedAt is a UTC timestamp
- * without time zone, so it is read as UTC and converted to China's calendar day.
- */
-export const ON_TIME = `(t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"`;

@@ -1,4 +1,6 @@
 import type { TDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { ON_TIME } from "./recompute";
 
 // No "server-only": the benchmark and repair scripts call this.
 
@@ -18,7 +20,7 @@ export async function rebuildRollups(db: TDb, today: Date): Promise<void> {
         count(*) FILTER (WHERE t.status = 'PENDING_SIGN'), count(*) FILTER (WHERE t.status = 'HANDED_BACK'),
         count(*) FILTER (WHERE t.status = 'IN_PROGRESS'), count(*) FILTER (WHERE t.status = 'SUBMITTED'),
         count(*) FILTER (WHERE t.status = 'COMPLETED'),
-        count(*) FILTER (WHERE t.status = 'COMPLETED' AND (t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"),
+        count(*) FILTER (WHERE t.status = 'COMPLETED' AND ${Prisma.raw(ON_TIME)}),
         COALESCE(sum(CASE WHEN t.status = 'COMPLETED' THEN 100 WHEN t.status = 'CANCELLED' THEN 0 ELSE t.progress END), 0),
         ${today}::date,
         count(*) FILTER (WHERE t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED') AND t."dueDate" < ${today}::date)
