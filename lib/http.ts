@@ -7,9 +7,12 @@ const STATUS: Partial<Record<TErrorCode, number>> = {
   ALREADY_EXISTS: 409, FILE_TOO_LARGE: 413, FILE_TYPE: 415, TOO_MANY: 400,
 };
 
-/** A route handler error as `{ code }` JSON: known codes keep their status; anything else is logged and hidden. */
+/**
+ * A route handler error as `{ code }` JSON (plus `fieldErrors` for a bad request): known codes keep
+ * their status; anything else is logged and hidden.
+ */
 export function errorResponse(e: unknown): NextResponse {
-  if (isAppError(e)) return NextResponse.json({ code: e.code }, { status: STATUS[e.code] ?? 400 });
+  if (isAppError(e)) return NextResponse.json(e.fieldErrors ? { code: e.code, fieldErrors: e.fieldErrors } : { code: e.code }, { status: STATUS[e.code] ?? 400 });
   console.error("[route] unexpected error", e);
   return NextResponse.json({ code: "INTERNAL" }, { status: 500 });
 }

@@ -34,8 +34,9 @@ vi.mock("@/lib/auth/session", () => ({
 vi.mock("next/headers", () => ({
   cookies: async () => ({ get: (name: string) => (name === "locale" && session.locale ? { value: session.locale } : undefined) }),
 }));
-const { GET: getLedger } = await import("@/app/api/exports/ledger/route");
-const { GET: getCompletion } = await import("@/app/api/exports/completion/route");
+const { GET } = await import("@/app/api/exports/[kind]/route");
+const getLedger = (req: Request) => GET(req, { params: Promise.resolve({ kind: "ledger" }) });
+const getCompletion = (req: Request) => GET(req, { params: Promise.resolve({ kind: "completion" }) });
 
 let t: TTestDb;
 let A: Record<string, TTestActor>;

@@ -1,8 +1,6 @@
 import "server-only";
 import { Readable } from "node:stream";
-import { NextResponse } from "next/server";
-import { AppError, isAppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { AppError } from "@/lib/errors";
 import { contentDisposition } from "../lib/file-name";
 import { ZExportQuery, exportQueryInput, type TExportQuery } from "../schemas";
 import type { TExportFile } from "./export-file";
@@ -25,12 +23,4 @@ export function exportResponse(file: TExportFile): Response {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
-
-/** Like lib/http errorResponse, but a bad query also says which parameter (`{ code, fieldErrors }`). */
-export function exportErrorResponse(e: unknown): Response {
-  if (isAppError(e) && e.code === "VALIDATION" && e.fieldErrors) {
-    return NextResponse.json({ code: e.code, fieldErrors: e.fieldErrors }, { status: 400 });
-  }
-  return errorResponse(e);
 }
