@@ -1,7 +1,7 @@
 import { GENERATOR_VERSION, type TConfig } from "./config";
 import { appliedMigrations, bulkPool, ensureDatabase, migrate, readMarker, writeMarker, type TMarker } from "./database";
 import { generateDataset } from "./generate";
-import { analyze, buildRollups, runScheduledJob } from "./rollups";
+import { buildRollups, runScheduledJob, vacuumAnalyze } from "./rollups";
 import { log, timed } from "./stats";
 import { formatDay } from "@/features/tasks/lib/dates";
 
@@ -23,8 +23,8 @@ export async function prepareDataset(cfg: TConfig, today: Date, now: Date): Prom
       log("the migrations changed since the roll-ups were built: rebuilding them");
       const pool = bulkPool(cfg.url, 2);
       try {
-        marker.rollupSeconds = await buildRollups(cfg.url, today);
-        await analyze(pool);
+        marker.rollupSeconds = Math.round((await buildRollups(cfg.url, today)) * 10) / 10;
+        await vacuumAnalyze(pool);
       } finally {
         await pool.end();
       }
@@ -41,7 +41,7 @@ export async function prepareDataset(cfg: TConfig, today: Date, now: Date): Prom
     const [gen, counts] = await timed(() => generateDataset(pool, cfg.size, formatDay(today), now.toISOString()));
     log(`generated ${JSON.stringify(counts)} in ${(gen / 1000).toFixed(1)} s`);
     const rollupSeconds = await buildRollups(cfg.url, today);
-    await analyze(pool);
+    await vacuumAnalyze(pool);
     const next: TMarker = {
       version: GENERATOR_VERSION, size: cfg.size, generatedAt: now.toISOString(),
       generateSeconds: Math.round((setup + gen) / 100) / 10, rollupSeconds: Math.round(rollupSeconds * 10) / 10,

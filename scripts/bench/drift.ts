@@ -1,5 +1,6 @@
 import type { TDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { OPEN_TASK, ROLLUP_ORGS_OF_T } from "@/features/rollups/server/figures";
 import { maintainedSql, readMaintained, recomputeRollups, recomputeSql, type TRecomputed } from "@/features/rollups/server/recompute";
 import { log, timed } from "./stats";
 
@@ -18,11 +19,11 @@ const driftSql = (today: Date) => Prisma.sql`
   SELECT (SELECT count(*) FROM rec)::int AS rows, count(DISTINCT ("orgId", "objectiveId"))::int AS drift FROM diff`;
 
 // The open tasks per org, measure and due date (what overdue is computed from) must match too.
-const DUE_DRIFT_SQL = `
+const DUE_DRIFT_SQL = Prisma.sql`
   WITH rec AS MATERIALIZED (
     SELECT a.org AS "orgId", t."objectiveId", t."dueDate", count(*)::int AS open
-    FROM "Task" t CROSS JOIN LATERAL unnest(t."orgPath"[2:]) AS a(org)
-    WHERE t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED')
+    FROM "Task" t ${ROLLUP_ORGS_OF_T}
+    WHERE ${OPEN_TASK}
     GROUP BY 1, 2, 3
   ), mnt AS MATERIALIZED (SELECT "orgId", "objectiveId", "dueDate", open FROM "RollupDue" WHERE open <> 0)
   SELECT count(*)::int AS drift FROM ((SELECT * FROM rec EXCEPT SELECT * FROM mnt) UNION ALL (SELECT * FROM mnt EXCEPT SELECT * FROM rec)) d`;
@@ -35,7 +36,7 @@ export async function checkDrift(db: TDb, today: Date): Promise<TDrift> {
     // One snapshot for both checks (REPEATABLE READ is not needed: nothing writes any more).
     return Promise.all([
       tx.$queryRaw<{ rows: number; drift: number }[]>(driftSql(today)),
-      tx.$queryRawUnsafe<{ drift: number }[]>(DUE_DRIFT_SQL),
+      tx.$queryRaw<{ drift: number }[]>(DUE_DRIFT_SQL),
     ]);
   }, { timeout: 3_600_000 }));
   const out = { rows: main!.rows, drift: main!.drift, dueDrift: due!.drift, seconds: t / 1000 };

@@ -1,13 +1,13 @@
 import type { TDb } from "@/lib/db/client";
 import { getCompletion } from "@/features/rollups/server/get-completion";
-import { readRollups, type TRollupRow } from "@/features/rollups/server/read-rollups";
+import { readFigures, type TRollupRow } from "@/features/rollups/server/read-rollups";
 import type { TConfig } from "./config";
 import { naiveCompletion } from "./naive";
 import { formatSummary, log, pick, rng, summarize, timed, type TSummary } from "./stats";
 import type { TTarget, TTargets } from "./targets";
 
 // (a) The completion view at national, province and county level: the app's roll-up read
-// (readRollups, the query getCompletion runs), the whole getCompletion query set, and the
+// (readFigures, the query getCompletion runs), the whole getCompletion query set, and the
 // naive recompute from the task rows; random orgs per iteration, after a warm-up.
 export type TLevel = "national" | "province" | "county";
 export type TLevelResult = { rollup: TSummary; view: TSummary; naive: TSummary };
@@ -29,7 +29,7 @@ const norm = (rows: TRollupRow[]) =>
 
 /** Rows where the roll-up read and the recompute disagree (they must not). */
 async function compare(db: TDb, org: TTarget, today: Date): Promise<[number, number]> {
-  const [a, b] = await Promise.all([readRollups(db, org.readIds, null, today), naiveCompletion(db, org, today)]);
+  const [a, b] = await Promise.all([readFigures(db, org.readOrgs, null, today), naiveCompletion(db, org, today)]);
   const [x, y] = [norm(a), norm(b)];
   let bad = 0;
   for (const k of new Set([...x.keys(), ...y.keys()])) if (x.get(k) !== y.get(k)) bad++;
@@ -51,8 +51,8 @@ export async function measureReads(db: TDb, cfg: TConfig, targets: TTargets, tod
       out.checkedRows += rows;
       out.mismatchedRows += bad;
     }
-    const rollup = summarize(await sample(cfg.readIterations, 30, orgs, r, (o) => readRollups(db, o.readIds, null, today)));
-    log(formatSummary(`${level}: roll-up read (readRollups)`, rollup));
+    const rollup = summarize(await sample(cfg.readIterations, 30, orgs, r, (o) => readFigures(db, o.readOrgs, null, today)));
+    log(formatSummary(`${level}: roll-up read (readFigures)`, rollup));
     const view = summarize(await sample(cfg.readIterations, 30, orgs, r, (o) => getCompletion(root, o.id, undefined, today)));
     log(formatSummary(`${level}: whole view (getCompletion)`, view));
     const naive = summarize(await sample(naiveN, level === "national" ? 1 : 3, orgs, r, (o) => naiveCompletion(db, o, today)));

@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import pg from "pg";
 import type { TDb } from "@/lib/db/client";
+import { ROLLUP_LEVELS } from "@/features/rollups/server/figures";
 import { sampleTasks } from "./actors";
 import { log, pick, rng } from "./stats";
 
 // Diagnostic, not the app's path: the database effects of one 进展填报 (the scoped, version-checked
 // task update, the ProgressUpdate and TaskEvent rows, the progress delta on the roll-up row of every
-// org above the task, locked in the same order as applyTaskDelta) as ONE statement per submission
+// federation above the task, locked in the same order as applyTaskDelta) as ONE statement per submission
 // on plain pg connections. Comparing it with the rush through logProgress separates what
 // PostgreSQL can take from what the ORM round trips (14 per submission) cost in the Node process.
 const WRITE_SQL = `
@@ -18,7 +19,8 @@ const WRITE_SQL = `
     FROM old WHERE t.id = old.id RETURNING t.id
   ), roll AS (
     INSERT INTO "Rollup" AS r ("orgId", "objectiveId", "mainTaskId", "progressSum")
-    SELECT a.org, old."objectiveId", old."mainTaskId", $4 - old.progress FROM old CROSS JOIN LATERAL unnest(old."orgPath"[2:]) AS a(org) ORDER BY a.org
+    SELECT a.org, old."objectiveId", old."mainTaskId", $4 - old.progress FROM old CROSS JOIN LATERAL unnest(old."orgPath") AS a(org)
+    JOIN "Org" ro ON ro.id = a.org AND ro.level IN (${ROLLUP_LEVELS.map((l) => `'${l}'`).join(", ")}) ORDER BY a.org
     ON CONFLICT ("orgId", "objectiveId") DO UPDATE SET "progressSum" = r."progressSum" + EXCLUDED."progressSum"
     RETURNING 1
   ), pu AS (

@@ -170,7 +170,7 @@ describe("roll-ups equal a recompute from the task rows", () => {
     const hebei = await t.db.org.findUniqueOrThrow({ where: { code: "130000" } });
     const shijiazhuang = await t.db.org.findUniqueOrThrow({ where: { code: "130100" } });
     const when = addDays(today, 3); // the previous test moved the overdue watermark to here
-    const recomputed = await recomputeRollups(t.db, when, [hebei.id, shijiazhuang.id]);
+    const recomputed = await recomputeRollups(t.db, when, [hebei.id, shijiazhuang.id, (await t.db.org.findUniqueOrThrow({ where: { code: "130123" } })).id]);
     const sumOf = (orgId: number) => recomputed.filter((r) => r.orgId === orgId).reduce((a, r) => ({ completed: a.completed + r.completed, overdue: a.overdue + r.overdue, total: a.total + r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed }), { completed: 0, overdue: 0, total: 0 });
     const view = await getCompletion({ orgId: hebei.parentId! }, hebei.id, undefined, when);
     expect(view).not.toBeNull();
@@ -184,6 +184,23 @@ describe("roll-ups equal a recompute from the task rows", () => {
     const nationalView = await getCompletion({ orgId: hebei.parentId! }, hebei.parentId!, undefined, when);
     expect(nationalView!.children.find((c) => c.id === hebei.id)!.metrics.completed).toBe(sumOf(hebei.id).completed);
     expect(nationalView!.byMainTask.map((m) => m.metrics.total)).toEqual(view!.byMainTask.map((m) => m.metrics.total)); // only Hebei has tasks
+    // A county's branches keep no roll-up rows: their figures are read from their own tasks.
+    const zhengding = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
+    const hengda = await t.db.org.findUniqueOrThrow({ where: { code: "1301230001" } });
+    const own = await t.db.task.findMany({ where: { orgId: hengda.id, status: { not: "CANCELLED" } }, select: { status: true, dueDate: true } });
+    const open = (s: string) => ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED"].includes(s);
+    expect(own.length).toBeGreaterThan(0);
+    expect(await t.db.rollup.count({ where: { orgId: hengda.id } })).toBe(0);
+    const countyView = await getCompletion({ orgId: hebei.parentId! }, zhengding.id, undefined, when);
+    const branchRow = countyView!.children.find((c) => c.id === hengda.id)!;
+    expect({ total: branchRow.metrics.total, completed: branchRow.metrics.completed, overdue: branchRow.metrics.overdue }).toEqual({
+      total: own.length, completed: own.filter((x) => x.status === "COMPLETED").length, overdue: own.filter((x) => open(x.status) && x.dueDate < when).length,
+    });
+    expect({ completed: countyView!.total.completed, overdue: countyView!.total.overdue, total: countyView!.total.total }).toEqual(sumOf(zhengding.id));
+    expect(countyView!.own.total + countyView!.children.reduce((a, c) => a + c.metrics.total, 0)).toBe(countyView!.total.total);
+    const branchView = await getCompletion({ orgId: zhengding.id }, hengda.id, undefined, when);
+    expect(branchView!.total.total).toBe(own.length);
+    expect(branchView!.byMainTask.reduce((a, m) => a + m.metrics.total, 0)).toBe(own.length);
     // Outside the user's subtree: nothing.
     const beijing = await t.db.org.findUniqueOrThrow({ where: { code: "110000" } });
     expect(await getCompletion({ orgId: beijing.id }, hebei.id)).toBeNull();
@@ -200,8 +217,8 @@ describe("roll-ups equal a recompute from the task rows", () => {
     expect(new Map(after.map((r) => [key(r), r]))).toEqual(new Map(before.map((r) => [key(r), r])));
     await expectExact(addDays(today, 7));
     // On time means approved by the end of the due day in China (UTC+8), in every path.
-    const done = await t.db.task.findFirstOrThrow({ where: { status: "COMPLETED" }, select: { id: true, orgId: true, objectiveId: true, dueDate: true } });
-    const onTime = async () => (await recomputeRollups(t.db, when, [done.orgId])).find((r) => r.objectiveId === done.objectiveId)!.completedOnTime;
+    const done = await t.db.task.findFirstOrThrow({ where: { status: "COMPLETED" }, select: { id: true, orgPath: true, objectiveId: true, dueDate: true } });
+    const onTime = async () => (await recomputeRollups(t.db, when, [done.orgPath[1]!])).find((r) => r.objectiveId === done.objectiveId)!.completedOnTime;
     const at = async (utc: string) => { await t.db.task.update({ where: { id: done.id }, data: { completedAt: new Date(`${formatDay(done.dueDate)}T${utc}Z`) } }); return onTime(); };
     const late = await at("16:30:00"); // 00:30 the next day in China
     const inTime = await at("15:30:00"); // 23:30 on the due day in China

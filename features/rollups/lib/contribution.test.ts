@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contribution, difference, dueChanges, isZero, rollupOrgs, type TTaskSnap } from "./contribution";
+import { contribution, difference, dueChanges, isZero, type TTaskSnap } from "./contribution";
 
 const due = new Date("2027-03-31T00:00:00Z");
 const snap = (over: Partial<TTaskSnap>): TTaskSnap => ({ status: "IN_PROGRESS", progress: 40, dueDate: due, completedAt: null, ...over });
@@ -29,9 +29,5 @@ describe("roll-up contribution of a task", () => {
     expect(dueChanges(snap({}), snap({ progress: 90 }))).toEqual([]);
     expect(dueChanges(snap({ status: "SUBMITTED" }), snap({ status: "COMPLETED", completedAt: due }))).toEqual([[due, -1]]);
     expect(dueChanges(null, snap({ status: "PENDING_SIGN" }))).toEqual([[due, 1]]);
-  });
-
-  it("feeds every org on the path except the root", () => {
-    expect(rollupOrgs([1, 20, 300, 4000])).toEqual([20, 300, 4000]);
   });
 });

@@ -54,8 +54,3 @@ export function dueChanges(before: TTaskSnap | null, after: TTaskSnap | null): [
   if (a) out.push([a, 1]);
   return out;
 }
-
-/** The orgs whose roll-ups a task feeds: its whole path except the root (which sums its children). */
-export function rollupOrgs(orgPath: readonly number[]): number[] {
-  return orgPath.slice(1);
-}

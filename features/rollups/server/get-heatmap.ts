@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { chinaToday } from "@/features/tasks/lib/dates";
 import { addCounts, emptyCounts, toMetrics, type TMetrics } from "../lib/metrics";
 import { listObjectiveOptions, measuresUnder, type TObjectiveOption } from "./objective-scope";
-import { readRollupsByMeasure } from "./read-rollups";
+import { loadOrgFamily } from "./org-family";
+import { readFiguresByMeasure } from "./read-rollups";
 
 /**
  * The heatmap of an org: its child regions × columns, coloured by completion rate. Columns are
@@ -12,12 +13,9 @@ import { readRollupsByMeasure } from "./read-rollups";
  */
 export async function getHeatmap(user: { orgId: number }, orgId: number, objectiveCode?: string, today = chinaToday()) {
   const db = getDb();
-  const org = await db.org.findFirst({ where: { id: orgId, ancestorIds: { has: user.orgId } }, select: { id: true } });
-  if (!org) return null;
-  const [children, options] = await Promise.all([
-    db.org.findMany({ where: { parentId: org.id }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], select: { id: true, name: true, level: true } }),
-    listObjectiveOptions(),
-  ]);
+  const [family, options] = await Promise.all([loadOrgFamily(db, user.orgId, orgId), listObjectiveOptions(db)]);
+  if (!family) return null;
+  const { children } = family;
   const chosen = objectiveCode ? options.find((o) => o.code === objectiveCode) : undefined;
   if (objectiveCode && !chosen) return null;
   const columns: TObjectiveOption[] = !chosen
@@ -25,7 +23,7 @@ export async function getHeatmap(user: { orgId: number }, orgId: number, objecti
     : chosen.level === "MEASURE" ? [chosen] : options.filter((o) => o.parentId === chosen.id);
   const columnOf = new Map<number, number>();
   for (const c of columns) for (const m of measuresUnder(options, c.code)) columnOf.set(m.id, c.id);
-  const rows = await readRollupsByMeasure(db, children.map((c) => c.id), chosen ? measuresUnder(options, chosen.code).map((m) => m.id) : null, today);
+  const rows = await readFiguresByMeasure(db, children, chosen ? measuresUnder(options, chosen.code).map((m) => m.id) : null, today);
   const cells = new Map<string, ReturnType<typeof emptyCounts>>();
   for (const r of rows) {
     const col = columnOf.get(r.objectiveId);

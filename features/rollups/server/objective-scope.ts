@@ -1,18 +1,31 @@
 import "server-only";
-import { cache } from "react";
-import { getDb } from "@/lib/db/client";
+import { getDb, type TDb } from "@/lib/db/client";
 
 export type TObjectiveOption = { id: number; code: string; title: string; level: "MAIN_TASK" | "SUB_ITEM" | "MEASURE"; parentId: number | null };
 
-/** Main tasks, sub-items and measures in report order: the objective filter and the heatmap columns. */
-export const listObjectiveOptions = cache(async (): Promise<TObjectiveOption[]> => {
-  const rows = await getDb().objective.findMany({
+// The objectives are reference data: seeded from the report before the app starts, never edited
+// by the app. Read once per database client (a process has one; each test database its own).
+const loaded = new WeakMap<TDb, Promise<TObjectiveOption[]>>();
+
+async function load(db: TDb): Promise<TObjectiveOption[]> {
+  const rows = await db.objective.findMany({
     where: { level: { in: ["MAIN_TASK", "SUB_ITEM", "MEASURE"] } },
     select: { id: true, code: true, title: true, level: true, parentId: true },
   });
   const key = (code: string) => code.split(".").map((n) => n.padStart(3, "0")).join(".");
   return (rows as TObjectiveOption[]).sort((a, b) => key(a.code).localeCompare(key(b.code)));
-});
+}
+
+/** Main tasks, sub-items and measures in report order: the objective filter and the heatmap columns. */
+export function listObjectiveOptions(db: TDb = getDb()): Promise<TObjectiveOption[]> {
+  let options = loaded.get(db);
+  if (!options) {
+    options = load(db);
+    loaded.set(db, options);
+    options.catch(() => loaded.delete(db)); // a failed read is retried next time
+  }
+  return options;
+}
 
 /** The measures under an objective (itself when it is one). */
 export function measuresUnder(options: TObjectiveOption[], code: string): TObjectiveOption[] {

@@ -1,6 +1,7 @@
 import type { TTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCounts } from "../lib/metrics";
+import { ROLLUP_LEVELS, taskFigures } from "./figures";
 
 // No "server-only": the benchmark measures exactly this read path.
 /**
@@ -12,37 +13,59 @@ export function overdueOf(today: Date): Prisma.Sql {
     WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId" AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date), 0) ELSE 0 END`;
 }
 
+export type TOrgRef = { id: number; level: string };
 export type TRollupRow = TCounts & { orgId: number; mainTaskId: number | null };
 
+/** Federations read their roll-up rows; branches (no roll-up rows, figures.ts) read their own tasks. */
+function split(orgs: TOrgRef[]): { rolled: number[]; branches: number[] } {
+  const rolled = orgs.filter((o) => (ROLLUP_LEVELS as readonly string[]).includes(o.level)).map((o) => o.id);
+  const branches = orgs.filter((o) => o.level === "GRASSROOTS").map((o) => o.id);
+  return { rolled, branches };
+}
+
+const COUNTS = Prisma.raw(`sum(r."pendingSign")::int AS "pendingSign", sum(r."handedBack")::int AS "handedBack", sum(r."inProgress")::int AS "inProgress",
+      sum(r."submitted")::int AS "submitted", sum(r."completed")::int AS "completed", sum(r."completedOnTime")::int AS "completedOnTime",
+      sum(r."progressSum")::float8 AS "progressSum"`);
+const measureFilter = (column: Prisma.Sql, measureIds: number[] | null) => Prisma.sql`(${measureIds}::int[] IS NULL OR ${column} = ANY(${measureIds}::int[]))`;
+
 /**
- * Summed roll-ups of some orgs, per org and main task, optionally only for some measures.
- * `perMainTask` = one org id: only that org's rows are split by main task, the others come as one
- * row per org with mainTaskId null (a county view then returns ~100 rows instead of ~600).
+ * Figures of some orgs (not the root), per org and main task, optionally only for some measures,
+ * in one statement. `perMainTask` = one org id: only that org's rows are split by main task, the
+ * others come as one row per org with mainTaskId null (a county view then returns ~100 rows, not ~600).
  */
-export async function readRollups(db: Pick<TTx, "$queryRaw">, orgIds: number[], measureIds: number[] | null, today: Date, perMainTask: "all" | number = "all"): Promise<TRollupRow[]> {
-  if (orgIds.length === 0) return [];
+export async function readFigures(db: Pick<TTx, "$queryRaw">, orgs: TOrgRef[], measureIds: number[] | null, today: Date, perMainTask: "all" | number = "all"): Promise<TRollupRow[]> {
+  const { rolled, branches } = split(orgs);
+  if (rolled.length + branches.length === 0) return [];
   const splitAll = perMainTask === "all";
   const splitOrg = perMainTask === "all" ? 0 : perMainTask;
   return db.$queryRaw<TRollupRow[]>`
-    SELECT r."orgId", CASE WHEN ${splitAll} OR r."orgId" = ${splitOrg} THEN r."mainTaskId" END AS "mainTaskId",
-      sum(r."pendingSign")::int AS "pendingSign", sum(r."handedBack")::int AS "handedBack", sum(r."inProgress")::int AS "inProgress",
-      sum(r."submitted")::int AS "submitted", sum(r."completed")::int AS "completed", sum(r."completedOnTime")::int AS "completedOnTime",
-      sum(r."progressSum")::float8 AS "progressSum",
+    SELECT r."orgId", CASE WHEN ${splitAll} OR r."orgId" = ${splitOrg} THEN r."mainTaskId" END AS "mainTaskId", ${COUNTS},
       sum(${overdueOf(today)})::int AS "overdue"
     FROM "Rollup" r
-    WHERE r."orgId" = ANY(${orgIds}::int[]) AND (${measureIds}::int[] IS NULL OR r."objectiveId" = ANY(${measureIds}::int[]))
+    WHERE r."orgId" = ANY(${rolled}::int[]) AND ${measureFilter(Prisma.sql`r."objectiveId"`, measureIds)}
+    GROUP BY 1, 2
+    UNION ALL
+    SELECT t."orgId", CASE WHEN ${splitAll} OR t."orgId" = ${splitOrg} THEN t."mainTaskId" END, ${taskFigures(today)}
+    FROM "Task" t
+    WHERE t."orgId" = ANY(${branches}::int[]) AND t.status <> 'CANCELLED' AND ${measureFilter(Prisma.sql`t."objectiveId"`, measureIds)}
     GROUP BY 1, 2`;
 }
 
 export type TMeasureRow = TCounts & { orgId: number; objectiveId: number };
 
-/** Like readRollups, per org and measure (for the heatmap's sub-item and measure columns). */
-export async function readRollupsByMeasure(db: Pick<TTx, "$queryRaw">, orgIds: number[], measureIds: number[] | null, today: Date): Promise<TMeasureRow[]> {
-  if (orgIds.length === 0) return [];
+/** Like readFigures, per org and measure (for the heatmap's sub-item and measure columns). */
+export async function readFiguresByMeasure(db: Pick<TTx, "$queryRaw">, orgs: TOrgRef[], measureIds: number[] | null, today: Date): Promise<TMeasureRow[]> {
+  const { rolled, branches } = split(orgs);
+  if (rolled.length + branches.length === 0) return [];
   return db.$queryRaw<TMeasureRow[]>`
     SELECT r."orgId", r."objectiveId", r."pendingSign", r."handedBack", r."inProgress", r."submitted", r."completed", r."completedOnTime",
       r."progressSum"::float8 AS "progressSum",
       (${overdueOf(today)})::int AS "overdue"
     FROM "Rollup" r
-    WHERE r."orgId" = ANY(${orgIds}::int[]) AND (${measureIds}::int[] IS NULL OR r."objectiveId" = ANY(${measureIds}::int[]))`;
+    WHERE r."orgId" = ANY(${rolled}::int[]) AND ${measureFilter(Prisma.sql`r."objectiveId"`, measureIds)}
+    UNION ALL
+    SELECT t."orgId", t."objectiveId", ${taskFigures(today)}
+    FROM "Task" t
+    WHERE t."orgId" = ANY(${branches}::int[]) AND t.status <> 'CANCELLED' AND ${measureFilter(Prisma.sql`t."objectiveId"`, measureIds)}
+    GROUP BY 1, 2`;
 }

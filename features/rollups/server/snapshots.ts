@@ -4,7 +4,7 @@ import { overdueOf } from "./read-rollups";
 // No "server-only": the scheduled job and the benchmark call this too.
 
 /**
- * Upserts today's completion snapshot of every federation (not the branches) from the
+ * Upserts today's completion snapshot of every federation (the orgs with roll-up rows) from the
  * maintained roll-ups; the root's row is the sum of the provinces. Run by the scheduled
  * job, so today's row follows the day and earlier days keep their last value.
  */
@@ -17,7 +17,6 @@ export async function takeSnapshots(db: TDb | TTx, today: Date): Promise<number>
         sum(${overdueOf(today)})::int AS overdue,
         sum(r."progressSum")::bigint AS "progressSum"
       FROM "Rollup" r
-      JOIN "Org" o ON o.id = r."orgId" AND o.level <> 'GRASSROOTS'
       GROUP BY r."orgId"
     ), everything AS (
       SELECT * FROM per

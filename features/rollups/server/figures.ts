@@ -1,0 +1,47 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+
+// No "server-only": the rebuild, the benchmark and the tests use these fragments too.
+
+/**
+ * Which orgs keep roll-up rows: the federations below the root. The root's figures are the sum of
+ * its provinces (no hot row at the top); a branch (GRASSROOTS, always a leaf under a county) holds
+ * only its own few tasks, which are read straight from "Task" (readFigures). This keeps "Rollup"
+ * at ~0.3 M rows at national scale and every task change at ≤ 3 roll-up rows.
+ */
+export const ROLLUP_LEVELS = ["PROVINCE", "CITY", "COUNTY"] as const;
+const LEVELS_SQL = Prisma.raw(ROLLUP_LEVELS.map((l) => `'${l}'`).join(", "));
+
+/** Rows a(org) joined to task row `t`: the orgs whose roll-ups it feeds (set-based statements). */
+export const ROLLUP_ORGS_OF_T = Prisma.sql`CROSS JOIN LATERAL unnest(t."orgPath") AS a(org) JOIN "Org" ro ON ro.id = a.org AND ro.level IN (${LEVELS_SQL})`;
+
+/** The same for one task's org path: ids in ascending order, the lock order every writer uses. */
+export function rollupOrgsOfPath(orgPath: readonly number[]): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM "Org" WHERE id = ANY(${[...orgPath]}::int[]) AND level IN (${LEVELS_SQL}) ORDER BY id`;
+}
+
+/**
+ * "Completed on time" of task row `t` in SQL: approved by the end of the due day in China.
+ * completedAt is a UTC timestamp without time zone, so it is read as UTC first.
+ * The same rule as lib/contribution.ts#completedOnTime.
+ */
+export const ON_TIME = `(t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"`;
+
+/** Task row `t` is open (counts towards overdue and RollupDue). */
+export const OPEN_TASK = Prisma.raw(`t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED')`);
+
+/**
+ * The figures of a group of task rows `t`, in roll-up column order (overdue last): what one task
+ * contributes is lib/contribution.ts#contribution. Used by the recompute, the rebuild and the
+ * branch reads, so that the rule exists once in SQL.
+ */
+export function taskFigures(today: Date): Prisma.Sql {
+  return Prisma.sql`
+    count(*) FILTER (WHERE t.status = 'PENDING_SIGN')::int AS "pendingSign",
+    count(*) FILTER (WHERE t.status = 'HANDED_BACK')::int AS "handedBack",
+    count(*) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS "inProgress",
+    count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS "submitted",
+    count(*) FILTER (WHERE t.status = 'COMPLETED')::int AS "completed",
+    count(*) FILTER (WHERE t.status = 'COMPLETED' AND ${Prisma.raw(ON_TIME)})::int AS "completedOnTime",
+    COALESCE(sum(CASE WHEN t.status = 'COMPLETED' THEN 100 WHEN t.status = 'CANCELLED' THEN 0 ELSE t.progress END), 0)::float8 AS "progressSum",
+    count(*) FILTER (WHERE ${OPEN_TASK} AND t."dueDate" < ${today}::date)::int AS "overdue"`;
+}
