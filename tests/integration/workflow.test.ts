@@ -138,6 +138,14 @@ describe("the whole path of one task", () => {
     const told = await t.db.notification.findMany({ where: { taskId: tk.id }, select: { type: true, user: { select: { username: true } } } });
     expect(told.filter((n) => n.type === "RETURNED").map((n) => n.user.username).sort()).toEqual(["zhengding", "zhengding.chair", "zhengding.staff"]);
     expect(told.filter((n) => n.type === "SUBMITTED").map((n) => n.user.username)).toEqual(["hebei", "hebei"]);
+    // Each recipient once, the responsible staff member included; what the one-statement path writes in full:
+    expect(told.filter((n) => n.type === "APPROVED").map((n) => n.user.username).sort()).toEqual(["zhengding", "zhengding.chair", "zhengding.staff"]);
+    expect(events[6]).toMatchObject({ fromStatus: "IN_PROGRESS", toStatus: "SUBMITTED", message: "按期完成劳动竞赛组织工作", actorId: chair.id, changes: null });
+    expect(events[9]).toMatchObject({ fromStatus: "SUBMITTED", toStatus: "COMPLETED", actorId: A.hebei!.id, changes: null });
+    expect(reports[1]).toMatchObject({ summary: "已补充佐证材料", submittedById: chair.id, decidedById: A.hebei!.id, decisionNote: null });
+    expect(reports[1]!.decidedAt).not.toBeNull();
+    const params = await t.db.notification.findFirstOrThrow({ where: { taskId: tk.id, type: "SUBMITTED" }, select: { params: true } });
+    expect(params.params).toMatchObject({ org: expect.any(String), objective: expect.any(String) });
   });
 });
 

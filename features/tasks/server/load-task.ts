@@ -15,8 +15,10 @@ export type TLoadedTask = {
   orgPath: number[];
   reviewOrgId: number;
   objectiveId: number;
+  mainTaskId: number;
   parentTaskId: number | null;
   dueDate: Date;
+  completedAt: Date | null;
   progress: number;
   progressState: "NORMAL" | "LAGGING" | "AT_RISK";
   responsibleId: number | null;
@@ -33,8 +35,8 @@ type TRow = Omit<TLoadedTask, "objective" | "org" | "reviewOrg" | "helpers"> & {
 async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promise<TLoadedTask | null> {
   // The scope is part of the query: a task outside the actor's subtree is simply not found.
   const rows = await tx.$queryRaw<TRow[]>`
-    SELECT t.id, t.version, t.status::text AS status, t.kind::text AS kind, t."orgId", t."orgPath", t."reviewOrgId", t."objectiveId",
-      t."parentTaskId", t."dueDate", t.progress, t."progressState"::text AS "progressState", t."responsibleId",
+    SELECT t.id, t.version, t.status::text AS status, t.kind::text AS kind, t."orgId", t."orgPath", t."reviewOrgId", t."objectiveId", t."mainTaskId",
+      t."parentTaskId", t."dueDate", t."completedAt", t.progress, t."progressState"::text AS "progressState", t."responsibleId",
       ob.code AS "objectiveCode", ob.title AS "objectiveTitle", o.name AS "orgName", ro."ancestorIds" AS "reviewOrgPath", ro.name AS "reviewOrgName",
       ARRAY(SELECT h."userId" FROM "TaskHelper" h WHERE h."taskId" = t.id ORDER BY h."userId") AS "helperIds"
     FROM "Task" t
