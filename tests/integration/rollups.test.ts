@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { completedOnTime } from "@/features/rollups/lib/contribution";
 import { advanceOverdue } from "@/features/rollups/server/advance-overdue";
 import { getCompletion } from "@/features/rollups/server/get-completion";
+import { readFigures } from "@/features/rollups/server/read-rollups";
 import { readMaintained, recomputeRollups, type TRecomputed } from "@/features/rollups/server/recompute";
 import { rebuildRollups } from "@/features/rollups/server/rebuild";
 import { readTrend, takeSnapshots } from "@/features/rollups/server/snapshots";
@@ -198,6 +199,12 @@ describe("roll-ups equal a recompute from the task rows", () => {
     });
     expect({ completed: countyView!.total.completed, overdue: countyView!.total.overdue, total: countyView!.total.total }).toEqual(sumOf(zhengding.id));
     expect(countyView!.own.total + countyView!.children.reduce((a, c) => a + c.metrics.total, 0)).toBe(countyView!.total.total);
+    // Both ways of reading branches (a few: by org id; a county's many: through the county's subtree) agree.
+    const siblings = await t.db.org.findMany({ where: { parentId: zhengding.id }, select: { id: true, level: true, parentId: true } });
+    const many = [...siblings, ...[1, 2, 3, 4, 5].map((n) => ({ id: 1_000_000 + n, level: "GRASSROOTS", parentId: zhengding.id }))];
+    const byId = <T extends { orgId: number; mainTaskId: number | null }>(rows: T[]) => rows.filter((r) => r.orgId === hengda.id).sort((a, b) => (a.mainTaskId ?? 0) - (b.mainTaskId ?? 0));
+    expect(byId(await readFigures(t.db, many, null, when))).toEqual(byId(await readFigures(t.db, siblings.filter((o) => o.id === hengda.id), null, when)));
+    expect(byId(await readFigures(t.db, many, null, when)).reduce((a, r) => a + r.completed, 0)).toBe(own.filter((x) => x.status === "COMPLETED").length);
     const branchView = await getCompletion({ orgId: zhengding.id }, hengda.id, undefined, when);
     expect(branchView!.total.total).toBe(own.length);
     expect(branchView!.byMainTask.reduce((a, m) => a + m.metrics.total, 0)).toBe(own.length);
