@@ -31,6 +31,8 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "notifications", user: "zhengding.chair", path: "/notifications" },
   { name: "completion", user: "hebei", path: "/completion" },
   { name: "completion-measure", user: "hebei", path: "/completion?objective=3.6.2.1" },
+  { name: "completion-county", user: "zhengding", path: "/completion" },
+  { name: "completion-county-heatmap", user: "zhengding", path: "/completion?view=heatmap" },
   { name: "completion-heatmap", user: "hebei", path: "/completion?view=heatmap" },
   { name: "completion-map", user: "acftu", path: "/completion?view=map" },
   { name: "completion-trend", user: "hebei", path: "/completion?view=trend" },
