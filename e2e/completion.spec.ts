@@ -136,6 +136,42 @@ test("exports: the region table and the ledger as CSV (with BOM) and XLSX", asyn
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK"); // a zip container
 });
 
+test("a county's table shows its branches' figures, from the tasks the spec gives them", async ({ page, browser }) => {
+  // 正定 passes the measure on to its 4 branches; 恒达 signs it and reports 60%.
+  await loginAs(page, "zhengding");
+  await page.goto("/tasks/new");
+  await page.getByPlaceholder("筛选任务目标").fill(M);
+  await page.getByTestId("objective-picker").getByText(M, { exact: true }).click();
+  await page.getByLabel("层级", { exact: true }).selectOption({ label: "基层工会" });
+  await page.getByRole("button", { name: "确认下达" }).click();
+  await expect(page.getByTestId("assign-result")).toContainText("已下达 4 项任务");
+
+  const chair = await browser.newPage();
+  await loginAs(chair, "hengda.chair");
+  const taskId = await openTask(chair, M, "正定县恒达机械有限公司工会");
+  await (await openAction(chair, "sign")).getByRole("button", { name: "签收" }).click();
+  await expect(chair.locator(".status-badge").first()).toHaveText("办理中");
+  await chair.goto(`/tasks/${taskId}/progress`);
+  await chair.getByRole("spinbutton", { name: "完成进度（%）" }).fill("60");
+  await chair.getByLabel("进展情况").fill("已完成三场宣讲");
+  await chair.getByRole("button", { name: "填报进展" }).click();
+  await expect(chair.getByTestId("progress-history")).toContainText("60%");
+  await chair.close();
+
+  await page.goto(`/completion?objective=${M}`);
+  await expect(page.getByRole("heading", { name: "正定县总工会 · 完成情况" })).toBeVisible();
+  const table = page.getByTestId("region-table");
+  await expect(table.locator("tbody tr").filter({ hasText: "恒达" }).locator("td")).toHaveText(["1", "1", "1", "0", "0", "0.0%", "—", "60.0%"]);
+  await expect(table.locator("tbody tr").filter({ hasText: "润丰" }).locator("td")).toHaveText(["1", "0", "0", "0", "0", "0.0%", "—", "0.0%"]);
+  // 本级: 正定's own task, completed in the setup; total: 5 tasks, (100 + 60) / 5 = 32% average progress.
+  await expect(cells(page.getByTestId("region-own"))).toHaveText(["1", "1", "0", "1", "0", "100.0%", "100.0%", "100.0%"]);
+  await expect(cells(page.getByTestId("region-total"))).toHaveText(["5", "2", "1", "1", "0", "20.0%", "100.0%", "32.0%"]);
+  // A branch row opens the branch's tasks.
+  await table.getByRole("link", { name: "正定县恒达机械有限公司工会" }).click();
+  await expect(page).toHaveURL(/\/tasks\?/);
+  await expect(page.getByTestId("task-row").filter({ hasText: M })).toHaveCount(1);
+});
+
 test("a manager from another province cannot see Hebei's completion", async ({ page }) => {
   await loginAs(page, "hubei");
   for (const path of [`/completion?org=${hebeiId}`, `/completion/report?org=${hebeiId}`]) {
