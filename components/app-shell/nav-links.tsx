@@ -1,16 +1,10 @@
 "use client";
-import Link, { useLinkStatus } from "next/link";
+import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
+import { LinkPending } from "@/components/ui/link-pending";
 
 export type TNavItem = { href: string; label: string; badge?: number };
-
-// A thin bar under the tab while its page loads. Pages render before they are sent
-// (no segment-wide loading boundary), so that notFound() answers with a real 404.
-function PendingBar() {
-  const { pending } = useLinkStatus();
-  return <span aria-hidden className={cn("absolute inset-x-2 bottom-0 h-0.5 bg-brand-600 transition-opacity", pending ? "animate-pulse opacity-100" : "opacity-0")} />;
-}
 
 export function NavLinks({ items, label }: { items: TNavItem[]; label: string }) {
   const pathname = usePathname();
@@ -29,7 +23,7 @@ export function NavLinks({ items, label }: { items: TNavItem[]; label: string })
         >
           {it.label}
           {it.badge ? <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white tabular-nums">{it.badge > 99 ? "99+" : it.badge}</span> : null}
-          <PendingBar />
+          <LinkPending />
         </Link>
       ))}
     </nav>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Select } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
+import { LinkPending } from "@/components/ui/link-pending";
 import { COMPLETION_VIEWS, completionHref, type TCompletionView } from "../lib/completion-url";
 import type { TObjectiveOption } from "../server/objective-scope";
 
@@ -19,9 +20,10 @@ export function CompletionToolbar({ orgId, view, objective, options, national }:
             key={v}
             href={completionHref({ org: orgId, objective, view: v })}
             aria-current={v === view ? "page" : undefined}
-            className={cn("shrink-0 rounded-md px-3 py-1.5 text-sm font-medium", v === view ? "bg-white text-brand-700 shadow-sm" : "text-slate-600 hover:text-slate-900")}
+            className={cn("relative shrink-0 rounded-md px-3 py-1.5 text-sm font-medium", v === view ? "bg-white text-brand-700 shadow-sm" : "text-slate-600 hover:text-slate-900")}
           >
             {t(`tabs.${v}`)}
+            <LinkPending />
           </Link>
         ))}
       </nav>

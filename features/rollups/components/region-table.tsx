@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { ChevronRight } from "lucide-react";
+import { LinkPending } from "@/components/ui/link-pending";
 import { completionHref, tasksHref } from "../lib/completion-url";
 import type { TMetrics } from "../lib/metrics";
 import { COMPACT_COLUMNS, METRIC_COLUMNS, MetricCells } from "./metric-cells";
@@ -32,9 +33,10 @@ export function RegionTable({ rows, own, total, objective, orgId, compact = fals
             return (
               <tr key={r.id} className="bg-white hover:bg-brand-50/40" data-testid={`region-${r.id}`}>
                 <th scope="row" className={`${first} font-medium`}>
-                  <Link href={href} className="inline-flex items-center gap-1 text-brand-700 hover:underline" title={t(branch ? "openTasks" : "drill", { name: r.name })}>
+                  <Link href={href} className="relative inline-flex items-center gap-1 pb-0.5 text-brand-700 hover:underline" title={t(branch ? "openTasks" : "drill", { name: r.name })}>
                     {r.name}
                     <ChevronRight className="size-3.5" aria-hidden />
+                    <LinkPending className="inset-x-0" />
                   </Link>
                 </th>
                 <MetricCells m={r.metrics} columns={columns} overdueHref={tasksHref({ org: r.id, objective, overdue: true })} />
