@@ -124,7 +124,9 @@ describe("the whole path of one task", () => {
     expect(tk).toMatchObject({ status: "IN_PROGRESS", lastReason: "佐证材料不全" });
     await submitCompletion(chair, { ...submit, version: tk.version, clientToken: token(), summary: "已补充佐证材料" });
     tk = await task("3.2.2.1", "130123");
-    await reviewCompletion(A.hebei!, ZReview.parse({ taskId: tk.id, version: tk.version, decision: "APPROVED" }));
+    // Two approvals of the same version at once: one wins, the other is told (and writes nothing).
+    const approvals = await Promise.all([0, 1].map(() => codeOf(reviewCompletion(A.hebei!, ZReview.parse({ taskId: tk.id, version: tk.version, decision: "APPROVED" })))));
+    expect(approvals.filter((c) => c === "CONFLICT")).toHaveLength(1);
     tk = await task("3.2.2.1", "130123");
     expect(tk).toMatchObject({ status: "COMPLETED", progress: 100 });
     expect(tk.completedAt).not.toBeNull();
