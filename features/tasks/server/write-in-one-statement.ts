@@ -4,6 +4,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { rollupDeltaCtes } from "@/features/rollups/server/apply-delta";
 import type { TTaskSnap } from "@/features/rollups/lib/contribution";
 import { ORG_ROLES, type TNotificationParams, type TNotificationType } from "@/features/notifications/server/notify";
+import type { TTaskStatus } from "../lib/state-machine";
+import type { TEventInput } from "./change-task";
 import type { TLoadedTask } from "./load-task";
 
 export type TOneStatementChange = {
@@ -18,7 +20,7 @@ export type TOneStatementChange = {
   /** Assignments to the task row besides version and updatedAt, e.g. Prisma.sql`status = 'SUBMITTED'`. */
   set: Prisma.Sql;
   /** The timeline entry; `changes` is a jsonb expression and may read the locked row `cur` (progress, progressState). */
-  event: { type: string; from?: string; to?: string; message?: string | null; changes?: Prisma.Sql };
+  event: { type: TEventInput["type"]; from?: TTaskStatus; to?: TTaskStatus; message?: string | null; changes?: Prisma.Sql };
   /** More CTEs written after the task (they read `upd`: the task id), each `name AS (… RETURNING …)`. */
   more?: Prisma.Sql[];
   /** Notifies the active managers and chairs of `orgId`, and `userIds`, once each. */
