@@ -9,14 +9,15 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * at ~0.3 M rows at national scale and every task change at ≤ 3 roll-up rows.
  */
 export const ROLLUP_LEVELS = ["PROVINCE", "CITY", "COUNTY"] as const;
-const LEVELS_SQL = Prisma.raw(ROLLUP_LEVELS.map((l) => `'${l}'`).join(", "));
+/** ROLLUP_LEVELS as an SQL list, for `level IN (…)`. */
+export const ROLLUP_LEVELS_SQL = Prisma.raw(ROLLUP_LEVELS.map((l) => `'${l}'`).join(", "));
 
 /** Rows a(org) joined to task row `t`: the orgs whose roll-ups it feeds (set-based statements). */
-export const ROLLUP_ORGS_OF_T = Prisma.sql`CROSS JOIN LATERAL unnest(t."orgPath") AS a(org) JOIN "Org" ro ON ro.id = a.org AND ro.level IN (${LEVELS_SQL})`;
+export const ROLLUP_ORGS_OF_T = Prisma.sql`CROSS JOIN LATERAL unnest(t."orgPath") AS a(org) JOIN "Org" ro ON ro.id = a.org AND ro.level IN (${ROLLUP_LEVELS_SQL})`;
 
 /** The same for one task's org path: ids in ascending order, the lock order every writer uses. */
 export function rollupOrgsOfPath(orgPath: readonly number[]): Prisma.Sql {
-  return Prisma.sql`SELECT id FROM "Org" WHERE id = ANY(${[...orgPath]}::int[]) AND level IN (${LEVELS_SQL}) ORDER BY id`;
+  return Prisma.sql`SELECT id FROM "Org" WHERE id = ANY(${[...orgPath]}::int[]) AND level IN (${ROLLUP_LEVELS_SQL}) ORDER BY id`;
 }
 
 /**

@@ -31,7 +31,8 @@ export async function getHeatmap(user: { orgId: number }, orgId: number, objecti
     const k = `${r.orgId}:${col}`;
     cells.set(k, addCounts(cells.get(k) ?? emptyCounts(), r));
   }
-  const withTasks = new Set(rows.map((r) => r.orgId));
+  // Children with tasks (not only cancelled ones), whether their figures come from roll-ups or from their tasks.
+  const withTasks = new Set(rows.filter((r) => toMetrics(r).total > 0).map((r) => r.orgId));
   return {
     columns: columns.map((c) => ({ id: c.id, code: c.code, title: c.title, level: c.level })),
     rows: children

@@ -22,7 +22,8 @@ export function listObjectiveOptions(db: TDb = getDb()): Promise<TObjectiveOptio
   if (!options) {
     options = load(db);
     loaded.set(db, options);
-    options.catch(() => loaded.delete(db)); // a failed read is retried next time
+    // A failed read, or one before the database was seeded, is not kept: the next call reads again.
+    options.then((o) => { if (o.length === 0) loaded.delete(db); }, () => loaded.delete(db));
   }
   return options;
 }

@@ -1,11 +1,12 @@
 import type { TDb, TTx } from "@/lib/db/client";
+import { ROLLUP_LEVELS_SQL } from "./figures";
 import { overdueOf } from "./read-rollups";
 
 // No "server-only": the scheduled job and the benchmark call this too.
 
 /**
- * Upserts today's completion snapshot of every federation (the orgs with roll-up rows) from the
- * maintained roll-ups; the root's row is the sum of the provinces. Run by the scheduled
+ * Upserts today's completion snapshot of every federation (the orgs with roll-up rows; a stray
+ * branch row, e.g. written by an old instance during a deploy, is ignored) from the maintained roll-ups; the root's row is the sum of the provinces. Run by the scheduled
  * job, so today's row follows the day and earlier days keep their last value.
  */
 export async function takeSnapshots(db: TDb | TTx, today: Date): Promise<number> {
@@ -17,6 +18,7 @@ export async function takeSnapshots(db: TDb | TTx, today: Date): Promise<number>
         sum(${overdueOf(today)})::int AS overdue,
         sum(r."progressSum")::bigint AS "progressSum"
       FROM "Rollup" r
+      JOIN "Org" o ON o.id = r."orgId" AND o.level IN (${ROLLUP_LEVELS_SQL})
       GROUP BY r."orgId"
     ), everything AS (
       SELECT * FROM per

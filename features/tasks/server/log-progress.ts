@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { linkAttachments } from "@/features/evidence/server/link-attachments";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TLogProgress } from "../schemas";
@@ -21,8 +20,8 @@ export async function logProgress(actor: TTaskActor, input: TLogProgress, now = 
       const task = await loadTaskForAction(db, actor, input.taskId, "logProgress", input.version);
       if (task.parentTaskId === null) {
         const id = await writeProgressOnly(db, task, actor.id, input, now);
-        if (id === null) throw new AppError("CONFLICT");
-        return { progressUpdateId: id };
+        if (id !== null) return { progressUpdateId: id };
+        // The task moved on since it was loaded: the transaction below reports how.
       }
     }
     return await logProgressInTransaction(actor, input, now);
