@@ -6,7 +6,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
  * Which orgs keep roll-up rows: the federations below the root. The root's figures are the sum of
  * its provinces (no hot row at the top); a branch (GRASSROOTS, always a leaf under a county) holds
  * only its own few tasks, which are read straight from "Task" (readFigures). This keeps "Rollup"
- * at ~0.3 M rows at national scale and every task change at ≤ 3 roll-up rows.
+ * at ~150 k rows at national scale and every task change at ≤ 3 roll-up rows.
  */
 export const ROLLUP_LEVELS = ["PROVINCE", "CITY", "COUNTY"] as const;
 /** ROLLUP_LEVELS as an SQL list, for `level IN (…)`. */
@@ -25,7 +25,7 @@ export function rollupOrgsOfPath(orgPath: readonly number[]): Prisma.Sql {
  * completedAt is a UTC timestamp without time zone, so it is read as UTC first.
  * The same rule as lib/contribution.ts#completedOnTime.
  */
-export const ON_TIME = `(t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"`;
+const ON_TIME = Prisma.raw(`(t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"`);
 
 /** Task row `t` is open (counts towards overdue and RollupDue). */
 export const OPEN_TASK = Prisma.raw(`t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED')`);
@@ -42,7 +42,12 @@ export function taskFigures(today: Date): Prisma.Sql {
     count(*) FILTER (WHERE t.status = 'IN_PROGRESS')::int AS "inProgress",
     count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS "submitted",
     count(*) FILTER (WHERE t.status = 'COMPLETED')::int AS "completed",
-    count(*) FILTER (WHERE t.status = 'COMPLETED' AND ${Prisma.raw(ON_TIME)})::int AS "completedOnTime",
+    count(*) FILTER (WHERE t.status = 'COMPLETED' AND ${ON_TIME})::int AS "completedOnTime",
     COALESCE(sum(CASE WHEN t.status = 'COMPLETED' THEN 100 WHEN t.status = 'CANCELLED' THEN 0 ELSE t.progress END), 0)::float8 AS "progressSum",
     count(*) FILTER (WHERE ${OPEN_TASK} AND t."dueDate" < ${today}::date)::int AS "overdue"`;
+}
+
+/** `column` is one of `ids`, or anything when `ids` is null/undefined (an optional filter). */
+export function inIdsOrAll(column: Prisma.Sql, ids: number[] | null | undefined): Prisma.Sql {
+  return Prisma.sql`(${ids ?? null}::int[] IS NULL OR ${column} = ANY(${ids ?? null}::int[]))`;
 }

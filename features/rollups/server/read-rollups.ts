@@ -1,7 +1,7 @@
 import type { TTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCounts } from "../lib/metrics";
-import { ROLLUP_LEVELS, taskFigures } from "./figures";
+import { inIdsOrAll, ROLLUP_LEVELS, taskFigures } from "./figures";
 
 // No "server-only": the benchmark measures exactly this read path.
 /**
@@ -33,7 +33,6 @@ function split(orgs: TOrgRef[]): { rolled: number[]; branchTasks: Prisma.Sql } {
 const COUNTS = Prisma.raw(`sum(r."pendingSign")::int AS "pendingSign", sum(r."handedBack")::int AS "handedBack", sum(r."inProgress")::int AS "inProgress",
       sum(r."submitted")::int AS "submitted", sum(r."completed")::int AS "completed", sum(r."completedOnTime")::int AS "completedOnTime",
       sum(r."progressSum")::float8 AS "progressSum"`);
-const measureFilter = (column: Prisma.Sql, measureIds: number[] | null) => Prisma.sql`(${measureIds}::int[] IS NULL OR ${column} = ANY(${measureIds}::int[]))`;
 
 /**
  * Figures of some orgs (not the root), per org and main task, optionally only for some measures,
@@ -49,12 +48,12 @@ export async function readFigures(db: Pick<TTx, "$queryRaw">, orgs: TOrgRef[], m
     SELECT r."orgId", CASE WHEN ${splitAll} OR r."orgId" = ${splitOrg} THEN r."mainTaskId" END AS "mainTaskId", ${COUNTS},
       sum(${overdueOf(today)})::int AS "overdue"
     FROM "Rollup" r
-    WHERE r."orgId" = ANY(${rolled}::int[]) AND ${measureFilter(Prisma.sql`r."objectiveId"`, measureIds)}
+    WHERE r."orgId" = ANY(${rolled}::int[]) AND ${inIdsOrAll(Prisma.sql`r."objectiveId"`, measureIds)}
     GROUP BY 1, 2
     UNION ALL
     SELECT t."orgId", CASE WHEN ${splitAll} OR t."orgId" = ${splitOrg} THEN t."mainTaskId" END, ${taskFigures(today)}
     FROM "Task" t
-    WHERE ${branchTasks} AND t.status <> 'CANCELLED' AND ${measureFilter(Prisma.sql`t."objectiveId"`, measureIds)}
+    WHERE ${branchTasks} AND t.status <> 'CANCELLED' AND ${inIdsOrAll(Prisma.sql`t."objectiveId"`, measureIds)}
     GROUP BY 1, 2`;
 }
 
@@ -69,10 +68,10 @@ export async function readFiguresByMeasure(db: Pick<TTx, "$queryRaw">, orgs: TOr
       r."progressSum"::float8 AS "progressSum",
       (${overdueOf(today)})::int AS "overdue"
     FROM "Rollup" r
-    WHERE r."orgId" = ANY(${rolled}::int[]) AND ${measureFilter(Prisma.sql`r."objectiveId"`, measureIds)}
+    WHERE r."orgId" = ANY(${rolled}::int[]) AND ${inIdsOrAll(Prisma.sql`r."objectiveId"`, measureIds)}
     UNION ALL
     SELECT t."orgId", t."objectiveId", ${taskFigures(today)}
     FROM "Task" t
-    WHERE ${branchTasks} AND t.status <> 'CANCELLED' AND ${measureFilter(Prisma.sql`t."objectiveId"`, measureIds)}
+    WHERE ${branchTasks} AND t.status <> 'CANCELLED' AND ${inIdsOrAll(Prisma.sql`t."objectiveId"`, measureIds)}
     GROUP BY 1, 2`;
 }

@@ -1,18 +1,16 @@
 import type { TDb, TTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { ROLLUP_ORGS_OF_T, taskFigures } from "./figures";
+import { inIdsOrAll, ROLLUP_ORGS_OF_T, taskFigures } from "./figures";
 import { overdueOf } from "./read-rollups";
 
 export type TRecomputed = { orgId: number; objectiveId: number; pendingSign: number; handedBack: number; inProgress: number; submitted: number; completed: number; completedOnTime: number; progressSum: number; overdue: number };
-
-const orgFilter = (column: Prisma.Sql, orgIds?: number[]) => Prisma.sql`${orgIds ?? null}::int[] IS NULL OR ${column} = ANY(${orgIds ?? null}::int[])`;
 
 /** The recompute as SQL (GROUP BY over every task and the federations above it), for checks inside PostgreSQL. */
 export function recomputeSql(today: Date, orgIds?: number[]): Prisma.Sql {
   return Prisma.sql`
     SELECT a.org AS "orgId", t."objectiveId", ${taskFigures(today)}
     FROM "Task" t ${ROLLUP_ORGS_OF_T}
-    WHERE ${orgFilter(Prisma.sql`a.org`, orgIds)}
+    WHERE ${inIdsOrAll(Prisma.sql`a.org`, orgIds)}
     GROUP BY a.org, t."objectiveId"`;
 }
 
@@ -23,7 +21,7 @@ export function maintainedSql(today: Date, orgIds?: number[]): Prisma.Sql {
       r."progressSum"::float8 AS "progressSum",
       (${overdueOf(today)})::int AS "overdue"
     FROM "Rollup" r
-    WHERE ${orgFilter(Prisma.sql`r."orgId"`, orgIds)}`;
+    WHERE ${inIdsOrAll(Prisma.sql`r."orgId"`, orgIds)}`;
 }
 
 /** The naive answer straight from the task rows, for checks. `orgIds` restricts it to some orgs. */
