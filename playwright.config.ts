@@ -6,7 +6,14 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 // Debian's Chromium; `npx playwright install` would try to download a browser and fail here.
 const launchOptions = {
   executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 };
 
 export default defineConfig({
@@ -20,9 +27,18 @@ export default defineConfig({
   use: { baseURL, locale: "zh-CN", timezoneId: "Asia/Shanghai", trace: "retain-on-failure", launchOptions },
   projects: [
     { name: "desktop", use: { ...devices["Desktop Chrome"], launchOptions }, testIgnore: /screenshots/ },
-    { name: "phone", use: { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, launchOptions }, testMatch: /mobile\.spec\.ts/ },
+    {
+      name: "phone",
+      use: { viewport: { width: 360, height: 780 }, isMobile: true, hasTouch: true, launchOptions },
+      testMatch: /mobile\.spec\.ts/,
+    },
     // Screenshots show the data the desktop suite created, so that suite runs first.
-    { name: "screenshots", use: { launchOptions }, testMatch: /screenshots\.spec\.ts/, dependencies: ["desktop"] },
+    {
+      name: "screenshots",
+      use: { launchOptions },
+      testMatch: /screenshots\.spec\.ts/,
+      dependencies: ["desktop"],
+    },
   ],
   webServer: {
     // A fresh database for every run: PostgreSQL when TEST_DATABASE_URL is set, PGlite otherwise.

@@ -8,7 +8,9 @@ export default async function NotFound() {
       <p className="text-5xl font-bold text-brand-600">404</p>
       <h1 className="text-xl font-semibold">{t("notFound.title")}</h1>
       <p className="text-slate-600">{t("notFound.body")}</p>
-      <Link href="/" className="text-brand-700 hover:underline">{t("notFound.home")}</Link>
+      <Link href="/" className="text-brand-700 hover:underline">
+        {t("notFound.home")}
+      </Link>
     </div>
   );
 }

@@ -9,7 +9,9 @@ const ACCOUNTS = [
   { username: "hengda.staff", name: "恒达机械工会干部", role: "工会干部", org: "正定县恒达机械有限公司工会" },
 ];
 
-test("signing in through the form lands on the role's home page; signing out returns to login", async ({ page }) => {
+test("signing in through the form lands on the role's home page; signing out returns to login", async ({
+  page,
+}) => {
   await page.goto("/");
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel("用户名").fill("hebei");
@@ -23,11 +25,16 @@ test("signing in through the form lands on the role's home page; signing out ret
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a wrong password or unknown user gets one message that does not say which part was wrong", async ({ page }) => {
+test("a wrong password or unknown user gets one message that does not say which part was wrong", async ({
+  page,
+}) => {
   await page.goto("/login");
   await page.getByRole("button", { name: "登录" }).click();
   await expect(page.getByText("此项必填")).toHaveCount(2);
-  for (const [u, p] of [["hebei", "wrong-pass1"], ["no.such.user", DEMO_PASSWORD]] as const) {
+  for (const [u, p] of [
+    ["hebei", "wrong-pass1"],
+    ["no.such.user", DEMO_PASSWORD],
+  ] as const) {
     await page.getByLabel("用户名").fill(u);
     await page.getByLabel("密码").fill(p);
     await page.getByRole("button", { name: "登录" }).click();

@@ -49,7 +49,9 @@ test("setup: assign to two cities' counties; 正定 completes its task", async (
   await expect(page.locator(".status-badge").first()).toHaveText("已销号");
 });
 
-test("the province's region table shows each city's figures for the measure, and drills down", async ({ page }) => {
+test("the province's region table shows each city's figures for the measure, and drills down", async ({
+  page,
+}) => {
   await loginAs(page, "hebei");
   await page.goto("/completion");
   await expect(page.getByRole("heading", { name: "河北省总工会 · 完成情况" })).toBeVisible();
@@ -68,7 +70,16 @@ test("the province's region table shows each city's figures for the measure, and
   await expect(cells(sjz)).toHaveText(["22", "1", "0", "1", "0", "4.5%", "100.0%", "4.5%"]);
   const ts = table.locator("tbody tr").filter({ hasText: "唐山市总工会" });
   await expect(cells(ts)).toHaveText(["14", "0", "0", "0", "14", "0.0%", "—", "0.0%"]);
-  await expect(cells(page.getByTestId("region-total"))).toHaveText(["36", "1", "0", "1", "14", "2.8%", "100.0%", "2.8%"]);
+  await expect(cells(page.getByTestId("region-total"))).toHaveText([
+    "36",
+    "1",
+    "0",
+    "1",
+    "14",
+    "2.8%",
+    "100.0%",
+    "2.8%",
+  ]);
   await expect(table.locator("tbody tr")).toHaveCount(2); // only cities with tasks
 
   await sjz.getByRole("link", { name: "石家庄市总工会" }).click();
@@ -78,7 +89,10 @@ test("the province's region table shows each city's figures for the measure, and
   const zd = page.getByTestId("region-table").locator("tbody tr").filter({ hasText: "正定县总工会" });
   await expect(cells(zd)).toHaveText(["1", "1", "0", "1", "0", "100.0%", "100.0%", "100.0%"]);
   // Breadcrumb back up, scope kept.
-  await page.getByRole("navigation", { name: "层级导航" }).getByRole("link", { name: "河北省总工会" }).click();
+  await page
+    .getByRole("navigation", { name: "层级导航" })
+    .getByRole("link", { name: "河北省总工会" })
+    .click();
   await expect(page.getByTestId("tile-total")).toHaveText("36");
 });
 
@@ -102,7 +116,9 @@ test("nationally: the map with the province table beside it, and the 通报 rank
   // The trend's current week is the live figures (no objective scope: all tasks).
   await page.goto("/completion?view=trend");
   const total = await page.getByTestId("tile-total").textContent();
-  await expect(page.getByTestId("trend-table").locator("tbody tr").first().locator("td").first()).toHaveText(total!);
+  await expect(page.getByTestId("trend-table").locator("tbody tr").first().locator("td").first()).toHaveText(
+    total!,
+  );
   await expect(page.getByTestId("trend-chart").locator("canvas")).toBeVisible();
 
   await page.goto(`/completion/report?org=${hebeiId}&objective=${M}`);
@@ -110,8 +126,12 @@ test("nationally: the map with the province table beside it, and the 通报 rank
   await expect(rows).toHaveCount(2);
   await expect(rows.nth(0)).toContainText("1石家庄市总工会2214.5%");
   await expect(rows.nth(1)).toContainText("2唐山市总工会1400.0%");
-  await expect(page.getByTestId("bulletin-summary")).toHaveText("完成较好：石家庄市总工会。需要加快进度：唐山市总工会。");
-  await expect(page.getByTestId("bulletin")).toContainText("共下达、认领任务 36 项，已办结 1 项，完成率 2.8%；逾期未完成 14 项");
+  await expect(page.getByTestId("bulletin-summary")).toHaveText(
+    "完成较好：石家庄市总工会。需要加快进度：唐山市总工会。",
+  );
+  await expect(page.getByTestId("bulletin")).toContainText(
+    "共下达、认领任务 36 项，已办结 1 项，完成率 2.8%；逾期未完成 14 项",
+  );
 });
 
 test("exports: the region table and the ledger as CSV (with BOM) and XLSX", async ({ page }) => {
@@ -126,7 +146,11 @@ test("exports: the region table and the ledger as CSV (with BOM) and XLSX", asyn
 
   const ledger = await page.request.get(`/api/exports/ledger?org=${hebeiId}&objective=${M}&format=csv`);
   expect(ledger.status()).toBe(200);
-  const lines = (await ledger.body()).toString("utf8").replace(/^\uFEFF/, "").split("\r\n").filter(Boolean);
+  const lines = (await ledger.body())
+    .toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .split("\r\n")
+    .filter(Boolean);
   expect(lines).toHaveLength(1 + 36); // header + one row per task
   expect(lines.filter((l) => l.includes("正定县总工会") && l.includes("已销号"))).toHaveLength(1);
 
@@ -136,7 +160,10 @@ test("exports: the region table and the ledger as CSV (with BOM) and XLSX", asyn
   expect((await xlsx.body()).subarray(0, 2).toString()).toBe("PK"); // a zip container
 });
 
-test("a county's table shows its branches' figures, from the tasks the spec gives them", async ({ page, browser }) => {
+test("a county's table shows its branches' figures, from the tasks the spec gives them", async ({
+  page,
+  browser,
+}) => {
   // 正定 passes the measure on to its 4 branches; 恒达 signs it and reports 60%.
   await loginAs(page, "zhengding");
   await page.goto("/tasks/new");
@@ -161,11 +188,47 @@ test("a county's table shows its branches' figures, from the tasks the spec give
   await page.goto(`/completion?objective=${M}`);
   await expect(page.getByRole("heading", { name: "正定县总工会 · 完成情况" })).toBeVisible();
   const table = page.getByTestId("region-table");
-  await expect(table.locator("tbody tr").filter({ hasText: "恒达" }).locator("td")).toHaveText(["1", "1", "1", "0", "0", "0.0%", "—", "60.0%"]);
-  await expect(table.locator("tbody tr").filter({ hasText: "润丰" }).locator("td")).toHaveText(["1", "0", "0", "0", "0", "0.0%", "—", "0.0%"]);
+  await expect(table.locator("tbody tr").filter({ hasText: "恒达" }).locator("td")).toHaveText([
+    "1",
+    "1",
+    "1",
+    "0",
+    "0",
+    "0.0%",
+    "—",
+    "60.0%",
+  ]);
+  await expect(table.locator("tbody tr").filter({ hasText: "润丰" }).locator("td")).toHaveText([
+    "1",
+    "0",
+    "0",
+    "0",
+    "0",
+    "0.0%",
+    "—",
+    "0.0%",
+  ]);
   // 本级: 正定's own task, completed in the setup; total: 5 tasks, (100 + 60) / 5 = 32% average progress.
-  await expect(cells(page.getByTestId("region-own"))).toHaveText(["1", "1", "0", "1", "0", "100.0%", "100.0%", "100.0%"]);
-  await expect(cells(page.getByTestId("region-total"))).toHaveText(["5", "2", "1", "1", "0", "20.0%", "100.0%", "32.0%"]);
+  await expect(cells(page.getByTestId("region-own"))).toHaveText([
+    "1",
+    "1",
+    "0",
+    "1",
+    "0",
+    "100.0%",
+    "100.0%",
+    "100.0%",
+  ]);
+  await expect(cells(page.getByTestId("region-total"))).toHaveText([
+    "5",
+    "2",
+    "1",
+    "1",
+    "0",
+    "20.0%",
+    "100.0%",
+    "32.0%",
+  ]);
   // A branch row opens the branch's tasks.
   await table.getByRole("link", { name: "正定县恒达机械有限公司工会" }).click();
   await expect(page).toHaveURL(/\/tasks\?/);

@@ -2,7 +2,22 @@ import { expect, test } from "@playwright/test";
 import { loginAs } from "./fixtures/auth";
 
 // At 360 px nothing may overflow sideways and the main navigation must stay reachable.
-const pages = ["/", "/objectives", "/orgs", "/users", "/users/new", "/tasks", "/tasks/new", "/review", "/my-tasks", "/notifications", "/completion", "/completion?view=heatmap", "/completion?view=trend", "/completion/report"];
+const pages = [
+  "/",
+  "/objectives",
+  "/orgs",
+  "/users",
+  "/users/new",
+  "/tasks",
+  "/tasks/new",
+  "/review",
+  "/my-tasks",
+  "/notifications",
+  "/completion",
+  "/completion?view=heatmap",
+  "/completion?view=trend",
+  "/completion/report",
+];
 
 test("main pages fit a 360 px phone without horizontal scrolling", async ({ page }) => {
   await loginAs(page, "hebei");
@@ -18,7 +33,10 @@ test("main pages fit a 360 px phone without horizontal scrolling", async ({ page
   if (await row.count()) {
     await row.click();
     await expect(page).toHaveURL(/\/tasks\/\d+$/);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), "task detail").toBeLessThanOrEqual(0);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      "task detail",
+    ).toBeLessThanOrEqual(0);
   }
   await page.goto("/");
   await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "组织机构" }).click();

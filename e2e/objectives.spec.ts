@@ -7,7 +7,9 @@ test("browse the six main tasks, expand a work item and open a measure's source 
   await page.goto("/objectives");
   const tree = page.locator("#objective-tree");
   await expect(tree.locator(":scope > ul > li")).toHaveCount(6);
-  await expect(tree.getByText("牢牢把握我国工人运动时代主题，团结动员广大职工以主人翁姿态建功新时代")).toBeVisible();
+  await expect(
+    tree.getByText("牢牢把握我国工人运动时代主题，团结动员广大职工以主人翁姿态建功新时代"),
+  ).toBeVisible();
   const item = tree.locator("summary").filter({ hasText: "围绕高质量发展深化劳动和技能竞赛" });
   const measure = tree.getByRole("link", { name: /3\.2\.\d+\.\d+/ }).first();
   await expect(measure).toBeHidden();
@@ -23,7 +25,9 @@ test("browse the six main tasks, expand a work item and open a measure's source 
   await expect(page).toHaveURL(/\/objectives\/3\.2\.\d+\.\d+$/);
   await expect(page.getByText("具体举措")).toBeVisible();
   await expect(page.getByRole("blockquote")).toContainText("。");
-  await expect(page.getByRole("navigation", { name: "位置导航" })).toContainText("围绕高质量发展深化劳动和技能竞赛");
+  await expect(page.getByRole("navigation", { name: "位置导航" })).toContainText(
+    "围绕高质量发展深化劳动和技能竞赛",
+  );
   expect(text.length).toBeGreaterThan(0);
 });
 

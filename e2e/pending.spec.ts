@@ -8,10 +8,16 @@ test("a completion view tab shows that its page is loading", async ({ page }) =>
   await page.goto("/completion");
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
-  await page.route((url) => url.pathname === "/completion" && url.searchParams.get("view") === "heatmap" && url.searchParams.has("_rsc"), async (route) => {
-    if (!route.request().headers()["next-router-prefetch"]) await held;
-    await route.continue();
-  });
+  await page.route(
+    (url) =>
+      url.pathname === "/completion" &&
+      url.searchParams.get("view") === "heatmap" &&
+      url.searchParams.has("_rsc"),
+    async (route) => {
+      if (!route.request().headers()["next-router-prefetch"]) await held;
+      await route.continue();
+    },
+  );
   const tabs = page.getByRole("navigation", { name: "视图" });
   const heatmap = tabs.getByRole("link", { name: "热力图" });
   await expect(heatmap.getByTestId("link-pending")).toHaveAttribute("data-pending", "false");
@@ -21,5 +27,8 @@ test("a completion view tab shows that its page is loading", async ({ page }) =>
   release();
   await expect(page.getByTestId("heatmap")).toBeVisible();
   await expect(tabs.getByRole("link", { name: "热力图" })).toHaveAttribute("aria-current", "page");
-  await expect(tabs.getByRole("link", { name: "热力图" }).getByTestId("link-pending")).toHaveAttribute("data-pending", "false");
+  await expect(tabs.getByRole("link", { name: "热力图" }).getByTestId("link-pending")).toHaveAttribute(
+    "data-pending",
+    "false",
+  );
 });

@@ -26,7 +26,12 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "review", user: "hebei", path: "/review" },
   { name: "claim", user: "hengda.chair", path: "/tasks/claim" },
   { name: "home-chair", user: "zhengding.chair", path: "/" },
-  { name: "progress-form", user: "hengda.chair", path: "/tasks?kind=CLAIMED", open: ["task-row", "action-logProgress"] },
+  {
+    name: "progress-form",
+    user: "hengda.chair",
+    path: "/tasks?kind=CLAIMED",
+    open: ["task-row", "action-logProgress"],
+  },
   { name: "task-detail-en", user: "hebei", path: "/tasks?q=3.2.3.2", open: ["task-row"], locale: "en" },
   { name: "notifications", user: "zhengding.chair", path: "/notifications" },
   { name: "completion", user: "hebei", path: "/completion" },
@@ -44,11 +49,23 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
 test.skip(!process.env.SCREENSHOTS, "screenshots only on request");
 
 for (const s of shots) {
-  for (const [label, viewport] of [["desktop", { width: 1280, height: 860 }], ["phone", { width: 360, height: 780 }]] as const) {
+  for (const [label, viewport] of [
+    ["desktop", { width: 1280, height: 860 }],
+    ["phone", { width: 360, height: 780 }],
+  ] as const) {
     test(`${s.name} ${label}`, async ({ page }) => {
       await page.setViewportSize(viewport);
       if (s.user) await loginAs(page, s.user);
-      if (s.locale) await page.context().addCookies([{ name: "locale", value: s.locale, url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1:3100" }]);
+      if (s.locale)
+        await page
+          .context()
+          .addCookies([
+            {
+              name: "locale",
+              value: s.locale,
+              url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1:3100",
+            },
+          ]);
       await page.goto(s.path);
       for (const id of s.open ?? []) {
         await page.getByTestId(id).first().click();

@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { loginAs, tryLogin } from "./fixtures/auth";
 
-test("a provincial manager creates a user in a county of its province, who can then sign in", async ({ page, browser }) => {
+test("a provincial manager creates a user in a county of its province, who can then sign in", async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, "hebei");
   await page.goto("/users");
   await page.getByRole("link", { name: "新建用户" }).click();

@@ -43,7 +43,10 @@ test("a county hands a task back; the province sees why and sends it again", asy
   await expect(page.locator(".status-badge").first()).toHaveText("待签收");
 });
 
-test("a backfilled overdue task shows as overdue, is nudged, and an approved extension moves its due date", async ({ page, browser }) => {
+test("a backfilled overdue task shows as overdue, is nudged, and an approved extension moves its due date", async ({
+  page,
+  browser,
+}) => {
   await loginAs(page, "hebei");
   await assignToZhengding(page, "3.2.3.2", "2026-01-15");
   const id = await openTask(page, "3.2.3.2", "正定县总工会");

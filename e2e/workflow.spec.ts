@@ -52,7 +52,9 @@ test("the staff member logs 50% with a photo, then 100%, from 我的任务", asy
   await expect(page.getByRole("heading", { name: "填报进展" })).toBeVisible();
   await page.getByRole("spinbutton", { name: "完成进度（%）" }).fill("50");
   await page.getByLabel("进展情况").fill("已组织全县 12 家企业开展技能竞赛初赛");
-  await page.getByTestId("evidence-file-input").setInputFiles({ name: "现场照片.png", mimeType: "image/png", buffer: PNG });
+  await page
+    .getByTestId("evidence-file-input")
+    .setInputFiles({ name: "现场照片.png", mimeType: "image/png", buffer: PNG });
   const thumb = page.getByTestId("evidence-item").first();
   await expect(thumb).toHaveAttribute("data-attachment-id", /\d+/);
   attachmentId = Number(await thumb.getAttribute("data-attachment-id"));
@@ -99,7 +101,10 @@ test("the chair reports completion; the manager returns it with a reason", async
   // The chair is told: unread count in the header, the message in the centre, one tap back to the task.
   await expect(page.getByTestId("unread-count")).toBeVisible();
   await page.getByTestId("notification-bell").click();
-  const note = page.getByTestId("notification-list").locator("a[data-unread]").filter({ hasText: "被退办：请补充获奖名单" });
+  const note = page
+    .getByTestId("notification-list")
+    .locator("a[data-unread]")
+    .filter({ hasText: "被退办：请补充获奖名单" });
   await expect(note).toBeVisible();
   await note.click();
   await expect(page).toHaveURL(new RegExp(`/tasks/${taskId}$`));
@@ -122,7 +127,8 @@ test("it is fixed and resubmitted, and the manager approves it (销号)", async 
   await approve.getByRole("button", { name: "同意销号" }).click();
   await expect(manager.locator(".status-badge").first()).toHaveText("已销号");
   const timeline = manager.getByTestId("timeline");
-  for (const step of ["下达任务", "签收", "指定承办人", "填报进展", "办结上报", "退办", "同意销号"]) await expect(timeline).toContainText(step);
+  for (const step of ["下达任务", "签收", "指定承办人", "填报进展", "办结上报", "退办", "同意销号"])
+    await expect(timeline).toContainText(step);
   await manager.close();
 });
 
@@ -133,7 +139,9 @@ test("a user from another province cannot open, download or upload to it", async
   await expect(page.locator("body")).not.toContainText(MEASURE);
   expect((await page.request.get(`/api/attachments/${attachmentId}`)).status()).toBe(404);
   expect((await page.request.get(`/api/attachments/${attachmentId}?thumb=1`)).status()).toBe(404);
-  const upload = await page.request.post(`/api/tasks/${taskId}/attachments`, { multipart: { purpose: "progress", file: { name: "x.png", mimeType: "image/png", buffer: PNG } } });
+  const upload = await page.request.post(`/api/tasks/${taskId}/attachments`, {
+    multipart: { purpose: "progress", file: { name: "x.png", mimeType: "image/png", buffer: PNG } },
+  });
   expect([403, 404]).toContain(upload.status());
   await page.goto(`/tasks?q=${MEASURE}`);
   await expect(page.getByText("暂无符合条件的任务")).toBeVisible();

@@ -7,7 +7,11 @@ import { AppError, type TActionResult } from "./errors";
  * schema, then run (authorize + domain call). Known failures become coded
  * results; anything else is logged and reported as INTERNAL without details.
  */
-export async function runAction<S extends z.ZodType, R>(schema: S, input: unknown, fn: (data: z.infer<S>) => Promise<R>): Promise<TActionResult<R>> {
+export async function runAction<S extends z.ZodType, R>(
+  schema: S,
+  input: unknown,
+  fn: (data: z.infer<S>) => Promise<R>,
+): Promise<TActionResult<R>> {
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string> = {};

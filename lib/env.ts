@@ -17,9 +17,7 @@ const ZEnv = z.object({
 export type TEnv = z.infer<typeof ZEnv>;
 
 export function getEnv(): TEnv {
-  const raw = Object.fromEntries(
-    Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""),
-  );
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined && v !== ""));
   return ZEnv.parse(raw);
 }
 

@@ -26,8 +26,7 @@ export class AppError extends Error {
 }
 
 export type TActionResult<T = undefined> =
-  | { ok: true; data: T }
-  | { ok: false; code: TErrorCode; fieldErrors?: Record<string, string> };
+  { ok: true; data: T } | { ok: false; code: TErrorCode; fieldErrors?: Record<string, string> };
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;

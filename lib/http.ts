@@ -3,8 +3,16 @@ import { NextResponse } from "next/server";
 import { isAppError, type TErrorCode } from "./errors";
 
 const STATUS: Partial<Record<TErrorCode, number>> = {
-  UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, VALIDATION: 400, CONFLICT: 409, INVALID_TRANSITION: 409,
-  ALREADY_EXISTS: 409, FILE_TOO_LARGE: 413, FILE_TYPE: 415, TOO_MANY: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  VALIDATION: 400,
+  CONFLICT: 409,
+  INVALID_TRANSITION: 409,
+  ALREADY_EXISTS: 409,
+  FILE_TOO_LARGE: 413,
+  FILE_TYPE: 415,
+  TOO_MANY: 400,
 };
 
 /**
@@ -12,7 +20,11 @@ const STATUS: Partial<Record<TErrorCode, number>> = {
  * their status; anything else is logged and hidden.
  */
 export function errorResponse(e: unknown): NextResponse {
-  if (isAppError(e)) return NextResponse.json(e.fieldErrors ? { code: e.code, fieldErrors: e.fieldErrors } : { code: e.code }, { status: STATUS[e.code] ?? 400 });
+  if (isAppError(e))
+    return NextResponse.json(
+      e.fieldErrors ? { code: e.code, fieldErrors: e.fieldErrors } : { code: e.code },
+      { status: STATUS[e.code] ?? 400 },
+    );
   console.error("[route] unexpected error", e);
   return NextResponse.json({ code: "INTERNAL" }, { status: 500 });
 }

@@ -6,11 +6,17 @@ export function parseCursor(raw: string | undefined): number | undefined {
   return Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }
 
-export function cursorArgs(cursor: number | undefined, take = PAGE_SIZE): { take: number; skip?: number; cursor?: { id: number } } {
+export function cursorArgs(
+  cursor: number | undefined,
+  take = PAGE_SIZE,
+): { take: number; skip?: number; cursor?: { id: number } } {
   return cursor ? { take: take + 1, skip: 1, cursor: { id: cursor } } : { take: take + 1 };
 }
 
-export function toPage<T extends { id: number }>(rows: T[], take = PAGE_SIZE): { items: T[]; nextCursor: string | null } {
+export function toPage<T extends { id: number }>(
+  rows: T[],
+  take = PAGE_SIZE,
+): { items: T[]; nextCursor: string | null } {
   const items = rows.slice(0, take);
   const last = items.at(-1);
   return { items, nextCursor: rows.length > take && last ? String(last.id) : null };

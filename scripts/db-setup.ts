@@ -9,10 +9,14 @@ import { disconnectDb, getDb } from "../lib/db/client";
 import { seedAll } from "../prisma/seed/seed-all";
 
 async function pendingMigrations(): Promise<string[]> {
-  const all = fs.readdirSync(path.join("prisma", "migrations")).filter((d) => fs.existsSync(path.join("prisma", "migrations", d, "migration.sql")));
+  const all = fs
+    .readdirSync(path.join("prisma", "migrations"))
+    .filter((d) => fs.existsSync(path.join("prisma", "migrations", d, "migration.sql")));
   let applied: string[] = [];
   try {
-    const rows = await getDb().$queryRaw<{ migration_name: string }[]>`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
+    const rows = await getDb().$queryRaw<
+      { migration_name: string }[]
+    >`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
     applied = rows.map((r) => r.migration_name);
   } catch {
     applied = []; // fresh database: no migrations table yet
@@ -30,7 +34,9 @@ async function main() {
   const pending = await pendingMigrations();
   if (pending.length) {
     await release();
-    console.log(`db-setup: applying ${pending.length} migration(s) on ${usingPostgres() ? "PostgreSQL" : "embedded PGlite"}…`);
+    console.log(
+      `db-setup: applying ${pending.length} migration(s) on ${usingPostgres() ? "PostgreSQL" : "embedded PGlite"}…`,
+    );
     execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit" });
   }
   const demoUsers = process.env.NODE_ENV !== "production" || process.env.SEED_DEMO_USERS === "1";

@@ -3,7 +3,13 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 // Never shows the error's text: it may carry internals. The digest lets an admin find the server log line.
-export default function AppError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+export default function AppError({
+  error,
+  reset,
+}: {
+  error: Error & { digest?: string };
+  reset: () => void;
+}) {
   const t = useTranslations();
   return (
     <div role="alert" className="flex flex-col items-center gap-3 py-16 text-center">

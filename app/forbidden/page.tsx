@@ -8,7 +8,9 @@ export default async function ForbiddenPage() {
       <p className="text-5xl font-bold text-brand-600">403</p>
       <h1 className="text-xl font-semibold">{t("forbidden.title")}</h1>
       <p className="text-slate-600">{t("forbidden.body")}</p>
-      <Link href="/" className="text-brand-700 hover:underline">{t("forbidden.home")}</Link>
+      <Link href="/" className="text-brand-700 hover:underline">
+        {t("forbidden.home")}
+      </Link>
     </main>
   );
 }

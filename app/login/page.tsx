@@ -16,7 +16,12 @@ export default async function LoginPage() {
     <main className="flex min-h-dvh flex-col items-center justify-center bg-gradient-to-b from-brand-700 to-brand-800 px-4 py-10">
       <div className="w-full max-w-sm rounded-xl bg-white p-6 shadow-xl">
         <div className="mb-6 text-center">
-          <div className="mx-auto mb-3 flex size-12 items-center justify-center rounded-full bg-brand-600 text-xl font-bold text-white" aria-hidden>工</div>
+          <div
+            className="mx-auto mb-3 flex size-12 items-center justify-center rounded-full bg-brand-600 text-xl font-bold text-white"
+            aria-hidden
+          >
+            工
+          </div>
           <h1 className="text-2xl font-bold text-slate-900">{t("app.name")}</h1>
           <p className="mt-1 text-sm text-slate-600">{t("app.tagline")}</p>
         </div>
@@ -25,7 +30,9 @@ export default async function LoginPage() {
         </Suspense>
         <p className="mt-4 text-center text-xs text-slate-500">{t("login.demoHint")}</p>
       </div>
-      <div className="mt-4 text-white"><LocaleSwitcher tone="dark" /></div>
+      <div className="mt-4 text-white">
+        <LocaleSwitcher tone="dark" />
+      </div>
     </main>
   );
 }

@@ -18,15 +18,27 @@ export async function AppShell({ user, children }: { user: TSessionUser; childre
   if (user.permissions.has("user:manage")) items.push({ href: "/users", label: t("nav.users") });
   return (
     <div className="flex min-h-dvh flex-col">
-      <a href="#main" className="print:hidden sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">{t("app.skip")}</a>
+      <a
+        href="#main"
+        className="print:hidden sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
+        {t("app.skip")}
+      </a>
       <header className="print:hidden sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
         <div className="mx-auto flex max-w-6xl items-center justify-between gap-2 px-3 pt-2 sm:px-6">
           <Link href="/" className="flex min-w-0 items-center gap-2">
-            <span className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-sm font-bold text-white" aria-hidden>工</span>
+            <span
+              className="flex size-8 shrink-0 items-center justify-center rounded-full bg-brand-600 text-sm font-bold text-white"
+              aria-hidden
+            >
+              工
+            </span>
             <span className="truncate text-base font-bold text-slate-900">{t("app.name")}</span>
           </Link>
           <div className="flex items-center gap-1">
-            <div className="hidden sm:block"><LocaleSwitcher /></div>
+            <div className="hidden sm:block">
+              <LocaleSwitcher />
+            </div>
             <NotificationBell userId={user.id} />
             <LogoutButton label={t("nav.logout")} />
           </div>
@@ -38,9 +50,18 @@ export async function AppShell({ user, children }: { user: TSessionUser; childre
           </p>
         </div>
       </header>
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6 print:max-w-none print:p-0">{children}</main>
+      <main
+        id="main"
+        className="mx-auto w-full max-w-6xl flex-1 px-3 py-4 sm:px-6 sm:py-6 print:max-w-none print:p-0"
+      >
+        {children}
+      </main>
       <footer className="print:hidden border-t border-slate-200 bg-white py-3 text-center text-xs text-slate-500">
-        <div className="mb-1 sm:hidden"><div className="inline-flex"><LocaleSwitcher /></div></div>
+        <div className="mb-1 sm:hidden">
+          <div className="inline-flex">
+            <LocaleSwitcher />
+          </div>
+        </div>
         {t("app.tagline")}
       </footer>
     </div>

@@ -8,6 +8,24 @@ const tones = {
   amber: "bg-amber-50 text-amber-800",
 } as const;
 
-export function Badge({ tone = "gray", children, className }: { tone?: keyof typeof tones; children: React.ReactNode; className?: string }) {
-  return <span className={cn("inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-xs font-medium", tones[tone], className)}>{children}</span>;
+export function Badge({
+  tone = "gray",
+  children,
+  className,
+}: {
+  tone?: keyof typeof tones;
+  children: React.ReactNode;
+  className?: string;
+}) {
+  return (
+    <span
+      className={cn(
+        "inline-flex shrink-0 items-center rounded px-1.5 py-0.5 text-xs font-medium",
+        tones[tone],
+        className,
+      )}
+    >
+      {children}
+    </span>
+  );
 }

@@ -10,7 +10,15 @@ export function Breadcrumb({ items, label }: { items: TCrumb[]; label: string })
         {items.map((c, i) => (
           <li key={`${c.label}-${i}`} className="flex items-center gap-1">
             {i > 0 ? <ChevronRight className="size-3.5 text-slate-400" aria-hidden /> : null}
-            {c.href ? <Link href={c.href} className="hover:text-brand-700 hover:underline">{c.label}</Link> : <span aria-current="page" className="font-medium text-slate-900">{c.label}</span>}
+            {c.href ? (
+              <Link href={c.href} className="hover:text-brand-700 hover:underline">
+                {c.label}
+              </Link>
+            ) : (
+              <span aria-current="page" className="font-medium text-slate-900">
+                {c.label}
+              </span>
+            )}
           </li>
         ))}
       </ol>

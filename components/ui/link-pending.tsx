@@ -14,7 +14,11 @@ export function LinkPending({ className }: { className?: string }) {
       aria-hidden
       data-testid="link-pending"
       data-pending={pending}
-      className={cn("absolute inset-x-2 bottom-0 h-0.5 bg-brand-600 transition-opacity", pending ? "animate-pulse opacity-100" : "opacity-0", className)}
+      className={cn(
+        "absolute inset-x-2 bottom-0 h-0.5 bg-brand-600 transition-opacity",
+        pending ? "animate-pulse opacity-100" : "opacity-0",
+        className,
+      )}
     />
   );
 }

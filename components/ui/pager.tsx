@@ -1,7 +1,19 @@
 import Link from "next/link";
 
 /** Cursor paging links: "first page" and "next page" keep the other query params. */
-export function Pager({ basePath, params, nextCursor, isFirst, labels }: { basePath: string; params: Record<string, string | undefined>; nextCursor: string | null; isFirst: boolean; labels: { first: string; next: string } }) {
+export function Pager({
+  basePath,
+  params,
+  nextCursor,
+  isFirst,
+  labels,
+}: {
+  basePath: string;
+  params: Record<string, string | undefined>;
+  nextCursor: string | null;
+  isFirst: boolean;
+  labels: { first: string; next: string };
+}) {
   if (!nextCursor && isFirst) return null;
   const href = (cursor?: string) => {
     const sp = new URLSearchParams();
@@ -12,8 +24,18 @@ export function Pager({ basePath, params, nextCursor, isFirst, labels }: { baseP
   };
   return (
     <nav className="flex justify-between gap-2 px-4 py-3 text-sm" aria-label="pagination">
-      {isFirst ? <span /> : <Link className="text-brand-700 hover:underline" href={href()}>{labels.first}</Link>}
-      {nextCursor ? <Link className="text-brand-700 hover:underline" href={href(nextCursor)} rel="next">{labels.next}</Link> : null}
+      {isFirst ? (
+        <span />
+      ) : (
+        <Link className="text-brand-700 hover:underline" href={href()}>
+          {labels.first}
+        </Link>
+      )}
+      {nextCursor ? (
+        <Link className="text-brand-700 hover:underline" href={href(nextCursor)} rel="next">
+          {labels.next}
+        </Link>
+      ) : null}
     </nav>
   );
 }

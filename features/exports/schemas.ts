@@ -6,7 +6,11 @@ export const ZExportQuery = z.object({
   /** The org whose table or subtree is exported; the user's own org when absent. */
   org: z.coerce.number("invalid").int("invalid").positive("invalid").optional(),
   /** Only measures under this objective (main task, sub-item or measure code). */
-  objective: z.string().max(32, "invalid").regex(/^\d+(\.\d+)*$/, "invalid").optional(),
+  objective: z
+    .string()
+    .max(32, "invalid")
+    .regex(/^\d+(\.\d+)*$/, "invalid")
+    .optional(),
   format: z.enum(FORMATS, "invalid").default("xlsx"),
 });
 

@@ -6,8 +6,15 @@ const id = z.coerce.number().int().positive();
 /** The completion pages' query: bad values fall back to the defaults instead of failing. */
 export const ZCompletionQuery = z.object({
   org: id.optional().catch(undefined),
-  objective: z.string().regex(/^\d+(\.\d+){0,3}$/).optional().catch(undefined),
-  view: z.enum(COMPLETION_VIEWS as [string, ...string[]]).optional().catch(undefined),
+  objective: z
+    .string()
+    .regex(/^\d+(\.\d+){0,3}$/)
+    .optional()
+    .catch(undefined),
+  view: z
+    .enum(COMPLETION_VIEWS as [string, ...string[]])
+    .optional()
+    .catch(undefined),
   page: id.optional().catch(undefined),
 });
 export type TCompletionQuery = z.infer<typeof ZCompletionQuery>;

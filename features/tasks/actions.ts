@@ -4,7 +4,19 @@ import { z } from "zod";
 import { runAction } from "@/lib/action";
 import { authenticate, authorize } from "@/lib/auth/session";
 import {
-  ZAssignStaff, ZAssignTasks, ZClaimTask, ZComment, ZDecideExtension, ZLogProgress, ZNudge, ZReasoned, ZReassign, ZRequestExtension, ZReview, ZSubmitCompletion, ZTaskRef,
+  ZAssignStaff,
+  ZAssignTasks,
+  ZClaimTask,
+  ZComment,
+  ZDecideExtension,
+  ZLogProgress,
+  ZNudge,
+  ZReasoned,
+  ZReassign,
+  ZRequestExtension,
+  ZReview,
+  ZSubmitCompletion,
+  ZTaskRef,
 } from "./schemas";
 import { assignStaff } from "./server/assign-staff";
 import { assignTasks } from "./server/assign-tasks";
@@ -28,9 +40,13 @@ function done<T>(taskId: number | undefined, result: T): T {
 }
 
 export const assignTasksAction = async (input: unknown) =>
-  runAction(ZAssignTasks, input, async (d) => done(d.parentTaskId, await assignTasks(await authorize("task:assign"), d)));
+  runAction(ZAssignTasks, input, async (d) =>
+    done(d.parentTaskId, await assignTasks(await authorize("task:assign"), d)),
+  );
 export const claimTaskAction = async (input: unknown) =>
-  runAction(ZClaimTask, input, async (d) => done(undefined, await claimTask(await authorize("task:claim"), d)));
+  runAction(ZClaimTask, input, async (d) =>
+    done(undefined, await claimTask(await authorize("task:claim"), d)),
+  );
 export const signTaskAction = async (input: unknown) =>
   runAction(ZTaskRef, input, async (d) => done(d.taskId, await signTask(await authenticate(), d)));
 export const handBackTaskAction = async (input: unknown) =>
@@ -44,16 +60,26 @@ export const assignStaffAction = async (input: unknown) =>
 export const logProgressAction = async (input: unknown) =>
   runAction(ZLogProgress, input, async (d) => done(d.taskId, await logProgress(await authenticate(), d)));
 export const submitCompletionAction = async (input: unknown) =>
-  runAction(ZSubmitCompletion, input, async (d) => done(d.taskId, await submitCompletion(await authenticate(), d)));
+  runAction(ZSubmitCompletion, input, async (d) =>
+    done(d.taskId, await submitCompletion(await authenticate(), d)),
+  );
 export const reviewCompletionAction = async (input: unknown) =>
   runAction(ZReview, input, async (d) => done(d.taskId, await reviewCompletion(await authenticate(), d)));
 export const requestExtensionAction = async (input: unknown) =>
-  runAction(ZRequestExtension, input, async (d) => done(d.taskId, await requestExtension(await authenticate(), d)));
+  runAction(ZRequestExtension, input, async (d) =>
+    done(d.taskId, await requestExtension(await authenticate(), d)),
+  );
 export const decideExtensionAction = async (input: unknown) =>
-  runAction(ZDecideExtension, input, async (d) => done(d.taskId, await decideExtension(await authenticate(), d)));
+  runAction(ZDecideExtension, input, async (d) =>
+    done(d.taskId, await decideExtension(await authenticate(), d)),
+  );
 export const nudgeTaskAction = async (input: unknown) =>
   runAction(ZNudge, input, async (d) => done(d.taskId, await nudgeTask(await authenticate(), d)));
 export const commentOnTaskAction = async (input: unknown) =>
   runAction(ZComment, input, async (d) => done(d.taskId, await commentOnTask(await authenticate(), d)));
 export const searchTargetOrgsAction = async (input: unknown) =>
-  runAction(z.object({ q: z.string().trim().max(40), parentTaskId: z.number().int().positive().optional() }), input, async (d) => searchTargetOrgs(await authorize("task:assign"), d));
+  runAction(
+    z.object({ q: z.string().trim().max(40), parentTaskId: z.number().int().positive().optional() }),
+    input,
+    async (d) => searchTargetOrgs(await authorize("task:assign"), d),
+  );

@@ -6,9 +6,19 @@ const id = z.coerce.number().int().positive();
 export const ZDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "date");
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "date",
+  );
 const reason = z.string().trim().min(2, "reasonRequired").max(500, "tooLong");
-const optionalText = (max: number) => z.string().trim().max(max, "tooLong").optional().or(z.literal("").transform(() => undefined));
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, "tooLong")
+    .optional()
+    .or(z.literal("").transform(() => undefined));
 /** Generated once per form: a repeated submit (double click, retry) is recognised and not applied twice. */
 const clientToken = z.string().min(8).max(64);
 const version = z.coerce.number().int().positive();
@@ -23,7 +33,12 @@ export const ZTaskTerms = z.object({
   allowPastDue: z.boolean().default(false),
   priority: z.enum(PRIORITIES).default("NORMAL"),
   note: optionalText(500),
-  targetValue: z.union([z.literal("").transform(() => undefined), z.coerce.number().nonnegative("number").max(1e12, "number")]).optional(),
+  targetValue: z
+    .union([
+      z.literal("").transform(() => undefined),
+      z.coerce.number().nonnegative("number").max(1e12, "number"),
+    ])
+    .optional(),
   targetUnit: optionalText(20),
 });
 
@@ -46,9 +61,15 @@ export type TClaimTask = z.infer<typeof ZClaimTask>;
 
 export const ZTaskRef = z.object({ taskId: id, version });
 export const ZReasoned = ZTaskRef.extend({ reason });
-export const ZReassign = ZTaskRef.extend({ dueDate: z.union([z.literal("").transform(() => undefined), ZDay]).optional(), note: optionalText(500) });
+export const ZReassign = ZTaskRef.extend({
+  dueDate: z.union([z.literal("").transform(() => undefined), ZDay]).optional(),
+  note: optionalText(500),
+});
 
-export const ZAssignStaff = ZTaskRef.extend({ responsibleId: id, helperIds: z.array(id).max(20, "tooMany").default([]) });
+export const ZAssignStaff = ZTaskRef.extend({
+  responsibleId: id,
+  helperIds: z.array(id).max(20, "tooMany").default([]),
+});
 export type TAssignStaff = z.infer<typeof ZAssignStaff>;
 
 export const ZLogProgress = ZTaskRef.extend({
@@ -56,7 +77,12 @@ export const ZLogProgress = ZTaskRef.extend({
   percent: z.coerce.number().int("percent").min(0, "percent").max(100, "percent"),
   state: z.enum(PROGRESS_STATES),
   narrative: z.string().trim().min(2, "narrativeRequired").max(2000, "tooLong"),
-  value: z.union([z.literal("").transform(() => undefined), z.coerce.number().nonnegative("number").max(1e12, "number")]).optional(),
+  value: z
+    .union([
+      z.literal("").transform(() => undefined),
+      z.coerce.number().nonnegative("number").max(1e12, "number"),
+    ])
+    .optional(),
   attachmentIds: z.array(id).max(30, "tooMany").default([]),
 });
 export type TLogProgress = z.infer<typeof ZLogProgress>;
@@ -68,22 +94,39 @@ export const ZSubmitCompletion = ZTaskRef.extend({
 });
 export type TSubmitCompletion = z.infer<typeof ZSubmitCompletion>;
 
-export const ZReview = ZTaskRef.extend({ decision: z.enum(["APPROVED", "RETURNED"]), note: optionalText(500) }).refine(
-  (v) => v.decision === "APPROVED" || (v.note !== undefined && v.note.length >= 2),
-  { message: "reasonRequired", path: ["note"] },
-);
+export const ZReview = ZTaskRef.extend({
+  decision: z.enum(["APPROVED", "RETURNED"]),
+  note: optionalText(500),
+}).refine((v) => v.decision === "APPROVED" || (v.note !== undefined && v.note.length >= 2), {
+  message: "reasonRequired",
+  path: ["note"],
+});
 export type TReview = z.infer<typeof ZReview>;
 
 export const ZRequestExtension = ZTaskRef.extend({ clientToken, toDue: ZDay, reason });
 export type TRequestExtension = z.infer<typeof ZRequestExtension>;
 
-export const ZDecideExtension = ZTaskRef.extend({ extensionId: id, approve: z.boolean(), note: optionalText(500) });
+export const ZDecideExtension = ZTaskRef.extend({
+  extensionId: id,
+  approve: z.boolean(),
+  note: optionalText(500),
+});
 export type TDecideExtension = z.infer<typeof ZDecideExtension>;
 
 export const ZNudge = z.object({ taskId: id, message: optionalText(200) });
-export const ZComment = z.object({ taskId: id, message: z.string().trim().min(1, "required").max(1000, "tooLong") });
+export const ZComment = z.object({
+  taskId: id,
+  message: z.string().trim().min(1, "required").max(1000, "tooLong"),
+});
 
-export const TASK_FILTER_STATUSES = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED", "COMPLETED", "CANCELLED"] as const;
+export const TASK_FILTER_STATUSES = [
+  "PENDING_SIGN",
+  "HANDED_BACK",
+  "IN_PROGRESS",
+  "SUBMITTED",
+  "COMPLETED",
+  "CANCELLED",
+] as const;
 export const ZTaskFilters = z.object({
   status: z.enum(TASK_FILTER_STATUSES).optional().catch(undefined),
   overdue: z.enum(["1"]).optional().catch(undefined),
@@ -92,7 +135,11 @@ export const ZTaskFilters = z.object({
   kind: z.enum(["ASSIGNED", "CLAIMED"]).optional().catch(undefined),
   batch: id.optional().catch(undefined),
   /** An objective code (main task, sub-item or measure): the tasks of the measures under it. */
-  objective: z.string().regex(/^\d+(\.\d+){0,3}$/).optional().catch(undefined),
+  objective: z
+    .string()
+    .regex(/^\d+(\.\d+){0,3}$/)
+    .optional()
+    .catch(undefined),
   mine: z.enum(["1"]).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
   cursor: z.string().optional().catch(undefined),

@@ -24,7 +24,9 @@ export async function updateUserAction(input: unknown) {
 }
 
 export async function resetPasswordAction(input: unknown) {
-  return runAction(ZResetPassword, input, async (data) => resetPassword(await authorize("user:manage"), data));
+  return runAction(ZResetPassword, input, async (data) =>
+    resetPassword(await authorize("user:manage"), data),
+  );
 }
 
 export async function setUserActiveAction(input: unknown) {

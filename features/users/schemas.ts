@@ -11,11 +11,23 @@ const password = z
 export const ZUserFields = z.object({
   name: z.string().trim().min(1, "name").max(40, "name"),
   role: z.enum(ROLES, { message: "role" }),
-  phone: z.union([z.literal(""), z.string().trim().regex(/^1\d{10}$/, "phone")]).optional(),
+  phone: z
+    .union([
+      z.literal(""),
+      z
+        .string()
+        .trim()
+        .regex(/^1\d{10}$/, "phone"),
+    ])
+    .optional(),
 });
 
 export const ZCreateUser = ZUserFields.extend({
-  username: z.string().trim().toLowerCase().regex(/^[a-z0-9._-]{3,32}$/, "username"),
+  username: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9._-]{3,32}$/, "username"),
   orgCode: z.string().trim().min(1, "orgCode").max(20, "orgCode"),
   password,
 });

@@ -15,7 +15,8 @@ describe("resolvePermissions", () => {
   });
 
   it("defaults: only managers and admins assign and review; staff only log progress", () => {
-    const has = (role: (typeof ROLES)[number], p: string) => (DEFAULT_ROLE_PERMISSIONS[role] as readonly string[]).includes(p);
+    const has = (role: (typeof ROLES)[number], p: string) =>
+      (DEFAULT_ROLE_PERMISSIONS[role] as readonly string[]).includes(p);
     expect(ROLES.filter((r) => has(r, "task:assign"))).toEqual(["ADMIN", "MANAGER"]);
     expect(ROLES.filter((r) => has(r, "task:review"))).toEqual(["ADMIN", "MANAGER"]);
     expect(ROLES.filter((r) => has(r, "user:manage"))).toEqual(["ADMIN", "MANAGER", "CHAIR"]);

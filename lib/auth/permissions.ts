@@ -20,8 +20,24 @@ export type TRole = (typeof ROLES)[number];
 
 export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   ADMIN: PERMISSIONS,
-  MANAGER: ["objective:read", "org:read", "user:manage", "task:assign", "task:review", "task:handle", "report:read"],
-  CHAIR: ["objective:read", "org:read", "user:manage", "task:claim", "task:handle", "task:staff", "progress:log"],
+  MANAGER: [
+    "objective:read",
+    "org:read",
+    "user:manage",
+    "task:assign",
+    "task:review",
+    "task:handle",
+    "report:read",
+  ],
+  CHAIR: [
+    "objective:read",
+    "org:read",
+    "user:manage",
+    "task:claim",
+    "task:handle",
+    "task:staff",
+    "progress:log",
+  ],
   STAFF: ["objective:read", "org:read", "progress:log"],
 };
 

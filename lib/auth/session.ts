@@ -26,7 +26,15 @@ export const getSession = cache(async (): Promise<TSessionUser | null> => {
   const db = getDb();
   const user = await db.user.findUnique({
     where: { id },
-    select: { id: true, username: true, name: true, role: true, active: true, orgId: true, org: { select: { name: true, level: true } } },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      role: true,
+      active: true,
+      orgId: true,
+      org: { select: { name: true, level: true } },
+    },
   });
   if (!user || !user.active) return null;
   const rows = await db.rolePermission.findMany({ where: { role: user.role } });

@@ -16,7 +16,9 @@ describe("message catalogues", () => {
 
   it("no message is empty and placeholders match across languages", () => {
     const flat = (o: unknown, p = ""): [string, string][] =>
-      typeof o === "string" ? [[p, o]] : Object.entries(o as object).flatMap(([k, v]) => flat(v, p ? `${p}.${k}` : k));
+      typeof o === "string"
+        ? [[p, o]]
+        : Object.entries(o as object).flatMap(([k, v]) => flat(v, p ? `${p}.${k}` : k));
     const enMap = new Map(flat(en));
     for (const [k, v] of flat(zh)) {
       expect(v.trim(), k).not.toBe("");

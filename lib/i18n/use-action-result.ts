@@ -14,7 +14,8 @@ export function useActionFeedback<F extends FieldValues>(setError?: UseFormSetEr
     if (result.ok) return true;
     const fields = Object.entries(result.fieldErrors ?? {});
     if (setError && fields.length) {
-      for (const [field, code] of fields) setError(field as Path<F>, { type: "server", message: code }, { shouldFocus: true });
+      for (const [field, code] of fields)
+        setError(field as Path<F>, { type: "server", message: code }, { shouldFocus: true });
       if (result.code !== "VALIDATION" && result.code !== "USERNAME_TAKEN") toast.error(t(result.code));
     } else {
       toast.error(t(result.code));

@@ -28,10 +28,24 @@ export const DEMO_USERS: readonly TDemoUser[] = [
 
 /** Creates missing demo accounts; existing accounts (and changed passwords) are left alone. */
 export async function seedDemoUsers(db: TDb, users: readonly TDemoUser[] = DEMO_USERS): Promise<number> {
-  const existing = new Set((await db.user.findMany({ where: { username: { in: users.map((u) => u.username) } }, select: { username: true } })).map((u) => u.username));
+  const existing = new Set(
+    (
+      await db.user.findMany({
+        where: { username: { in: users.map((u) => u.username) } },
+        select: { username: true },
+      })
+    ).map((u) => u.username),
+  );
   const todo = users.filter((u) => !existing.has(u.username));
   if (todo.length === 0) return 0;
-  const orgs = new Map((await db.org.findMany({ where: { code: { in: todo.map((u) => u.orgCode) } }, select: { id: true, code: true } })).map((o) => [o.code, o.id]));
+  const orgs = new Map(
+    (
+      await db.org.findMany({
+        where: { code: { in: todo.map((u) => u.orgCode) } },
+        select: { id: true, code: true },
+      })
+    ).map((o) => [o.code, o.id]),
+  );
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const data = todo.map((u) => {
     const orgId = orgs.get(u.orgCode);

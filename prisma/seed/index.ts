@@ -9,7 +9,9 @@ const demoUsers = process.env.NODE_ENV !== "production" || process.env.SEED_DEMO
 async function main() {
   const started = Date.now();
   const result = await seedAll(getDb(), { demoUsers });
-  console.log(`seed: ${JSON.stringify(result)} in ${Date.now() - started} ms${demoUsers ? "" : " (demo users skipped: production; set SEED_DEMO_USERS=1)"}`);
+  console.log(
+    `seed: ${JSON.stringify(result)} in ${Date.now() - started} ms${demoUsers ? "" : " (demo users skipped: production; set SEED_DEMO_USERS=1)"}`,
+  );
 }
 
 main()

@@ -11,12 +11,20 @@ export function loadReportObjectives(): ParsedObjective[] {
 
 /** Upserts the objective hierarchy keyed on its stable codes (parents first). */
 export async function seedObjectives(db: TDb, items = loadReportObjectives()): Promise<number> {
-  const existing = new Map((await db.objective.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]));
+  const existing = new Map(
+    (await db.objective.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]),
+  );
   const ids = new Map(existing);
   for (const item of items) {
     const parentId = item.parentCode ? ids.get(item.parentCode) : null;
     if (parentId === undefined) throw new Error(`objective ${item.code}: parent ${item.parentCode} missing`);
-    const data = { level: item.level, parentId, title: item.title, sourceText: item.sourceText, sortOrder: item.order };
+    const data = {
+      level: item.level,
+      parentId,
+      title: item.title,
+      sourceText: item.sourceText,
+      sortOrder: item.order,
+    };
     const row = await db.objective.upsert({
       where: { code: item.code },
       create: { code: item.code, ...data },

@@ -1,4 +1,8 @@
-import { buildDemoBranches, buildFederationTree, type OrgSeed } from "../../features/organizations/lib/build-org-tree";
+import {
+  buildDemoBranches,
+  buildFederationTree,
+  type OrgSeed,
+} from "../../features/organizations/lib/build-org-tree";
 import type { TDb } from "../../lib/db/client";
 
 const LEVELS = ["NATIONAL", "PROVINCE", "CITY", "COUNTY", "GRASSROOTS"] as const;
@@ -8,7 +12,10 @@ const LEVELS = ["NATIONAL", "PROVINCE", "CITY", "COUNTY", "GRASSROOTS"] as const
  * derives the materialised path with one UPDATE per level. Existing orgs are
  * neither duplicated nor changed.
  */
-export async function seedOrgs(db: TDb, seeds: OrgSeed[] = [...buildFederationTree(), ...buildDemoBranches()]): Promise<number> {
+export async function seedOrgs(
+  db: TDb,
+  seeds: OrgSeed[] = [...buildFederationTree(), ...buildDemoBranches()],
+): Promise<number> {
   const ids = new Map<string, number>();
   for (const level of LEVELS) {
     const rows = seeds.filter((s) => s.level === level);
@@ -16,17 +23,32 @@ export async function seedOrgs(db: TDb, seeds: OrgSeed[] = [...buildFederationTr
     const parentCodes = [...new Set(rows.map((r) => r.parentCode).filter((c): c is string => c !== null))];
     const missing = parentCodes.filter((c) => !ids.has(c));
     if (missing.length) {
-      for (const o of await db.org.findMany({ where: { code: { in: missing } }, select: { id: true, code: true } })) ids.set(o.code, o.id);
+      for (const o of await db.org.findMany({
+        where: { code: { in: missing } },
+        select: { id: true, code: true },
+      }))
+        ids.set(o.code, o.id);
     }
     await db.org.createMany({
       skipDuplicates: true,
       data: rows.map((r) => {
         const parentId = r.parentCode === null ? null : ids.get(r.parentCode);
         if (parentId === undefined) throw new Error(`org ${r.code}: parent ${r.parentCode} missing`);
-        return { code: r.code, name: r.name, level: r.level, parentId, regionCode: r.regionCode, regionName: r.regionName, ancestorIds: [], depth: 0, sortOrder: r.order };
+        return {
+          code: r.code,
+          name: r.name,
+          level: r.level,
+          parentId,
+          regionCode: r.regionCode,
+          regionName: r.regionName,
+          ancestorIds: [],
+          depth: 0,
+          sortOrder: r.order,
+        };
       }),
     });
-    for (const o of await db.org.findMany({ where: { level }, select: { id: true, code: true } })) ids.set(o.code, o.id);
+    for (const o of await db.org.findMany({ where: { level }, select: { id: true, code: true } }))
+      ids.set(o.code, o.id);
   }
   await fillAncestors(db);
   return seeds.length;

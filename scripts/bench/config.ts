@@ -27,7 +27,10 @@ function flagValue(args: string[], name: string): string | undefined {
 export function parseConfig(args: string[] = process.argv.slice(2)): TConfig {
   const known = ["--quick", "--fresh", "--rush-seconds=", "--clients="];
   const unknown = args.filter((a) => !known.some((k) => (k.endsWith("=") ? a.startsWith(k) : a === k)));
-  if (unknown.length) throw new Error(`unknown arguments: ${unknown.join(" ")} (use --quick, --fresh, --rush-seconds=N, --clients=N)`);
+  if (unknown.length)
+    throw new Error(
+      `unknown arguments: ${unknown.join(" ")} (use --quick, --fresh, --rush-seconds=N, --clients=N)`,
+    );
   const quick = args.includes("--quick");
   // The quick dataset gets its own default database so that it never replaces the full one.
   const url = process.env.DATABASE_URL || `${SERVER}/${quick ? "utt_bench_quick" : "utt_bench"}`;
@@ -36,7 +39,9 @@ export function parseConfig(args: string[] = process.argv.slice(2)): TConfig {
     quick,
     fresh: args.includes("--fresh"),
     url,
-    size: quick ? { branchesPerCounty: 5, tasksPerBranch: 10 } : { branchesPerCounty: 100, tasksPerBranch: 20 },
+    size: quick
+      ? { branchesPerCounty: 5, tasksPerBranch: 10 }
+      : { branchesPerCounty: 100, tasksPerBranch: 20 },
     readIterations: quick ? 100 : 300,
     recomputeIterations: quick ? 10 : 5,
     writeIterations: quick ? 200 : 500,

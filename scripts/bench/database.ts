@@ -26,7 +26,11 @@ async function withClient<T>(url: string, fn: (c: pg.Client) => Promise<T>): Pro
 }
 
 export async function databaseExists(url: string): Promise<boolean> {
-  return withClient(adminUrl(url), async (c) => (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName(url)])).rowCount === 1);
+  return withClient(
+    adminUrl(url),
+    async (c) =>
+      (await c.query("SELECT 1 FROM pg_database WHERE datname = $1", [dbName(url)])).rowCount === 1,
+  );
 }
 
 /** Drops (when asked) and creates the database; returns true when it was created. */
@@ -43,7 +47,11 @@ export async function ensureDatabase(url: string, drop: boolean): Promise<boolea
 
 /** The project's normal setup: `prisma migrate deploy` (+ `prisma db seed`) with DATABASE_URL. */
 export function migrate(url: string, seed: boolean): void {
-  const run = (args: string[]) => execFileSync("npx", ["prisma", ...args], { env: { ...process.env, DATABASE_URL: url }, stdio: ["ignore", "pipe", "pipe"] });
+  const run = (args: string[]) =>
+    execFileSync("npx", ["prisma", ...args], {
+      env: { ...process.env, DATABASE_URL: url },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
   log("prisma migrate deploy");
   run(["migrate", "deploy"]);
   if (seed) {
@@ -54,7 +62,14 @@ export function migrate(url: string, seed: boolean): void {
   }
 }
 
-export type TMarker = { version: number; size: TSize; generatedAt: string; generateSeconds: number; rollupSeconds: number; migrations: string[] };
+export type TMarker = {
+  version: number;
+  size: TSize;
+  generatedAt: string;
+  generateSeconds: number;
+  rollupSeconds: number;
+  migrations: string[];
+};
 
 /** The marker says which dataset the database holds; it lives in the database itself. */
 export async function readMarker(url: string): Promise<TMarker | null> {
@@ -70,12 +85,19 @@ export async function readMarker(url: string): Promise<TMarker | null> {
 export async function writeMarker(url: string, marker: TMarker): Promise<void> {
   await withClient(url, async (c) => {
     await c.query("CREATE TABLE IF NOT EXISTS bench_meta (key text PRIMARY KEY, value jsonb NOT NULL)");
-    await c.query("INSERT INTO bench_meta VALUES ('dataset', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value", [JSON.stringify(marker)]);
+    await c.query(
+      "INSERT INTO bench_meta VALUES ('dataset', $1) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+      [JSON.stringify(marker)],
+    );
   });
 }
 
 export async function appliedMigrations(url: string): Promise<string[]> {
-  return withClient(url, async (c) => (await c.query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`)).rows.map((r) => r.migration_name as string));
+  return withClient(url, async (c) =>
+    (
+      await c.query(`SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL ORDER BY 1`)
+    ).rows.map((r) => r.migration_name as string),
+  );
 }
 
 /**
@@ -83,7 +105,12 @@ export async function appliedMigrations(url: string): Promise<string[]> {
  * connection of the pool has them (the load does not need durability per commit).
  */
 export function bulkPool(url: string, max: number): pg.Pool {
-  return new pg.Pool({ connectionString: url, max, options: "-c session_replication_role=replica -c synchronous_commit=off -c work_mem=256MB -c maintenance_work_mem=1GB -c max_parallel_maintenance_workers=2" });
+  return new pg.Pool({
+    connectionString: url,
+    max,
+    options:
+      "-c session_replication_role=replica -c synchronous_commit=off -c work_mem=256MB -c maintenance_work_mem=1GB -c max_parallel_maintenance_workers=2",
+  });
 }
 
 /** A Prisma client like the app's (same omit), on its own pool; `options` are session settings. */

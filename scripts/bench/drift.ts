@@ -1,14 +1,22 @@
 import type { TDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { OPEN_TASK, ROLLUP_ORGS_OF_T } from "@/features/rollups/server/figures";
-import { maintainedSql, readMaintained, recomputeRollups, recomputeSql, type TRecomputed } from "@/features/rollups/server/recompute";
+import {
+  maintainedSql,
+  readMaintained,
+  recomputeRollups,
+  recomputeSql,
+  type TRecomputed,
+} from "@/features/rollups/server/recompute";
 import { log, timed } from "./stats";
 
 // The full check after the rush: every maintained roll-up row against a recompute from the task
 // rows, inside PostgreSQL (a symmetric EXCEPT; moving millions of rows to JavaScript would take
 // longer than the recompute). The two sides are the app's own SQL (recomputeSql / maintainedSql).
 // Rows that are all zero (e.g. only cancelled tasks) count as absent on both sides.
-const NONZERO = Prisma.raw(`"pendingSign" + "handedBack" + "inProgress" + "submitted" + "completed" + "progressSum" + "overdue" > 0`);
+const NONZERO = Prisma.raw(
+  `"pendingSign" + "handedBack" + "inProgress" + "submitted" + "completed" + "progressSum" + "overdue" > 0`,
+);
 
 const driftSql = (today: Date) => Prisma.sql`
   WITH rec AS MATERIALIZED (${recomputeSql(today)}), mnt AS MATERIALIZED (${maintainedSql(today)}), diff AS (
@@ -31,24 +39,49 @@ const DUE_DRIFT_SQL = Prisma.sql`
 export type TDrift = { rows: number; drift: number; dueDrift: number; seconds: number };
 
 export async function checkDrift(db: TDb, today: Date): Promise<TDrift> {
-  const [t, [[main], [due]]] = await timed(() => db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe(`SET LOCAL work_mem = '1GB'`);
-    // One snapshot for both checks (REPEATABLE READ is not needed: nothing writes any more).
-    return Promise.all([
-      tx.$queryRaw<{ rows: number; drift: number }[]>(driftSql(today)),
-      tx.$queryRaw<{ drift: number }[]>(DUE_DRIFT_SQL),
-    ]);
-  }, { timeout: 3_600_000 }));
+  const [t, [[main], [due]]] = await timed(() =>
+    db.$transaction(
+      async (tx) => {
+        await tx.$executeRawUnsafe(`SET LOCAL work_mem = '1GB'`);
+        // One snapshot for both checks (REPEATABLE READ is not needed: nothing writes any more).
+        return Promise.all([
+          tx.$queryRaw<{ rows: number; drift: number }[]>(driftSql(today)),
+          tx.$queryRaw<{ drift: number }[]>(DUE_DRIFT_SQL),
+        ]);
+      },
+      { timeout: 3_600_000 },
+    ),
+  );
   const out = { rows: main!.rows, drift: main!.drift, dueDrift: due!.drift, seconds: t / 1000 };
-  log(`drift check: ${out.drift} of ${out.rows} (org, measure) roll-up rows differ from a recompute; ${out.dueDrift} open-per-due-date rows differ (${out.seconds.toFixed(1)} s)`);
+  log(
+    `drift check: ${out.drift} of ${out.rows} (org, measure) roll-up rows differ from a recompute; ${out.dueDrift} open-per-due-date rows differ (${out.seconds.toFixed(1)} s)`,
+  );
   return out;
 }
 
 /** The same check through the app's own recomputeRollups/readMaintained (JavaScript side): small datasets only. */
 export async function checkDriftInJs(db: TDb, today: Date): Promise<number> {
   const key = (r: TRecomputed) => `${r.orgId}:${r.objectiveId}`;
-  const val = (r: TRecomputed) => JSON.stringify([r.pendingSign, r.handedBack, r.inProgress, r.submitted, r.completed, r.completedOnTime, Number(r.progressSum), r.overdue]);
-  const nonEmpty = (r: TRecomputed) => r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed + r.overdue + Number(r.progressSum) > 0;
+  const val = (r: TRecomputed) =>
+    JSON.stringify([
+      r.pendingSign,
+      r.handedBack,
+      r.inProgress,
+      r.submitted,
+      r.completed,
+      r.completedOnTime,
+      Number(r.progressSum),
+      r.overdue,
+    ]);
+  const nonEmpty = (r: TRecomputed) =>
+    r.pendingSign +
+      r.handedBack +
+      r.inProgress +
+      r.submitted +
+      r.completed +
+      r.overdue +
+      Number(r.progressSum) >
+    0;
   const [m, r] = await Promise.all([readMaintained(db, today), recomputeRollups(db, today)]);
   const a = new Map(m.filter(nonEmpty).map((x) => [key(x), val(x)]));
   const b = new Map(r.filter(nonEmpty).map((x) => [key(x), val(x)]));

@@ -4,7 +4,13 @@ import { u } from "./sql";
 // What the tasks went through, for a task id range [lo, hi): progress reports (进展填报) of every
 // signed task, completion reports of submitted and completed ones, and the full timeline of
 // every tenth task (the rest have none: the timeline is read per task, its volume matters little).
-const NARRATIVES = ["已召开专题会议部署落实", "已完成阶段性工作，正在推进", "已走访职工收集意见建议", "已制定实施方案并分解任务", "已完成主要工作，正在总结"];
+const NARRATIVES = [
+  "已召开专题会议部署落实",
+  "已完成阶段性工作，正在推进",
+  "已走访职工收集意见建议",
+  "已制定实施方案并分解任务",
+  "已完成主要工作，正在总结",
+];
 
 const progressSql = `
   INSERT INTO "ProgressUpdate" ("taskId", "authorId", percent, state, narrative, "clientToken", "createdAt")
@@ -44,7 +50,11 @@ const eventSql = `
   ) AS e(actor, type, from_s, to_s, msg, at)
   WHERE t.id >= $1 AND t.id < $2 AND t.id % 10 = 0 AND e.type IS NOT NULL`;
 
-export async function insertHistory(pool: pg.Pool, lo: number, hi: number): Promise<{ progress: number; reports: number; events: number }> {
+export async function insertHistory(
+  pool: pg.Pool,
+  lo: number,
+  hi: number,
+): Promise<{ progress: number; reports: number; events: number }> {
   const p = await pool.query(progressSql, [lo, hi, NARRATIVES]);
   const r = await pool.query(reportSql, [lo, hi]);
   const e = await pool.query(eventSql, [lo, hi]);

@@ -71,7 +71,13 @@ export function taskInsertSql(): string {
 }
 
 /** `today` is China's calendar day (YYYY-MM-DD), `now` an ISO instant (stored as UTC, like Prisma does). */
-export async function insertProvinceTasks(pool: pg.Pool, provinceId: number, perBranch: number, today: string, now: string): Promise<number> {
+export async function insertProvinceTasks(
+  pool: pg.Pool,
+  provinceId: number,
+  perBranch: number,
+  today: string,
+  now: string,
+): Promise<number> {
   const r = await pool.query(taskInsertSql(), [provinceId, today, perBranch, now]);
   return r.rowCount ?? 0;
 }

@@ -6,7 +6,14 @@ import { insertProvinceTasks } from "./gen-tasks";
 import { createIndexes, dropSecondaryIndexes } from "./indexes";
 import { log } from "./stats";
 
-export type TGenerated = { branches: number; users: number; tasks: number; progress: number; reports: number; events: number };
+export type TGenerated = {
+  branches: number;
+  users: number;
+  tasks: number;
+  progress: number;
+  reports: number;
+  events: number;
+};
 
 const BULK_TABLES = ["Task", "ProgressUpdate", "TaskEvent", "CompletionReport"];
 
@@ -26,7 +33,13 @@ async function runQueue<T>(jobs: (() => Promise<T>)[], parallel: number): Promis
  * run with session_replication_role = replica: foreign keys are not re-checked row by row
  * (every reference is built from existing rows).
  */
-export async function generateDataset(pool: pg.Pool, size: TSize, today: string, now: string, parallel = 2): Promise<TGenerated> {
+export async function generateDataset(
+  pool: pg.Pool,
+  size: TSize,
+  today: string,
+  now: string,
+  parallel = 2,
+): Promise<TGenerated> {
   const branches = await insertBranches(pool, size.branchesPerCounty);
   log(`branches: ${branches}`);
   const users = await insertUsers(pool);
@@ -34,26 +47,40 @@ export async function generateDataset(pool: pg.Pool, size: TSize, today: string,
   const indexes = await dropSecondaryIndexes(pool, BULK_TABLES);
   log(`dropped ${indexes.length} secondary indexes for the load`);
 
-  const provinces = (await pool.query<{ id: number; name: string }>(`SELECT id, name FROM "Org" WHERE level = 'PROVINCE' ORDER BY id`)).rows;
+  const provinces = (
+    await pool.query<{ id: number; name: string }>(
+      `SELECT id, name FROM "Org" WHERE level = 'PROVINCE' ORDER BY id`,
+    )
+  ).rows;
   let tasks = 0;
-  await runQueue(provinces.map((p) => async () => {
-    const n = await insertProvinceTasks(pool, p.id, size.tasksPerBranch, today, now);
-    tasks += n;
-    log(`  tasks ${p.name}: ${n} (total ${tasks})`);
-  }), parallel);
+  await runQueue(
+    provinces.map((p) => async () => {
+      const n = await insertProvinceTasks(pool, p.id, size.tasksPerBranch, today, now);
+      tasks += n;
+      log(`  tasks ${p.name}: ${n} (total ${tasks})`);
+    }),
+    parallel,
+  );
 
-  const { rows: [range] } = await pool.query<{ lo: number; hi: number }>(`SELECT min(id) AS lo, max(id) + 1 AS hi FROM "Task"`);
+  const {
+    rows: [range],
+  } = await pool.query<{ lo: number; hi: number }>(`SELECT min(id) AS lo, max(id) + 1 AS hi FROM "Task"`);
   const step = 500_000;
   const chunks: [number, number][] = [];
   for (let lo = range!.lo; lo < range!.hi; lo += step) chunks.push([lo, Math.min(lo + step, range!.hi)]);
   const history = { progress: 0, reports: 0, events: 0 };
-  await runQueue(chunks.map(([lo, hi]) => async () => {
-    const h = await insertHistory(pool, lo, hi);
-    history.progress += h.progress;
-    history.reports += h.reports;
-    history.events += h.events;
-    log(`  history of tasks ${lo}…${hi - 1}: ${h.progress} progress updates, ${h.reports} completion reports, ${h.events} events`);
-  }), parallel);
+  await runQueue(
+    chunks.map(([lo, hi]) => async () => {
+      const h = await insertHistory(pool, lo, hi);
+      history.progress += h.progress;
+      history.reports += h.reports;
+      history.events += h.events;
+      log(
+        `  history of tasks ${lo}…${hi - 1}: ${h.progress} progress updates, ${h.reports} completion reports, ${h.events} events`,
+      );
+    }),
+    parallel,
+  );
 
   log(`building ${indexes.length} indexes`);
   await createIndexes(pool, indexes, parallel);

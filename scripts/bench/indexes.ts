@@ -19,7 +19,9 @@ export async function dropSecondaryIndexes(pool: pg.Pool, tables: string[]): Pro
 
 /** Builds the indexes on `parallel` connections at once, biggest tables' GIN indexes first. */
 export async function createIndexes(pool: pg.Pool, defs: TIndexDef[], parallel: number): Promise<void> {
-  const queue = [...defs].sort((a, b) => Number(b.def.includes("USING gin")) - Number(a.def.includes("USING gin")));
+  const queue = [...defs].sort(
+    (a, b) => Number(b.def.includes("USING gin")) - Number(a.def.includes("USING gin")),
+  );
   const worker = async () => {
     for (let d = queue.shift(); d; d = queue.shift()) {
       const t0 = Date.now();

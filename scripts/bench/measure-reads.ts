@@ -13,7 +13,13 @@ export type TLevel = "national" | "province" | "county";
 export type TLevelResult = { rollup: TSummary; view: TSummary; naive: TSummary };
 export type TReadResult = Record<TLevel, TLevelResult> & { checkedRows: number; mismatchedRows: number };
 
-async function sample(n: number, warmup: number, orgs: TTarget[], r: () => number, fn: (o: TTarget) => Promise<unknown>): Promise<number[]> {
+async function sample(
+  n: number,
+  warmup: number,
+  orgs: TTarget[],
+  r: () => number,
+  fn: (o: TTarget) => Promise<unknown>,
+): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(pick(orgs, r));
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
@@ -25,18 +31,52 @@ async function sample(n: number, warmup: number, orgs: TTarget[], r: () => numbe
 
 const key = (x: TRollupRow) => `${x.orgId}:${x.mainTaskId}`;
 const norm = (rows: TRollupRow[]) =>
-  new Map(rows.filter((x) => x.pendingSign + x.handedBack + x.inProgress + x.submitted + x.completed + x.progressSum + x.overdue > 0).map((x) => [key(x), JSON.stringify([x.pendingSign, x.handedBack, x.inProgress, x.submitted, x.completed, x.completedOnTime, Number(x.progressSum), x.overdue])]));
+  new Map(
+    rows
+      .filter(
+        (x) =>
+          x.pendingSign +
+            x.handedBack +
+            x.inProgress +
+            x.submitted +
+            x.completed +
+            x.progressSum +
+            x.overdue >
+          0,
+      )
+      .map((x) => [
+        key(x),
+        JSON.stringify([
+          x.pendingSign,
+          x.handedBack,
+          x.inProgress,
+          x.submitted,
+          x.completed,
+          x.completedOnTime,
+          Number(x.progressSum),
+          x.overdue,
+        ]),
+      ]),
+  );
 
 /** Rows where the roll-up read and the recompute disagree (they must not). */
 async function compare(db: TDb, org: TTarget, today: Date): Promise<[number, number]> {
-  const [a, b] = await Promise.all([readFigures(db, org.readOrgs, null, today), naiveCompletion(db, org, today)]);
+  const [a, b] = await Promise.all([
+    readFigures(db, org.readOrgs, null, today),
+    naiveCompletion(db, org, today),
+  ]);
   const [x, y] = [norm(a), norm(b)];
   let bad = 0;
   for (const k of new Set([...x.keys(), ...y.keys()])) if (x.get(k) !== y.get(k)) bad++;
   return [Math.max(x.size, y.size), bad];
 }
 
-export async function measureReads(db: TDb, cfg: TConfig, targets: TTargets, today: Date): Promise<TReadResult> {
+export async function measureReads(
+  db: TDb,
+  cfg: TConfig,
+  targets: TTargets,
+  today: Date,
+): Promise<TReadResult> {
   const r = rng(20261125);
   const levels: [TLevel, TTarget[], number][] = [
     ["national", [targets.national], cfg.recomputeIterations],
@@ -51,14 +91,22 @@ export async function measureReads(db: TDb, cfg: TConfig, targets: TTargets, tod
       out.checkedRows += rows;
       out.mismatchedRows += bad;
     }
-    const rollup = summarize(await sample(cfg.readIterations, 30, orgs, r, (o) => readFigures(db, o.readOrgs, null, today)));
+    const rollup = summarize(
+      await sample(cfg.readIterations, 30, orgs, r, (o) => readFigures(db, o.readOrgs, null, today)),
+    );
     log(formatSummary(`${level}: roll-up read (readFigures)`, rollup));
-    const view = summarize(await sample(cfg.readIterations, 30, orgs, r, (o) => getCompletion(root, o.id, undefined, today)));
+    const view = summarize(
+      await sample(cfg.readIterations, 30, orgs, r, (o) => getCompletion(root, o.id, undefined, today)),
+    );
     log(formatSummary(`${level}: whole view (getCompletion)`, view));
-    const naive = summarize(await sample(naiveN, level === "national" ? 1 : 3, orgs, r, (o) => naiveCompletion(db, o, today)));
+    const naive = summarize(
+      await sample(naiveN, level === "national" ? 1 : 3, orgs, r, (o) => naiveCompletion(db, o, today)),
+    );
     log(formatSummary(`${level}: naive recompute`, naive));
     out[level] = { rollup, view, naive };
   }
-  log(`read check: ${out.mismatchedRows} of ${out.checkedRows} rows differ between the roll-up read and the recompute`);
+  log(
+    `read check: ${out.mismatchedRows} of ${out.checkedRows} rows differ between the roll-up read and the recompute`,
+  );
   return out;
 }

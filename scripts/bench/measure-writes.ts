@@ -17,7 +17,15 @@ export async function measureWrites(db: TDb, iterations: number): Promise<TWrite
   const write = (i: number) => {
     const t = tasks[i % tasks.length]!;
     const percent = Math.min(100, t.progress + 1 + Math.floor(r() * 10));
-    const input = { taskId: t.id, version: t.version, clientToken: crypto.randomUUID(), percent, state: "NORMAL" as const, narrative: "按计划推进，已完成本阶段工作", attachmentIds: [] };
+    const input = {
+      taskId: t.id,
+      version: t.version,
+      clientToken: crypto.randomUUID(),
+      percent,
+      state: "NORMAL" as const,
+      narrative: "按计划推进，已完成本阶段工作",
+      attachmentIds: [],
+    };
     return logProgress(actors.staff(t), input).then(() => {
       t.version++;
       t.progress = percent;

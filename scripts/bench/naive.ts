@@ -10,14 +10,16 @@ import type { TTarget } from "./targets";
 // orgPath[depth + 2] is the child of the viewed org the task lies under (NULL: the org's own task).
 export function naiveCompletion(db: TDb, org: TTarget, today: Date): Promise<TRollupRow[]> {
   const child = Prisma.sql`CROSS JOIN LATERAL (SELECT t."orgPath"[${org.depth}::int + 2] AS child) c WHERE t."orgPath" @> ARRAY[${org.id}::int]`;
-  return db.$queryRaw<TRollupRow[]>(org.isRoot
-    ? Prisma.sql`
+  return db.$queryRaw<TRollupRow[]>(
+    org.isRoot
+      ? Prisma.sql`
       SELECT c.child AS "orgId", t."mainTaskId", ${taskFigures(today)}
       FROM "Task" t ${child}
       GROUP BY c.child, t."mainTaskId" HAVING c.child IS NOT NULL`
-    : Prisma.sql`
+      : Prisma.sql`
       SELECT COALESCE(c.child, ${org.id}::int) AS "orgId", t."mainTaskId", ${taskFigures(today)}
       FROM "Task" t ${child}
       GROUP BY GROUPING SETS ((c.child, t."mainTaskId"), (t."mainTaskId"))
-      HAVING GROUPING(c.child) = 1 OR c.child IS NOT NULL`);
+      HAVING GROUPING(c.child) = 1 OR c.child IS NOT NULL`,
+  );
 }

@@ -15,16 +15,34 @@ async function measure(label: string, n: number, fn: () => Promise<unknown>) {
   const t0 = performance.now();
   for (let i = 0; i < n; i++) await fn();
   const c = process.cpuUsage(c0);
-  console.log(`${label.padEnd(42)} wall ${((performance.now() - t0) / n).toFixed(2)} ms  Node CPU ${((c.user + c.system) / 1000 / n).toFixed(2)} ms`);
+  console.log(
+    `${label.padEnd(42)} wall ${((performance.now() - t0) / n).toFixed(2)} ms  Node CPU ${((c.user + c.system) / 1000 / n).toFixed(2)} ms`,
+  );
 }
 
 const taskId = (await raw.query(`SELECT min(id) AS id FROM "Task"`)).rows[0].id as number;
 await measure("pg: SELECT 1", 500, () => raw.query("SELECT 1"));
-await measure("pg: task by id", 500, () => raw.query(`SELECT id, version FROM "Task" WHERE id = $1`, [taskId]));
+await measure("pg: task by id", 500, () =>
+  raw.query(`SELECT id, version FROM "Task" WHERE id = $1`, [taskId]),
+);
 await measure("prisma: $queryRaw SELECT 1", 500, () => db.$queryRaw`SELECT 1`);
-await measure("prisma: task.findUnique", 500, () => db.task.findUnique({ where: { id: taskId }, select: { id: true, version: true } }));
+await measure("prisma: task.findUnique", 500, () =>
+  db.task.findUnique({ where: { id: taskId }, select: { id: true, version: true } }),
+);
 await measure("prisma: task + 4 relations (loadTaskForAction)", 300, () =>
-  db.task.findFirst({ where: { id: taskId, orgPath: { has: 1 } }, select: { id: true, version: true, status: true, objective: { select: { code: true, title: true } }, org: { select: { name: true } }, reviewOrg: { select: { ancestorIds: true, name: true } }, helpers: { select: { userId: true } } } }));
+  db.task.findFirst({
+    where: { id: taskId, orgPath: { has: 1 } },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      objective: { select: { code: true, title: true } },
+      org: { select: { name: true } },
+      reviewOrg: { select: { ancestorIds: true, name: true } },
+      helpers: { select: { userId: true } },
+    },
+  }),
+);
 await measure("prisma: empty interactive $transaction", 300, () => db.$transaction(async () => 1));
 await db.$disconnect();
 await raw.end();

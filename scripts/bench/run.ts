@@ -21,7 +21,9 @@ async function main() {
   const cfg = parseConfig();
   const now = new Date();
   const today = chinaToday(now);
-  log(`bench: ${cfg.quick ? "quick" : "full"} size ${JSON.stringify(cfg.size)} on ${cfg.url.replace(/\/\/[^@]*@/, "//")}`);
+  log(
+    `bench: ${cfg.quick ? "quick" : "full"} size ${JSON.stringify(cfg.size)} on ${cfg.url.replace(/\/\/[^@]*@/, "//")}`,
+  );
   const marker = await prepareDataset(cfg, today, now);
   const db = appClient(cfg.url, cfg.poolMax);
   try {
@@ -29,8 +31,15 @@ async function main() {
       SELECT (SELECT count(*) FROM "Org" WHERE level = 'GRASSROOTS')::int AS branches, (SELECT count(*) FROM "Task")::int AS tasks`;
     const { branches, tasks } = size!;
     const load = os.loadavg()[0]!;
-    log(`machine: ${os.cpus().length} cores, load average ${os.loadavg().map((x) => x.toFixed(2)).join(" ")} before measuring`);
-    log(`dataset: ${branches} grassroots branches, ${tasks} tasks (generated in ${marker.generateSeconds} s + roll-ups ${marker.rollupSeconds} s)`);
+    log(
+      `machine: ${os.cpus().length} cores, load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(2))
+        .join(" ")} before measuring`,
+    );
+    log(
+      `dataset: ${branches} grassroots branches, ${tasks} tasks (generated in ${marker.generateSeconds} s + roll-ups ${marker.rollupSeconds} s)`,
+    );
 
     const reads = await measureReads(db, cfg, await loadTargets(db), today);
     const write = await measureWrites(db, cfg.writeIterations);
@@ -41,20 +50,43 @@ async function main() {
     const jsDrift = tasks <= 500_000 ? await checkDriftInJs(db, today) : null;
 
     const result: Record<string, string | number> = {
-      mode: cfg.quick ? "quick" : "full", branches, tasks,
-      national_p50_ms: r2(reads.national.rollup.p50), national_p95_ms: r2(reads.national.rollup.p95),
-      recompute_national_p50_ms: r1(reads.national.naive.p50), recompute_national_p95_ms: r1(reads.national.naive.p95),
+      mode: cfg.quick ? "quick" : "full",
+      branches,
+      tasks,
+      national_p50_ms: r2(reads.national.rollup.p50),
+      national_p95_ms: r2(reads.national.rollup.p95),
+      recompute_national_p50_ms: r1(reads.national.naive.p50),
+      recompute_national_p95_ms: r1(reads.national.naive.p95),
       speedup: Math.round(reads.national.naive.p95 / reads.national.rollup.p95),
-      province_p95_ms: r2(reads.province.rollup.p95), recompute_province_p95_ms: r1(reads.province.naive.p95),
-      county_p95_ms: r2(reads.county.rollup.p95), recompute_county_p95_ms: r1(reads.county.naive.p95),
-      view_national_p95_ms: r2(reads.national.view.p95), view_province_p95_ms: r2(reads.province.view.p95), view_county_p95_ms: r2(reads.county.view.p95),
-      write_p50_ms: r2(write.p50), write_p95_ms: r2(write.p95), write_node_cpu_ms: r1(write.nodeCpuMs),
-      rush_per_s: Math.round(rushed.perSecond), rush_p95_ms: r1(rushed.latency.p95), rush_writes: rushed.ok, rush_sql_per_s: Math.round(rushSqlPerSecond),
+      province_p95_ms: r2(reads.province.rollup.p95),
+      recompute_province_p95_ms: r1(reads.province.naive.p95),
+      county_p95_ms: r2(reads.county.rollup.p95),
+      recompute_county_p95_ms: r1(reads.county.naive.p95),
+      view_national_p95_ms: r2(reads.national.view.p95),
+      view_province_p95_ms: r2(reads.province.view.p95),
+      view_county_p95_ms: r2(reads.county.view.p95),
+      write_p50_ms: r2(write.p50),
+      write_p95_ms: r2(write.p95),
+      write_node_cpu_ms: r1(write.nodeCpuMs),
+      rush_per_s: Math.round(rushed.perSecond),
+      rush_p95_ms: r1(rushed.latency.p95),
+      rush_writes: rushed.ok,
+      rush_sql_per_s: Math.round(rushSqlPerSecond),
       rush_errors: Object.values(rushed.errors).reduce((a, b) => a + b, 0),
-      drift: drift.drift, due_drift: drift.dueDrift, ...(jsDrift === null ? {} : { js_drift: jsDrift }),
-      read_mismatch: reads.mismatchedRows, load1: r2(load), load1_after_rush: r2(rushLoad), gen_s: marker.generateSeconds, rollup_s: marker.rollupSeconds,
+      drift: drift.drift,
+      due_drift: drift.dueDrift,
+      ...(jsDrift === null ? {} : { js_drift: jsDrift }),
+      read_mismatch: reads.mismatchedRows,
+      load1: r2(load),
+      load1_after_rush: r2(rushLoad),
+      gen_s: marker.generateSeconds,
+      rollup_s: marker.rollupSeconds,
     };
-    console.log(`RESULT ${Object.entries(result).map(([k, v]) => `${k}=${v}`).join(" ")}`);
+    console.log(
+      `RESULT ${Object.entries(result)
+        .map(([k, v]) => `${k}=${v}`)
+        .join(" ")}`,
+    );
   } finally {
     await db.$disconnect();
   }

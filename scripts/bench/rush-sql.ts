@@ -32,7 +32,13 @@ const WRITE_SQL = `
   )
   SELECT (SELECT count(*) FROM upd)::int AS n`;
 
-export async function rushSql(db: TDb, url: string, clients: number, seconds: number, perClient = 200): Promise<number> {
+export async function rushSql(
+  db: TDb,
+  url: string,
+  clients: number,
+  seconds: number,
+  perClient = 200,
+): Promise<number> {
   const tasks = await sampleTasks(db, clients * perClient, (Date.now() + 2) % 1_000_000);
   const pool = new pg.Pool({ connectionString: url, max: clients });
   let ok = 0;
@@ -43,7 +49,15 @@ export async function rushSql(db: TDb, url: string, clients: number, seconds: nu
     while (Date.now() < end && mine.length) {
       const t = pick(mine, r);
       const percent = Math.min(100, t.progress + 1 + Math.floor(r() * 5));
-      const res = await pool.query(WRITE_SQL, [t.id, t.orgId, t.version, percent, t.staff, "截止前补报进展", crypto.randomUUID()]);
+      const res = await pool.query(WRITE_SQL, [
+        t.id,
+        t.orgId,
+        t.version,
+        percent,
+        t.staff,
+        "截止前补报进展",
+        crypto.randomUUID(),
+      ]);
       if (res.rows[0].n === 1) {
         ok++;
         t.version++;
@@ -58,6 +72,8 @@ export async function rushSql(db: TDb, url: string, clients: number, seconds: nu
   await Promise.all(Array.from({ length: clients }, (_, c) => client(c, Date.now() + seconds * 1000)));
   const elapsed = (performance.now() - start) / 1000;
   await pool.end();
-  log(`rush, same database effects as one statement on pg (diagnostic): ${ok} in ${elapsed.toFixed(1)} s = ${(ok / elapsed).toFixed(0)}/s, ${conflicts} refused`);
+  log(
+    `rush, same database effects as one statement on pg (diagnostic): ${ok} in ${elapsed.toFixed(1)} s = ${(ok / elapsed).toFixed(0)}/s, ${conflicts} refused`,
+  );
   return ok / elapsed;
 }

@@ -11,7 +11,12 @@ export function quantile(samples: readonly number[], q: number): number {
 export type TSummary = { n: number; p50: number; p95: number; max: number };
 
 export function summarize(samples: readonly number[]): TSummary {
-  return { n: samples.length, p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: quantile(samples, 1) };
+  return {
+    n: samples.length,
+    p50: quantile(samples, 0.5),
+    p95: quantile(samples, 0.95),
+    max: quantile(samples, 1),
+  };
 }
 
 export const ms = (x: number): string => (Number.isFinite(x) ? x.toFixed(x < 10 ? 2 : 1) : "NaN");

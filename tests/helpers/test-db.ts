@@ -39,7 +39,10 @@ export async function createTestDb(): Promise<TTestDb> {
     await client.connect();
     for (const sql of migrationSql()) await client.query(sql);
     await client.end();
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: dbUrl.toString(), max: 5 }), omit: { user: { passwordHash: true } } });
+    const db = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: dbUrl.toString(), max: 5 }),
+      omit: { user: { passwordHash: true } },
+    });
     setDbForTests(db);
     return {
       db,

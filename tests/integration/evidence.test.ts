@@ -28,10 +28,23 @@ beforeAll(async () => {
   A = await loadActors(t.db);
   const m = await t.db.objective.findUniqueOrThrow({ where: { code: "3.3.1.1" } });
   const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
-  await assignTasks(A.hebei!, ZAssignTasks.parse({ clientToken: crypto.randomUUID(), objectiveIds: [m.id], target: { mode: "orgs", orgIds: [county.id] }, dueDate: "2027-12-31" }));
+  await assignTasks(
+    A.hebei!,
+    ZAssignTasks.parse({
+      clientToken: crypto.randomUUID(),
+      objectiveIds: [m.id],
+      target: { mode: "orgs", orgIds: [county.id] },
+      dueDate: "2027-12-31",
+    }),
+  );
   taskId = (await t.db.task.findFirstOrThrow({ where: { objectiveId: m.id, orgId: county.id } })).id;
   await signTask(A["zhengding.chair"]!, { taskId, version: 1 });
-  await assignStaff(A["zhengding.chair"]!, { taskId, version: 2, responsibleId: A["zhengding.staff"]!.id, helperIds: [] });
+  await assignStaff(A["zhengding.chair"]!, {
+    taskId,
+    version: 2,
+    responsibleId: A["zhengding.staff"]!.id,
+    helperIds: [],
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -41,39 +54,88 @@ afterAll(async () => {
 
 describe("evidence uploads", () => {
   it("stores a photo by its sha256 outside the web root, with a thumbnail, and links it to a progress update", async () => {
-    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#c00" } }).png().toBuffer();
-    const view = await saveAttachment(A["zhengding.staff"]!, taskId, "progress", { name: "现场.png", bytes: png });
+    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#c00" } })
+      .png()
+      .toBuffer();
+    const view = await saveAttachment(A["zhengding.staff"]!, taskId, "progress", {
+      name: "现场.png",
+      bytes: png,
+    });
     const sha = crypto.createHash("sha256").update(png).digest("hex");
     const row = await t.db.attachment.findUniqueOrThrow({ where: { id: view.id } });
-    expect(row).toMatchObject({ sha256: sha, size: png.length, kind: "IMAGE", mime: "image/png", hasThumbnail: true, fileName: "现场.png" });
+    expect(row).toMatchObject({
+      sha256: sha,
+      size: png.length,
+      kind: "IMAGE",
+      mime: "image/png",
+      hasThumbnail: true,
+      fileName: "现场.png",
+    });
     expect(fs.readFileSync(path.join(uploads, sha.slice(0, 2), sha)).equals(png)).toBe(true);
     const thumb = await sharp(path.join(uploads, sha.slice(0, 2), `${sha}.thumb.webp`)).metadata();
     expect(Math.max(thumb.width ?? 0, thumb.height ?? 0)).toBe(320);
 
     const tk = await current();
-    const { progressUpdateId } = await logProgress(A["zhengding.staff"]!, { taskId, version: tk.version, clientToken: crypto.randomUUID(), percent: 30, state: "NORMAL", narrative: "附现场照片", attachmentIds: [view.id] });
-    expect((await t.db.attachment.findUniqueOrThrow({ where: { id: view.id } })).progressUpdateId).toBe(progressUpdateId);
+    const { progressUpdateId } = await logProgress(A["zhengding.staff"]!, {
+      taskId,
+      version: tk.version,
+      clientToken: crypto.randomUUID(),
+      percent: 30,
+      state: "NORMAL",
+      narrative: "附现场照片",
+      attachmentIds: [view.id],
+    });
+    expect((await t.db.attachment.findUniqueOrThrow({ where: { id: view.id } })).progressUpdateId).toBe(
+      progressUpdateId,
+    );
   });
 
   it("refuses disguised files, oversized files and someone else's attachments", async () => {
     const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200)]);
-    expect(await codeOf(saveAttachment(A["zhengding.staff"]!, taskId, "progress", { name: "photo.jpg", bytes: exe }))).toBe("FILE_TYPE");
+    expect(
+      await codeOf(
+        saveAttachment(A["zhengding.staff"]!, taskId, "progress", { name: "photo.jpg", bytes: exe }),
+      ),
+    ).toBe("FILE_TYPE");
     const big = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(20 * 1024 * 1024)]);
-    expect(await codeOf(saveAttachment(A["zhengding.staff"]!, taskId, "progress", { name: "big.pdf", bytes: big }))).toBe("FILE_TOO_LARGE");
+    expect(
+      await codeOf(
+        saveAttachment(A["zhengding.staff"]!, taskId, "progress", { name: "big.pdf", bytes: big }),
+      ),
+    ).toBe("FILE_TOO_LARGE");
     const pdf = Buffer.from("%PDF-1.7\n1 0 obj\n");
-    const chairs = await saveAttachment(A["zhengding.chair"]!, taskId, "report", { name: "报告.pdf", bytes: pdf });
+    const chairs = await saveAttachment(A["zhengding.chair"]!, taskId, "report", {
+      name: "报告.pdf",
+      bytes: pdf,
+    });
     const tk = await current();
-    expect(await codeOf(logProgress(A["zhengding.staff"]!, { taskId, version: tk.version, clientToken: crypto.randomUUID(), percent: 40, state: "NORMAL", narrative: "借用他人材料", attachmentIds: [chairs.id] }))).toBe("VALIDATION");
+    expect(
+      await codeOf(
+        logProgress(A["zhengding.staff"]!, {
+          taskId,
+          version: tk.version,
+          clientToken: crypto.randomUUID(),
+          percent: 40,
+          state: "NORMAL",
+          narrative: "借用他人材料",
+          attachmentIds: [chairs.id],
+        }),
+      ),
+    ).toBe("VALIDATION");
     expect(await t.db.progressUpdate.count({ where: { taskId, narrative: "借用他人材料" } })).toBe(0);
   });
 
   it("nobody outside the task's subtree can upload or find its files", async () => {
     const pdf = Buffer.from("%PDF-1.7\n2 0 obj\n");
     for (const who of ["wuhan", "hubei", "hengda.staff"]) {
-      expect(await codeOf(saveAttachment(A[who]!, taskId, "progress", { name: "x.pdf", bytes: pdf }))).toBe("NOT_FOUND");
+      expect(await codeOf(saveAttachment(A[who]!, taskId, "progress", { name: "x.pdf", bytes: pdf }))).toBe(
+        "NOT_FOUND",
+      );
     }
     // In scope but not assigned: a manager of the province may read, not upload.
-    expect(await codeOf(saveAttachment(A.hebei!, taskId, "progress", { name: "x.pdf", bytes: pdf }))).toBe("FORBIDDEN");
+    expect(await codeOf(saveAttachment(A.hebei!, taskId, "progress", { name: "x.pdf", bytes: pdf }))).toBe(
+      "FORBIDDEN",
+    );
     const any = await t.db.attachment.findFirstOrThrow({ where: { taskId } });
     expect(await findAttachmentForUser(A.wuhan!, any.id)).toBeNull();
     expect(await findAttachmentForUser(A["hengda.staff"]!, any.id)).toBeNull();

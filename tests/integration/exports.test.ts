@@ -32,7 +32,9 @@ vi.mock("@/lib/auth/session", () => ({
   },
 }));
 vi.mock("next/headers", () => ({
-  cookies: async () => ({ get: (name: string) => (name === "locale" && session.locale ? { value: session.locale } : undefined) }),
+  cookies: async () => ({
+    get: (name: string) => (name === "locale" && session.locale ? { value: session.locale } : undefined),
+  }),
 }));
 const { GET } = await import("@/app/api/exports/[kind]/route");
 const getLedger = (req: Request) => GET(req, { params: Promise.resolve({ kind: "ledger" }) });
@@ -45,9 +47,19 @@ const token = () => crypto.randomUUID();
 const today = chinaToday();
 const todayText = formatDay(today);
 const org = (code: string) => t.db.org.findUniqueOrThrow({ where: { code } });
-const taskOf = (objectiveId: number, orgCode: string) => t.db.task.findFirstOrThrow({ where: { objectiveId, org: { code: orgCode } } });
+const taskOf = (objectiveId: number, orgCode: string) =>
+  t.db.task.findFirstOrThrow({ where: { objectiveId, org: { code: orgCode } } });
 const assign = (actor: TTestActor, objectiveId: number, orgId: number, dueDate = "2027-06-30") =>
-  assignTasks(actor, ZAssignTasks.parse({ clientToken: token(), objectiveIds: [objectiveId], target: { mode: "orgs", orgIds: [orgId] }, dueDate, allowPastDue: true }));
+  assignTasks(
+    actor,
+    ZAssignTasks.parse({
+      clientToken: token(),
+      objectiveIds: [objectiveId],
+      target: { mode: "orgs", orgIds: [orgId] },
+      dueDate,
+      allowPastDue: true,
+    }),
+  );
 
 /** A minimal RFC 4180 reader: quoted fields may hold quotes, commas and line breaks; records end in CRLF. */
 function parseCsv(text: string): string[][] {
@@ -106,7 +118,8 @@ async function xlsxRows(buffer: Buffer): Promise<{ name: string; rows: string[][
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
     const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++) cells.push(asText(row.getCell(c).value, row.getCell(c).numFmt));
+    for (let c = 1; c <= Math.max(row.cellCount, 1); c++)
+      cells.push(asText(row.getCell(c).value, row.getCell(c).numFmt));
     rows.push(cells);
   }
   return { name: ws.name, rows };
@@ -114,8 +127,19 @@ async function xlsxRows(buffer: Buffer): Promise<{ name: string; rows: string[][
 /** exceljs stops a row at its last non-empty cell: compare without trailing empty cells. */
 const trimEmpty = (rows: string[][]) => rows.map((r) => r.slice(0, r.findLastIndex((c) => c !== "") + 1));
 
-async function csvOf(kind: "ledger" | "completion", actor: TTestActor, orgCode: string, extra: { objective?: string; locale?: "en"; now?: Date } = {}) {
-  const file = await createExport(kind, actor, { orgId: (await org(orgCode)).id, objective: extra.objective, format: "csv" }, extra.locale ?? "zh-CN", extra.now);
+async function csvOf(
+  kind: "ledger" | "completion",
+  actor: TTestActor,
+  orgCode: string,
+  extra: { objective?: string; locale?: "en"; now?: Date } = {},
+) {
+  const file = await createExport(
+    kind,
+    actor,
+    { orgId: (await org(orgCode)).id, objective: extra.objective, format: "csv" },
+    extra.locale ?? "zh-CN",
+    extra.now,
+  );
   if (!file) return null;
   const text = (await read(file.body)).toString("utf8");
   return { file, text, rows: parseCsv(text.slice(1)) };
@@ -128,7 +152,12 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedAll(t.db, { demoUsers: true });
   A = await loadActors(t.db);
-  m = await t.db.objective.findMany({ where: { level: "MEASURE", code: { startsWith: "3.3." } }, orderBy: { sortOrder: "asc" }, take: 4, select: { id: true, code: true, title: true } });
+  m = await t.db.objective.findMany({
+    where: { level: "MEASURE", code: { startsWith: "3.3." } },
+    orderBy: { sortOrder: "asc" },
+    take: 4,
+    select: { id: true, code: true, title: true },
+  });
   const [zd, hengda, wuchang] = [await org("130123"), await org("1301230001"), await org("420106")];
   const chair = A["zhengding.chair"]!;
   const staff = A["zhengding.staff"]!;
@@ -137,14 +166,38 @@ beforeAll(async () => {
   await assign(A.hebei!, m[0]!.id, zd.id);
   let tk = await taskOf(m[0]!.id, "130123");
   await signTask(chair, { taskId: tk.id, version: tk.version });
-  await assignStaff(chair, { taskId: tk.id, version: tk.version + 1, responsibleId: staff.id, helperIds: [] });
+  await assignStaff(chair, {
+    taskId: tk.id,
+    version: tk.version + 1,
+    responsibleId: staff.id,
+    helperIds: [],
+  });
   const pdf = (n: number) => ({ name: `材料${n}.pdf`, bytes: Buffer.from(`%PDF-1.7\n${n} 0 obj\n`) });
   const e1 = await saveAttachment(staff, tk.id, "progress", pdf(1));
   tk = await taskOf(m[0]!.id, "130123");
-  await logProgress(staff, { taskId: tk.id, version: tk.version, clientToken: token(), percent: 20, state: "NORMAL", narrative: "召开动员会", attachmentIds: [e1.id] });
-  const [e2, e3] = [await saveAttachment(staff, tk.id, "progress", pdf(2)), await saveAttachment(staff, tk.id, "progress", pdf(3))];
+  await logProgress(staff, {
+    taskId: tk.id,
+    version: tk.version,
+    clientToken: token(),
+    percent: 20,
+    state: "NORMAL",
+    narrative: "召开动员会",
+    attachmentIds: [e1.id],
+  });
+  const [e2, e3] = [
+    await saveAttachment(staff, tk.id, "progress", pdf(2)),
+    await saveAttachment(staff, tk.id, "progress", pdf(3)),
+  ];
   tk = await taskOf(m[0]!.id, "130123");
-  await logProgress(staff, { taskId: tk.id, version: tk.version, clientToken: token(), percent: 60, state: "LAGGING", narrative: '=SUM(1,2) 完成"调研",\n下步推进', attachmentIds: [e2.id, e3.id] });
+  await logProgress(staff, {
+    taskId: tk.id,
+    version: tk.version,
+    clientToken: token(),
+    percent: 60,
+    state: "LAGGING",
+    narrative: '=SUM(1,2) 完成"调研",\n下步推进',
+    attachmentIds: [e2.id, e3.id],
+  });
   await saveAttachment(staff, tk.id, "progress", pdf(4)); // uploaded, never linked: no evidence
 
   // m1 at 正定县: never signed, due yesterday → overdue.
@@ -153,8 +206,17 @@ beforeAll(async () => {
   await assign(A.hebei!, m[2]!.id, zd.id);
   tk = await taskOf(m[2]!.id, "130123");
   await signTask(chair, { taskId: tk.id, version: tk.version });
-  await submitCompletion(chair, { taskId: tk.id, version: tk.version + 1, clientToken: token(), summary: "已经完成全部任务", attachmentIds: [] });
-  await reviewCompletion(A.hebei!, ZReview.parse({ taskId: tk.id, version: tk.version + 2, decision: "APPROVED" }));
+  await submitCompletion(chair, {
+    taskId: tk.id,
+    version: tk.version + 1,
+    clientToken: token(),
+    summary: "已经完成全部任务",
+    attachmentIds: [],
+  });
+  await reviewCompletion(
+    A.hebei!,
+    ZReview.parse({ taskId: tk.id, version: tk.version + 2, decision: "APPROVED" }),
+  );
   // m3 at a grassroots union under 正定县, given by the county.
   await assign(A.zhengding!, m[3]!.id, hengda.id);
   // Another province: must never show up in Hebei's files.
@@ -166,7 +228,27 @@ afterAll(async () => {
   fs.rmSync(uploads, { recursive: true, force: true });
 });
 
-const LEDGER_HEADER = ["举措编号", "具体举措", "主要任务", "承办单位", "所属地区", "类型", "状态", "优先级", "截止日期", "签收日期", "办结上报日期", "销号日期", "是否逾期", "责任人", "进度（%）", "进展状态", "最新进展", "最新进展日期", "佐证材料（份）"];
+const LEDGER_HEADER = [
+  "举措编号",
+  "具体举措",
+  "主要任务",
+  "承办单位",
+  "所属地区",
+  "类型",
+  "状态",
+  "优先级",
+  "截止日期",
+  "签收日期",
+  "办结上报日期",
+  "销号日期",
+  "是否逾期",
+  "责任人",
+  "进度（%）",
+  "进展状态",
+  "最新进展",
+  "最新进展日期",
+  "佐证材料（份）",
+];
 
 describe("台账 (ledger) export", () => {
   it("CSV: BOM, header, exactly the tasks in scope with their status, dates, person, latest progress and evidence", async () => {
@@ -176,21 +258,57 @@ describe("台账 (ledger) export", () => {
     expect(res.file.contentType).toBe("text/csv; charset=utf-8");
     const [header, ...rows] = res.rows;
     expect(header).toEqual(LEDGER_HEADER);
-    const inScope = await t.db.task.findMany({ where: { orgPath: { has: (await org("130000")).id } }, select: { objective: { select: { code: true } }, org: { select: { name: true } } } });
-    expect(rows.map((r) => `${r[0]}@${r[3]}`).sort()).toEqual(inScope.map((x) => `${x.objective.code}@${x.org.name}`).sort());
+    const inScope = await t.db.task.findMany({
+      where: { orgPath: { has: (await org("130000")).id } },
+      select: { objective: { select: { code: true } }, org: { select: { name: true } } },
+    });
+    expect(rows.map((r) => `${r[0]}@${r[3]}`).sort()).toEqual(
+      inScope.map((x) => `${x.objective.code}@${x.org.name}`).sort(),
+    );
     expect(rows).toHaveLength(4);
     expect(rows.some((r) => r[3]!.includes("武昌"))).toBe(false);
 
     const byCode = new Map(rows.map((r) => [`${r[0]}@${r[3]}`, r]));
     const main = await t.db.objective.findFirstOrThrow({ where: { level: "MAIN_TASK", code: "3.3" } });
     expect(byCode.get(`${m[0]!.code}@正定县总工会`)).toEqual([
-      m[0]!.code, m[0]!.title, `3.3 ${main.title}`, "正定县总工会", "河北省 / 石家庄市 / 正定县", "规定动作", "办理中", "普通",
-      "2027-06-30", todayText, "", "", "否", "正定县总工会干部", "60", "滞后", `'=SUM(1,2) 完成"调研",\n下步推进`, todayText, "3",
+      m[0]!.code,
+      m[0]!.title,
+      `3.3 ${main.title}`,
+      "正定县总工会",
+      "河北省 / 石家庄市 / 正定县",
+      "规定动作",
+      "办理中",
+      "普通",
+      "2027-06-30",
+      todayText,
+      "",
+      "",
+      "否",
+      "正定县总工会干部",
+      "60",
+      "滞后",
+      `'=SUM(1,2) 完成"调研",\n下步推进`,
+      todayText,
+      "3",
     ]);
     const pending = byCode.get(`${m[1]!.code}@正定县总工会`)!;
-    expect([pending[6], pending[8], pending[9], pending[12], pending[13], pending[16], pending[18]]).toEqual(["待签收", formatDay(addDays(today, -1)), "", "是", "", "", "0"]);
+    expect([pending[6], pending[8], pending[9], pending[12], pending[13], pending[16], pending[18]]).toEqual([
+      "待签收",
+      formatDay(addDays(today, -1)),
+      "",
+      "是",
+      "",
+      "",
+      "0",
+    ]);
     const done = byCode.get(`${m[2]!.code}@正定县总工会`)!;
-    expect([done[6], done[10], done[11], done[12], done[14]]).toEqual(["已销号", todayText, todayText, "否", "100"]);
+    expect([done[6], done[10], done[11], done[12], done[14]]).toEqual([
+      "已销号",
+      todayText,
+      todayText,
+      "否",
+      "100",
+    ]);
     const grassroots = byCode.get(`${m[3]!.code}@正定县恒达机械有限公司工会`);
     expect(grassroots?.[4]).toBe("河北省 / 石家庄市 / 正定县");
   });
@@ -198,11 +316,16 @@ describe("台账 (ledger) export", () => {
   it("reads the subtree in keyset-paged chunks without gaps or repeats", async () => {
     const hebei = await org("130000");
     const chunks: number[][] = [];
-    for await (const c of ledgerTaskChunks(t.db, { orgId: hebei.id, measureIds: null }, 3)) chunks.push(c.map((x) => x.id));
+    for await (const c of ledgerTaskChunks(t.db, { orgId: hebei.id, measureIds: null }, 3))
+      chunks.push(c.map((x) => x.id));
     expect(chunks.map((c) => c.length)).toEqual([3, 1]);
     const ids = chunks.flat();
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
-    const expected = await t.db.task.findMany({ where: { orgPath: { has: hebei.id } }, orderBy: { id: "asc" }, select: { id: true } });
+    const expected = await t.db.task.findMany({
+      where: { orgPath: { has: hebei.id } },
+      orderBy: { id: "asc" },
+      select: { id: true },
+    });
     expect(ids).toEqual(expected.map((x) => x.id));
   });
 
@@ -216,7 +339,12 @@ describe("台账 (ledger) export", () => {
 
   it("XLSX parses back to the same rows as the CSV", async () => {
     const csv = (await csvOf("ledger", A.hebei!, "130000"))!;
-    const file = (await createExport("ledger", A.hebei!, { orgId: (await org("130000")).id, format: "xlsx" }, "zh-CN"))!;
+    const file = (await createExport(
+      "ledger",
+      A.hebei!,
+      { orgId: (await org("130000")).id, format: "xlsx" },
+      "zh-CN",
+    ))!;
     expect(file.fileName).toBe(`台账-河北省总工会-${todayText}.xlsx`);
     const xlsx = await xlsxRows(await read(file.body));
     expect(xlsx.name).toBe("台账");
@@ -240,13 +368,52 @@ describe("完成情况 (region table) export", () => {
     expect(title).toEqual(["正定县总工会 任务完成情况"]);
     expect(generated![0]).toMatch(new RegExp(`^生成时间：${todayText} \\d{2}:\\d{2}（北京时间）$`));
     expect(blank).toEqual([""]);
-    expect(header).toEqual(["单位", "下达任务数", "已签收", "待签收", "已退回", "办理中", "待审核", "已销号", "已逾期", "完成率", "按期完成率", "平均进度（%）"]);
+    expect(header).toEqual([
+      "单位",
+      "下达任务数",
+      "已签收",
+      "待签收",
+      "已退回",
+      "办理中",
+      "待审核",
+      "已销号",
+      "已逾期",
+      "完成率",
+      "按期完成率",
+      "平均进度（%）",
+    ]);
     const children = await t.db.org.count({ where: { parentId: (await org("130123")).id } });
     expect(rest).toHaveLength(children + 2);
     const byName = new Map(rest.map((r) => [r[0], r]));
-    expect(byName.get("正定县恒达机械有限公司工会")).toEqual(["正定县恒达机械有限公司工会", "1", "0", "1", "0", "0", "0", "0", "0", "0.0%", "", "0.0"]);
+    expect(byName.get("正定县恒达机械有限公司工会")).toEqual([
+      "正定县恒达机械有限公司工会",
+      "1",
+      "0",
+      "1",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0",
+      "0.0%",
+      "",
+      "0.0",
+    ]);
     // Own tasks: m0 (in progress, 60%), m1 (pending, overdue), m2 (completed on time).
-    expect(byName.get("本级")).toEqual(["本级", "3", "2", "1", "0", "1", "0", "1", "1", "33.3%", "100.0%", "53.3"]);
+    expect(byName.get("本级")).toEqual([
+      "本级",
+      "3",
+      "2",
+      "1",
+      "0",
+      "1",
+      "0",
+      "1",
+      "1",
+      "33.3%",
+      "100.0%",
+      "53.3",
+    ]);
     expect(rest.at(-1)).toEqual(["合计", "4", "2", "2", "0", "1", "0", "1", "1", "25.0%", "100.0%", "40.0"]);
   });
 
@@ -262,7 +429,13 @@ describe("完成情况 (region table) export", () => {
   it("XLSX has the same content, ratios as percentages", async () => {
     const now = new Date();
     const csv = (await csvOf("completion", A.zhengding!, "130123", { now }))!;
-    const file = (await createExport("completion", A.zhengding!, { orgId: (await org("130123")).id, format: "xlsx" }, "zh-CN", now))!;
+    const file = (await createExport(
+      "completion",
+      A.zhengding!,
+      { orgId: (await org("130123")).id, format: "xlsx" },
+      "zh-CN",
+      now,
+    ))!;
     expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const xlsx = await xlsxRows(await read(file.body));
     expect(xlsx.name).toBe("完成情况");
@@ -276,11 +449,18 @@ describe("scope and the route handlers", () => {
     for (const kind of ["ledger", "completion"] as const) {
       expect(await createExport(kind, A.wuhan!, { orgId: hebei.id, format: "csv" }, "zh-CN")).toBeNull();
       expect(await createExport(kind, A.zhengding!, { orgId: hebei.id, format: "xlsx" }, "zh-CN")).toBeNull(); // above the user
-      expect(await createExport(kind, A.hebei!, { orgId: hebei.id, objective: "9.9", format: "csv" }, "zh-CN")).toBeNull();
+      expect(
+        await createExport(kind, A.hebei!, { orgId: hebei.id, objective: "9.9", format: "csv" }, "zh-CN"),
+      ).toBeNull();
     }
   });
 
-  const call = async (handler: (req: Request) => Promise<Response>, query: string, user: TTestActor | null, locale?: string) => {
+  const call = async (
+    handler: (req: Request) => Promise<Response>,
+    query: string,
+    user: TTestActor | null,
+    locale?: string,
+  ) => {
     session.user = user;
     session.locale = locale;
     return handler(new Request(`http://localhost/api/exports/x?${query}`));
@@ -293,9 +473,15 @@ describe("scope and the route handlers", () => {
     const staff = await call(getLedger, `org=${hebei}&format=csv`, A["zhengding.staff"]!);
     expect([staff.status, await staff.json()]).toEqual([403, { code: "FORBIDDEN" }]);
     const bad = await call(getCompletion, `org=${hebei}&format=pdf`, A.hebei!);
-    expect([bad.status, await bad.json()]).toEqual([400, { code: "VALIDATION", fieldErrors: { format: "invalid" } }]);
+    expect([bad.status, await bad.json()]).toEqual([
+      400,
+      { code: "VALIDATION", fieldErrors: { format: "invalid" } },
+    ]);
     const badOrg = await call(getLedger, "org=abc", A.hebei!);
-    expect([badOrg.status, await badOrg.json()]).toEqual([400, { code: "VALIDATION", fieldErrors: { org: "invalid" } }]);
+    expect([badOrg.status, await badOrg.json()]).toEqual([
+      400,
+      { code: "VALIDATION", fieldErrors: { org: "invalid" } },
+    ]);
     for (const handler of [getLedger, getCompletion]) {
       const other = await call(handler, `org=${hebei}&format=csv`, A.wuhan!);
       expect([other.status, await other.json()]).toEqual([404, { code: "NOT_FOUND" }]);
@@ -310,14 +496,20 @@ describe("scope and the route handlers", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("no-store");
     const name = `台账-河北省总工会-${todayText}.csv`;
-    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="ledger-${todayText}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    expect(res.headers.get("content-disposition")).toBe(
+      `attachment; filename="ledger-${todayText}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+    );
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith("\uFEFF举措编号,")).toBe(true);
     expect(parseCsv(text.slice(1))).toHaveLength(5);
 
     const xlsx = await call(getCompletion, `org=${(await org("130123")).id}`, A.zhengding!, "en");
-    expect(xlsx.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    expect(xlsx.headers.get("content-disposition")).toContain(`filename*=UTF-8''${encodeURIComponent(`Completion-正定县总工会-${todayText}.xlsx`)}`);
+    expect(xlsx.headers.get("content-type")).toBe(
+      "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    );
+    expect(xlsx.headers.get("content-disposition")).toContain(
+      `filename*=UTF-8''${encodeURIComponent(`Completion-正定县总工会-${todayText}.xlsx`)}`,
+    );
     const parsed = await xlsxRows(Buffer.from(await xlsx.arrayBuffer()));
     expect(parsed.name).toBe("Completion");
     expect(parsed.rows[0]![0]).toBe("正定县总工会: task completion");

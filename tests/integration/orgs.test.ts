@@ -36,13 +36,27 @@ describe("org scope", () => {
     expect(inHebei.items).toHaveLength(0);
     const byCode = await searchOrgs({ orgId: (await org("130000")).id }, "130123");
     // A code prefix finds the county first (shallowest), then its branches.
-    expect(byCode.items.map((o) => o.code)).toEqual(["130123", "1301230001", "1301230002", "1301230003", "1301230004"]);
+    expect(byCode.items.map((o) => o.code)).toEqual([
+      "130123",
+      "1301230001",
+      "1301230002",
+      "1301230003",
+      "1301230004",
+    ]);
   });
 
   it("children are paged with a cursor: no row lost or repeated", async () => {
     const county = await org("130123");
     await t.db.org.createMany({
-      data: Array.from({ length: 70 }, (_, i) => ({ code: `13012390${String(i).padStart(2, "0")}`, name: `测试工会${i}`, level: "GRASSROOTS" as const, parentId: county.id, depth: 0, sortOrder: 100 + i, ancestorIds: [] })),
+      data: Array.from({ length: 70 }, (_, i) => ({
+        code: `13012390${String(i).padStart(2, "0")}`,
+        name: `测试工会${i}`,
+        level: "GRASSROOTS" as const,
+        parentId: county.id,
+        depth: 0,
+        sortOrder: 100 + i,
+        ancestorIds: [],
+      })),
     });
     await fillAncestors(t.db);
     const actor = { orgId: (await org("130000")).id };

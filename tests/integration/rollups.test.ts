@@ -26,16 +26,20 @@ import { createTestDb, type TTestDb } from "../helpers/test-db";
 let t: TTestDb;
 let A: Record<string, TTestActor>;
 let seed = 20261124;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const token = () => crypto.randomUUID();
 const today = chinaToday();
 const day = (n: number) => formatDay(addDays(today, n));
 
 const key = (r: TRecomputed) => `${r.orgId}:${r.objectiveId}`;
-const nonEmpty = (r: TRecomputed) => r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed + r.overdue + r.progressSum > 0;
+const nonEmpty = (r: TRecomputed) =>
+  r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed + r.overdue + r.progressSum > 0;
 async function expectExact(when: Date) {
-  const [maintained, recomputed] = await Promise.all([readMaintained(t.db, when), recomputeRollups(t.db, when)]);
+  const [maintained, recomputed] = await Promise.all([
+    readMaintained(t.db, when),
+    recomputeRollups(t.db, when),
+  ]);
   const m = new Map(maintained.filter(nonEmpty).map((r) => [key(r), r]));
   const r = new Map(recomputed.filter(nonEmpty).map((x) => [key(x), x]));
   expect([...m.keys()].sort()).toEqual([...r.keys()].sort());
@@ -45,40 +49,120 @@ async function expectExact(when: Date) {
 
 /** One random workflow step by whoever may take it; refused steps (conflicts, wrong status) are fine. */
 async function randomStep(measureIds: number[], orgIds: number[]) {
-  const tasks = await t.db.task.findMany({ where: { orgId: { in: orgIds } }, select: { id: true, version: true, status: true, orgId: true, dueDate: true, org: { select: { code: true } }, extensions: { where: { status: "PENDING" }, select: { id: true } } } });
+  const tasks = await t.db.task.findMany({
+    where: { orgId: { in: orgIds } },
+    select: {
+      id: true,
+      version: true,
+      status: true,
+      orgId: true,
+      dueDate: true,
+      org: { select: { code: true } },
+      extensions: { where: { status: "PENDING" }, select: { id: true } },
+    },
+  });
   const task = tasks.length ? pick(tasks) : null;
   const chairOf: Record<string, string> = { "130123": "zhengding.chair", "1301230001": "hengda.chair" };
   const chair = task ? A[chairOf[task.org.code] ?? "zhengding.chair"]! : A["zhengding.chair"]!;
   const reviewer = task?.org.code === "130123" ? A.hebei! : A.zhengding!;
   const ref = task ? { taskId: task.id, version: task.version } : { taskId: 0, version: 1 };
   const ops: Record<string, () => Promise<unknown>> = {
-    assign: () => assignTasks(A.hebei!, ZAssignTasks.parse({ clientToken: token(), objectiveIds: [pick(measureIds)], target: { mode: "orgs", orgIds: [orgIds[0]!] }, dueDate: day(Math.floor(rand() * 40) - 20), allowPastDue: true })),
-    cascadeLevel: () => assignTasks(A.zhengding!, ZAssignTasks.parse({ clientToken: token(), objectiveIds: [pick(measureIds)], target: { mode: "level", level: "GRASSROOTS", underOrgId: orgIds[0]! }, dueDate: day(Math.floor(rand() * 40) - 10), allowPastDue: true })),
-    claim: () => claimTask(A["hengda.chair"]!, { objectiveId: pick(measureIds), dueDate: day(Math.floor(rand() * 30)) }),
+    assign: () =>
+      assignTasks(
+        A.hebei!,
+        ZAssignTasks.parse({
+          clientToken: token(),
+          objectiveIds: [pick(measureIds)],
+          target: { mode: "orgs", orgIds: [orgIds[0]!] },
+          dueDate: day(Math.floor(rand() * 40) - 20),
+          allowPastDue: true,
+        }),
+      ),
+    cascadeLevel: () =>
+      assignTasks(
+        A.zhengding!,
+        ZAssignTasks.parse({
+          clientToken: token(),
+          objectiveIds: [pick(measureIds)],
+          target: { mode: "level", level: "GRASSROOTS", underOrgId: orgIds[0]! },
+          dueDate: day(Math.floor(rand() * 40) - 10),
+          allowPastDue: true,
+        }),
+      ),
+    claim: () =>
+      claimTask(A["hengda.chair"]!, { objectiveId: pick(measureIds), dueDate: day(Math.floor(rand() * 30)) }),
     sign: () => signTask(chair, ref),
     handBack: () => handBackTask(chair, { ...ref, reason: "不属本级" }),
     reassign: () => reassignTask(reviewer, ref),
     cancel: () => cancelTask(reviewer, { ...ref, reason: "调整" }),
     staff: () => assignStaff(chair, { ...ref, responsibleId: chair.id, helperIds: [] }),
-    progress: () => logProgress(chair, { ...ref, clientToken: token(), percent: Math.floor(rand() * 101), state: pick(["NORMAL", "LAGGING", "AT_RISK"] as const), narrative: "进展", attachmentIds: [] }),
-    submit: () => submitCompletion(chair, { ...ref, clientToken: token(), summary: "已经完成任务", attachmentIds: [] }),
+    progress: () =>
+      logProgress(chair, {
+        ...ref,
+        clientToken: token(),
+        percent: Math.floor(rand() * 101),
+        state: pick(["NORMAL", "LAGGING", "AT_RISK"] as const),
+        narrative: "进展",
+        attachmentIds: [],
+      }),
+    submit: () =>
+      submitCompletion(chair, { ...ref, clientToken: token(), summary: "已经完成任务", attachmentIds: [] }),
     approve: () => reviewCompletion(reviewer, ZReview.parse({ ...ref, decision: "APPROVED" })),
-    return: () => reviewCompletion(reviewer, ZReview.parse({ ...ref, decision: "RETURNED", note: "补充材料" })),
-    extend: () => requestExtension(chair, { ...ref, clientToken: token(), toDue: day(Math.floor(rand() * 60) + 30), reason: "需要延期" }),
-    decide: () => task?.extensions[0] ? decideExtension(reviewer, { ...ref, extensionId: task.extensions[0].id, approve: rand() < 0.7 }) : Promise.resolve(),
+    return: () =>
+      reviewCompletion(reviewer, ZReview.parse({ ...ref, decision: "RETURNED", note: "补充材料" })),
+    extend: () =>
+      requestExtension(chair, {
+        ...ref,
+        clientToken: token(),
+        toDue: day(Math.floor(rand() * 60) + 30),
+        reason: "需要延期",
+      }),
+    decide: () =>
+      task?.extensions[0]
+        ? decideExtension(reviewer, { ...ref, extensionId: task.extensions[0].id, approve: rand() < 0.7 })
+        : Promise.resolve(),
     cascade: async () => {
-      const parent = await t.db.task.findFirst({ where: { orgId: orgIds[0], status: "IN_PROGRESS", children: { none: {} } }, orderBy: { id: "desc" } });
-      if (parent) await assignTasks(A.zhengding!, ZAssignTasks.parse({ clientToken: token(), parentTaskId: parent.id, objectiveIds: [1], target: { mode: "level", level: "GRASSROOTS", underOrgId: orgIds[0]! }, dueDate: formatDay(parent.dueDate), allowPastDue: true }));
+      const parent = await t.db.task.findFirst({
+        where: { orgId: orgIds[0], status: "IN_PROGRESS", children: { none: {} } },
+        orderBy: { id: "desc" },
+      });
+      if (parent)
+        await assignTasks(
+          A.zhengding!,
+          ZAssignTasks.parse({
+            clientToken: token(),
+            parentTaskId: parent.id,
+            objectiveIds: [1],
+            target: { mode: "level", level: "GRASSROOTS", underOrgId: orgIds[0]! },
+            dueDate: formatDay(parent.dueDate),
+            allowPastDue: true,
+          }),
+        );
     },
   };
   // Mostly what the task's status allows, so walks reach completion; sometimes anything.
   const likely: Record<string, string[]> = {
-    PENDING_SIGN: ["sign", "sign", "handBack", "extend", "cancel"], HANDED_BACK: ["reassign", "cancel"],
-    IN_PROGRESS: ["progress", "progress", "submit", "submit", "staff", "extend", "decide", "cascade", "cascade"], SUBMITTED: ["approve", "approve", "return"],
+    PENDING_SIGN: ["sign", "sign", "handBack", "extend", "cancel"],
+    HANDED_BACK: ["reassign", "cancel"],
+    IN_PROGRESS: [
+      "progress",
+      "progress",
+      "submit",
+      "submit",
+      "staff",
+      "extend",
+      "decide",
+      "cascade",
+      "cascade",
+    ],
+    SUBMITTED: ["approve", "approve", "return"],
   };
   const names = rand() < 0.75 && task && likely[task.status] ? likely[task.status]! : Object.keys(ops);
   const name = pick(names);
-  await ops[name]!().catch((e) => { if (process.env.DEBUG_WALK) console.log(name, task?.status, task?.org.code, (e as { code?: string }).code ?? e); });
+  await ops[name]!().catch((e) => {
+    if (process.env.DEBUG_WALK)
+      console.log(name, task?.status, task?.org.code, (e as { code?: string }).code ?? e);
+  });
 }
 
 beforeAll(async () => {
@@ -90,9 +174,17 @@ afterAll(() => t.close());
 
 describe("roll-ups equal a recompute from the task rows", () => {
   it("after random sequences of operations, sequential and concurrent, for any today", async () => {
-    const measureIds = (await t.db.objective.findMany({ where: { level: "MEASURE", code: { startsWith: "3.3." } }, select: { id: true } })).map((m) => m.id);
+    const measureIds = (
+      await t.db.objective.findMany({
+        where: { level: "MEASURE", code: { startsWith: "3.3." } },
+        select: { id: true },
+      })
+    ).map((m) => m.id);
     const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
-    const orgIds = [county.id, ...(await t.db.org.findMany({ where: { parentId: county.id }, select: { id: true } })).map((o) => o.id)];
+    const orgIds = [
+      county.id,
+      ...(await t.db.org.findMany({ where: { parentId: county.id }, select: { id: true } })).map((o) => o.id),
+    ];
     for (let round = 0; round < 15; round++) {
       for (let i = 0; i < 8; i++) await randomStep(measureIds, orgIds);
       await Promise.all(Array.from({ length: 6 }, () => randomStep(measureIds, orgIds)));
@@ -106,35 +198,101 @@ describe("roll-ups equal a recompute from the task rows", () => {
   });
 
   it("a guided path through every kind of change, partly concurrent, stays exact after each step", async () => {
-    const [m1, m2, m3, m4] = (await t.db.objective.findMany({ where: { level: "MEASURE", code: { startsWith: "3.5." } }, orderBy: { id: "asc" }, take: 4, select: { id: true } })).map((m) => m.id);
+    const [m1, m2, m3, m4] = (
+      await t.db.objective.findMany({
+        where: { level: "MEASURE", code: { startsWith: "3.5." } },
+        orderBy: { id: "asc" },
+        take: 4,
+        select: { id: true },
+      })
+    ).map((m) => m.id);
     const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
     const hengda = await t.db.org.findUniqueOrThrow({ where: { code: "1301230001" } });
     const chair = A["zhengding.chair"]!;
-    const give = (id: number, due: number) => assignTasks(A.hebei!, ZAssignTasks.parse({ clientToken: token(), objectiveIds: [id], target: { mode: "orgs", orgIds: [county.id] }, dueDate: day(due), allowPastDue: true }));
+    const give = (id: number, due: number) =>
+      assignTasks(
+        A.hebei!,
+        ZAssignTasks.parse({
+          clientToken: token(),
+          objectiveIds: [id],
+          target: { mode: "orgs", orgIds: [county.id] },
+          dueDate: day(due),
+          allowPastDue: true,
+        }),
+      );
     await Promise.all([give(m1!, 10), give(m2!, -2), give(m3!, 20), give(m4!, 5)]);
     await expectExact(today);
-    const get = (id: number, orgId = county.id) => t.db.task.findFirstOrThrow({ where: { objectiveId: id, orgId } });
-    await Promise.all([m1!, m2!, m3!, m4!].map(async (m) => { const x = await get(m); await signTask(chair, { taskId: x.id, version: x.version }); }));
+    const get = (id: number, orgId = county.id) =>
+      t.db.task.findFirstOrThrow({ where: { objectiveId: id, orgId } });
+    await Promise.all(
+      [m1!, m2!, m3!, m4!].map(async (m) => {
+        const x = await get(m);
+        await signTask(chair, { taskId: x.id, version: x.version });
+      }),
+    );
     await expectExact(today);
     // 分解 and a child's progress, concurrently with progress on the county's own task.
     const p1 = await get(m1!);
-    await assignTasks(A.zhengding!, ZAssignTasks.parse({ clientToken: token(), parentTaskId: p1.id, objectiveIds: [1], target: { mode: "orgs", orgIds: [hengda.id] }, dueDate: day(10) }));
+    await assignTasks(
+      A.zhengding!,
+      ZAssignTasks.parse({
+        clientToken: token(),
+        parentTaskId: p1.id,
+        objectiveIds: [1],
+        target: { mode: "orgs", orgIds: [hengda.id] },
+        dueDate: day(10),
+      }),
+    );
     const c1 = await get(m1!, hengda.id);
     await signTask(A["hengda.chair"]!, { taskId: c1.id, version: c1.version });
     const [c1b, p3] = await Promise.all([get(m1!, hengda.id), get(m3!)]);
     await Promise.all([
-      logProgress(A["hengda.chair"]!, { taskId: c1b.id, version: c1b.version, clientToken: token(), percent: 60, state: "NORMAL", narrative: "推进", attachmentIds: [] }),
-      logProgress(chair, { taskId: p3.id, version: p3.version, clientToken: token(), percent: 30, state: "LAGGING", narrative: "推进", attachmentIds: [] }),
+      logProgress(A["hengda.chair"]!, {
+        taskId: c1b.id,
+        version: c1b.version,
+        clientToken: token(),
+        percent: 60,
+        state: "NORMAL",
+        narrative: "推进",
+        attachmentIds: [],
+      }),
+      logProgress(chair, {
+        taskId: p3.id,
+        version: p3.version,
+        clientToken: token(),
+        percent: 30,
+        state: "LAGGING",
+        narrative: "推进",
+        attachmentIds: [],
+      }),
     ]);
     expect((await get(m1!)).progress).toBe(60);
     await expectExact(today);
     // On time (due in 10 days) and late (due 2 days ago): submit both, approve both; return one first.
-    for (const m of [m1!, m2!]) { const x = await get(m); await submitCompletion(chair, { taskId: x.id, version: x.version, clientToken: token(), summary: "已经完成任务", attachmentIds: [] }); }
+    for (const m of [m1!, m2!]) {
+      const x = await get(m);
+      await submitCompletion(chair, {
+        taskId: x.id,
+        version: x.version,
+        clientToken: token(),
+        summary: "已经完成任务",
+        attachmentIds: [],
+      });
+    }
     const r1 = await get(m1!);
-    await reviewCompletion(A.hebei!, ZReview.parse({ taskId: r1.id, version: r1.version, decision: "RETURNED", note: "补充" }));
+    await reviewCompletion(
+      A.hebei!,
+      ZReview.parse({ taskId: r1.id, version: r1.version, decision: "RETURNED", note: "补充" }),
+    );
     await expectExact(today);
     const again = await get(m1!);
-    await submitCompletion(chair, { taskId: again.id, version: again.version, clientToken: token(), summary: "补充后再报", attachmentIds: [] });
+    await submitCompletion(chair, {
+      taskId: again.id,
+      version: again.version,
+      clientToken: token(),
+      summary: "补充后再报",
+      attachmentIds: [],
+    });
     const [a1, a2] = await Promise.all([get(m1!), get(m2!)]);
     await Promise.all([
       reviewCompletion(A.hebei!, ZReview.parse({ taskId: a1.id, version: a1.version, decision: "APPROVED" })),
@@ -146,7 +304,13 @@ describe("roll-ups equal a recompute from the task rows", () => {
     await expectExact(today);
     // An extension moves an open task from one due date to another; a cancellation removes one.
     const e = await get(m4!);
-    const { extensionId } = await requestExtension(chair, { taskId: e.id, version: e.version, clientToken: token(), toDue: day(60), reason: "需要延期" });
+    const { extensionId } = await requestExtension(chair, {
+      taskId: e.id,
+      version: e.version,
+      clientToken: token(),
+      toDue: day(60),
+      reason: "需要延期",
+    });
     const e2 = await get(m4!);
     await decideExtension(A.hebei!, { taskId: e2.id, version: e2.version, extensionId, approve: true });
     await expectExact(addDays(today, 30));
@@ -160,9 +324,17 @@ describe("roll-ups equal a recompute from the task rows", () => {
     await advanceOverdue(t.db, addDays(today, 3));
     await expectExact(addDays(today, 3));
     await expectExact(addDays(today, 50));
-    const measureIds = (await t.db.objective.findMany({ where: { level: "MEASURE", code: { startsWith: "3.3." } }, select: { id: true } })).map((m) => m.id);
+    const measureIds = (
+      await t.db.objective.findMany({
+        where: { level: "MEASURE", code: { startsWith: "3.3." } },
+        select: { id: true },
+      })
+    ).map((m) => m.id);
     const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
-    const orgIds = [county.id, ...(await t.db.org.findMany({ where: { parentId: county.id }, select: { id: true } })).map((o) => o.id)];
+    const orgIds = [
+      county.id,
+      ...(await t.db.org.findMany({ where: { parentId: county.id }, select: { id: true } })).map((o) => o.id),
+    ];
     for (let i = 0; i < 30; i++) await randomStep(measureIds, orgIds);
     await expectExact(addDays(today, 3));
     await expectExact(addDays(today, 10));
@@ -171,40 +343,99 @@ describe("roll-ups equal a recompute from the task rows", () => {
     const hebei = await t.db.org.findUniqueOrThrow({ where: { code: "130000" } });
     const shijiazhuang = await t.db.org.findUniqueOrThrow({ where: { code: "130100" } });
     const when = addDays(today, 3); // the previous test moved the overdue watermark to here
-    const recomputed = await recomputeRollups(t.db, when, [hebei.id, shijiazhuang.id, (await t.db.org.findUniqueOrThrow({ where: { code: "130123" } })).id]);
-    const sumOf = (orgId: number) => recomputed.filter((r) => r.orgId === orgId).reduce((a, r) => ({ completed: a.completed + r.completed, overdue: a.overdue + r.overdue, total: a.total + r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed }), { completed: 0, overdue: 0, total: 0 });
+    const recomputed = await recomputeRollups(t.db, when, [
+      hebei.id,
+      shijiazhuang.id,
+      (await t.db.org.findUniqueOrThrow({ where: { code: "130123" } })).id,
+    ]);
+    const sumOf = (orgId: number) =>
+      recomputed
+        .filter((r) => r.orgId === orgId)
+        .reduce(
+          (a, r) => ({
+            completed: a.completed + r.completed,
+            overdue: a.overdue + r.overdue,
+            total: a.total + r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed,
+          }),
+          { completed: 0, overdue: 0, total: 0 },
+        );
     const view = await getCompletion({ orgId: hebei.parentId! }, hebei.id, undefined, when);
     expect(view).not.toBeNull();
     const row = view!.children.find((c) => c.id === shijiazhuang.id)!;
     const expected = sumOf(shijiazhuang.id);
     expect(expected.total).toBeGreaterThan(0);
-    expect({ completed: row.metrics.completed, overdue: row.metrics.overdue, total: row.metrics.total }).toEqual(expected);
-    expect({ completed: view!.total.completed, overdue: view!.total.overdue, total: view!.total.total }).toEqual(sumOf(hebei.id));
+    expect({
+      completed: row.metrics.completed,
+      overdue: row.metrics.overdue,
+      total: row.metrics.total,
+    }).toEqual(expected);
+    expect({
+      completed: view!.total.completed,
+      overdue: view!.total.overdue,
+      total: view!.total.total,
+    }).toEqual(sumOf(hebei.id));
     expect(view!.byMainTask.reduce((a, m) => a + m.metrics.total, 0)).toBe(view!.total.total);
     expect(view!.own.total + view!.children.reduce((a, c) => a + c.metrics.total, 0)).toBe(view!.total.total);
     const nationalView = await getCompletion({ orgId: hebei.parentId! }, hebei.parentId!, undefined, when);
-    expect(nationalView!.children.find((c) => c.id === hebei.id)!.metrics.completed).toBe(sumOf(hebei.id).completed);
-    expect(nationalView!.byMainTask.map((m) => m.metrics.total)).toEqual(view!.byMainTask.map((m) => m.metrics.total)); // only Hebei has tasks
+    expect(nationalView!.children.find((c) => c.id === hebei.id)!.metrics.completed).toBe(
+      sumOf(hebei.id).completed,
+    );
+    expect(nationalView!.byMainTask.map((m) => m.metrics.total)).toEqual(
+      view!.byMainTask.map((m) => m.metrics.total),
+    ); // only Hebei has tasks
     // A county's branches keep no roll-up rows: their figures are read from their own tasks.
     const zhengding = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
     const hengda = await t.db.org.findUniqueOrThrow({ where: { code: "1301230001" } });
-    const own = await t.db.task.findMany({ where: { orgId: hengda.id, status: { not: "CANCELLED" } }, select: { status: true, dueDate: true } });
+    const own = await t.db.task.findMany({
+      where: { orgId: hengda.id, status: { not: "CANCELLED" } },
+      select: { status: true, dueDate: true },
+    });
     const open = (s: string) => ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED"].includes(s);
     expect(own.length).toBeGreaterThan(0);
     expect(await t.db.rollup.count({ where: { orgId: hengda.id } })).toBe(0);
     const countyView = await getCompletion({ orgId: hebei.parentId! }, zhengding.id, undefined, when);
     const branchRow = countyView!.children.find((c) => c.id === hengda.id)!;
-    expect({ total: branchRow.metrics.total, completed: branchRow.metrics.completed, overdue: branchRow.metrics.overdue }).toEqual({
-      total: own.length, completed: own.filter((x) => x.status === "COMPLETED").length, overdue: own.filter((x) => open(x.status) && x.dueDate < when).length,
+    expect({
+      total: branchRow.metrics.total,
+      completed: branchRow.metrics.completed,
+      overdue: branchRow.metrics.overdue,
+    }).toEqual({
+      total: own.length,
+      completed: own.filter((x) => x.status === "COMPLETED").length,
+      overdue: own.filter((x) => open(x.status) && x.dueDate < when).length,
     });
-    expect({ completed: countyView!.total.completed, overdue: countyView!.total.overdue, total: countyView!.total.total }).toEqual(sumOf(zhengding.id));
-    expect(countyView!.own.total + countyView!.children.reduce((a, c) => a + c.metrics.total, 0)).toBe(countyView!.total.total);
+    expect({
+      completed: countyView!.total.completed,
+      overdue: countyView!.total.overdue,
+      total: countyView!.total.total,
+    }).toEqual(sumOf(zhengding.id));
+    expect(countyView!.own.total + countyView!.children.reduce((a, c) => a + c.metrics.total, 0)).toBe(
+      countyView!.total.total,
+    );
     // Both ways of reading branches (a few: by org id; a county's many: through the county's subtree) agree.
-    const siblings = await t.db.org.findMany({ where: { parentId: zhengding.id }, select: { id: true, level: true, parentId: true } });
-    const many = [...siblings, ...[1, 2, 3, 4, 5].map((n) => ({ id: 1_000_000 + n, level: "GRASSROOTS", parentId: zhengding.id }))];
-    const byId = <T extends { orgId: number; mainTaskId: number | null }>(rows: T[]) => rows.filter((r) => r.orgId === hengda.id).sort((a, b) => (a.mainTaskId ?? 0) - (b.mainTaskId ?? 0));
-    expect(byId(await readFigures(t.db, many, null, when))).toEqual(byId(await readFigures(t.db, siblings.filter((o) => o.id === hengda.id), null, when)));
-    expect(byId(await readFigures(t.db, many, null, when)).reduce((a, r) => a + r.completed, 0)).toBe(own.filter((x) => x.status === "COMPLETED").length);
+    const siblings = await t.db.org.findMany({
+      where: { parentId: zhengding.id },
+      select: { id: true, level: true, parentId: true },
+    });
+    const many = [
+      ...siblings,
+      ...[1, 2, 3, 4, 5].map((n) => ({ id: 1_000_000 + n, level: "GRASSROOTS", parentId: zhengding.id })),
+    ];
+    const byId = <T extends { orgId: number; mainTaskId: number | null }>(rows: T[]) =>
+      rows.filter((r) => r.orgId === hengda.id).sort((a, b) => (a.mainTaskId ?? 0) - (b.mainTaskId ?? 0));
+    expect(byId(await readFigures(t.db, many, null, when))).toEqual(
+      byId(
+        await readFigures(
+          t.db,
+          siblings.filter((o) => o.id === hengda.id),
+          null,
+          when,
+        ),
+      ),
+    );
+    expect(byId(await readFigures(t.db, many, null, when)).reduce((a, r) => a + r.completed, 0)).toBe(
+      own.filter((x) => x.status === "COMPLETED").length,
+    );
     const branchView = await getCompletion({ orgId: zhengding.id }, hengda.id, undefined, when);
     expect(branchView!.total.total).toBe(own.length);
     expect(branchView!.byMainTask.reduce((a, m) => a + m.metrics.total, 0)).toBe(own.length);
@@ -214,7 +445,11 @@ describe("roll-ups equal a recompute from the task rows", () => {
 
     await takeSnapshots(t.db, when);
     const trend = await readTrend(t.db, shijiazhuang.id, when);
-    expect(trend.at(-1)).toMatchObject({ completed: expected.completed, total: expected.total, overdue: expected.overdue });
+    expect(trend.at(-1)).toMatchObject({
+      completed: expected.completed,
+      total: expected.total,
+      overdue: expected.overdue,
+    });
     const national = await readTrend(t.db, hebei.parentId!, when);
     expect(national.at(-1)).toMatchObject(sumOf(hebei.id)); // only Hebei has tasks
 
@@ -224,14 +459,40 @@ describe("roll-ups equal a recompute from the task rows", () => {
     expect(new Map(after.map((r) => [key(r), r]))).toEqual(new Map(before.map((r) => [key(r), r])));
     await expectExact(addDays(today, 7));
     // On time means approved by the end of the due day in China (UTC+8), in every path.
-    const done = await t.db.task.findFirstOrThrow({ where: { status: "COMPLETED" }, select: { id: true, orgPath: true, objectiveId: true, dueDate: true } });
-    const onTime = async () => (await recomputeRollups(t.db, when, [done.orgPath[1]!])).find((r) => r.objectiveId === done.objectiveId)!.completedOnTime;
-    const at = async (utc: string) => { await t.db.task.update({ where: { id: done.id }, data: { completedAt: new Date(`${formatDay(done.dueDate)}T${utc}Z`) } }); return onTime(); };
+    const done = await t.db.task.findFirstOrThrow({
+      where: { status: "COMPLETED" },
+      select: { id: true, orgPath: true, objectiveId: true, dueDate: true },
+    });
+    const onTime = async () =>
+      (await recomputeRollups(t.db, when, [done.orgPath[1]!])).find(
+        (r) => r.objectiveId === done.objectiveId,
+      )!.completedOnTime;
+    const at = async (utc: string) => {
+      await t.db.task.update({
+        where: { id: done.id },
+        data: { completedAt: new Date(`${formatDay(done.dueDate)}T${utc}Z`) },
+      });
+      return onTime();
+    };
     const late = await at("16:30:00"); // 00:30 the next day in China
     const inTime = await at("15:30:00"); // 23:30 on the due day in China
     expect(inTime - late).toBe(1);
-    expect(completedOnTime({ status: "COMPLETED", progress: 100, dueDate: done.dueDate, completedAt: new Date(`${formatDay(done.dueDate)}T16:30:00Z`) })).toBe(false);
-    expect(completedOnTime({ status: "COMPLETED", progress: 100, dueDate: done.dueDate, completedAt: new Date(`${formatDay(done.dueDate)}T15:30:00Z`) })).toBe(true);
+    expect(
+      completedOnTime({
+        status: "COMPLETED",
+        progress: 100,
+        dueDate: done.dueDate,
+        completedAt: new Date(`${formatDay(done.dueDate)}T16:30:00Z`),
+      }),
+    ).toBe(false);
+    expect(
+      completedOnTime({
+        status: "COMPLETED",
+        progress: 100,
+        dueDate: done.dueDate,
+        completedAt: new Date(`${formatDay(done.dueDate)}T15:30:00Z`),
+      }),
+    ).toBe(true);
     await rebuildRollups(t.db, today); // the roll-ups follow the edited row
     await expectExact(when);
   });

@@ -13,7 +13,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const countBy = async (level: "NATIONAL" | "PROVINCE" | "CITY" | "COUNTY" | "GRASSROOTS") => t.db.org.count({ where: { level } });
+const countBy = async (level: "NATIONAL" | "PROVINCE" | "CITY" | "COUNTY" | "GRASSROOTS") =>
+  t.db.org.count({ where: { level } });
 
 describe("seed", () => {
   it("loads the whole org tree, level by level", async () => {
@@ -34,12 +35,19 @@ describe("seed", () => {
     const beijing = await t.db.org.findUniqueOrThrow({ where: { code: "110000" } });
     const chaoyang = await t.db.org.findUniqueOrThrow({ where: { code: "110105" } });
     expect(chaoyang.parentId).toBe(beijing.id);
-    const xiantao = await t.db.org.findUniqueOrThrow({ where: { code: "429004" }, include: { parent: true } });
+    const xiantao = await t.db.org.findUniqueOrThrow({
+      where: { code: "429004" },
+      include: { parent: true },
+    });
     expect(xiantao.parent?.code).toBe("420000");
     const hebei = await t.db.org.findUniqueOrThrow({ where: { code: "130000" } });
     const inHebei = await t.db.org.count({ where: { ancestorIds: { has: hebei.id } } });
     // GB/T 2260: the first two digits name the province, so this recount is independent of the path.
-    expect(inHebei).toBe([...buildFederationTree(), ...buildDemoBranches()].filter((o) => o.level !== "NATIONAL" && o.code.startsWith("13")).length);
+    expect(inHebei).toBe(
+      [...buildFederationTree(), ...buildDemoBranches()].filter(
+        (o) => o.level !== "NATIONAL" && o.code.startsWith("13"),
+      ).length,
+    );
   });
 
   it("loads the objective hierarchy with resolvable parents", async () => {
@@ -47,29 +55,58 @@ describe("seed", () => {
     expect(await t.db.objective.count()).toBe(parsed.length);
     expect(await t.db.objective.count({ where: { level: "MAIN_TASK" } })).toBe(6);
     // One measure per sentence of a sub-item paragraph: section 三 yields 82 (see parse-report.test.ts).
-    expect(await t.db.objective.count({ where: { level: "MEASURE" } })).toBe(parsed.filter((o) => o.level === "MEASURE").length);
+    expect(await t.db.objective.count({ where: { level: "MEASURE" } })).toBe(
+      parsed.filter((o) => o.level === "MEASURE").length,
+    );
     expect(await t.db.objective.count({ where: { level: "MEASURE" } })).toBe(82);
     const orphan = await t.db.objective.count({ where: { level: { not: "PLAN" }, parentId: null } });
     expect(orphan).toBe(0);
   });
 
   it("creates a demo account for every role at every level", async () => {
-    const users = await t.db.user.findMany({ select: { username: true, role: true, org: { select: { level: true } } } });
+    const users = await t.db.user.findMany({
+      select: { username: true, role: true, org: { select: { level: true } } },
+    });
     expect(users.map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
     expect(new Set(users.map((u) => u.role))).toEqual(new Set(["ADMIN", "MANAGER", "CHAIR", "STAFF"]));
-    expect(new Set(users.map((u) => u.org.level))).toEqual(new Set(["NATIONAL", "PROVINCE", "CITY", "COUNTY", "GRASSROOTS"]));
+    expect(new Set(users.map((u) => u.org.level))).toEqual(
+      new Set(["NATIONAL", "PROVINCE", "CITY", "COUNTY", "GRASSROOTS"]),
+    );
   });
 
   it("seeding again neither duplicates nor overwrites", async () => {
-    const before = { orgs: await t.db.org.count(), objectives: await t.db.objective.count(), users: await t.db.user.count(), perms: await t.db.rolePermission.count() };
-    await t.db.user.update({ where: { username: "hebei" }, data: { name: "改过的名字", passwordHash: "$2b$10$abcdefghijklmnopqrstuuUZ8YqvJ0dO1Z6Hn0b6v5kz8aZ0xQJ6y" } });
-    const extra = await t.db.org.create({ data: { code: "1301239999", name: "自建工会", level: "GRASSROOTS", depth: 0, sortOrder: 99, ancestorIds: [] } });
+    const before = {
+      orgs: await t.db.org.count(),
+      objectives: await t.db.objective.count(),
+      users: await t.db.user.count(),
+      perms: await t.db.rolePermission.count(),
+    };
+    await t.db.user.update({
+      where: { username: "hebei" },
+      data: {
+        name: "改过的名字",
+        passwordHash: "$2b$10$abcdefghijklmnopqrstuuUZ8YqvJ0dO1Z6Hn0b6v5kz8aZ0xQJ6y",
+      },
+    });
+    const extra = await t.db.org.create({
+      data: {
+        code: "1301239999",
+        name: "自建工会",
+        level: "GRASSROOTS",
+        depth: 0,
+        sortOrder: 99,
+        ancestorIds: [],
+      },
+    });
     await seedAll(t.db, { demoUsers: true });
     expect(await t.db.org.count()).toBe(before.orgs + 1);
     expect(await t.db.objective.count()).toBe(before.objectives);
     expect(await t.db.user.count()).toBe(before.users);
     expect(await t.db.rolePermission.count()).toBe(before.perms);
-    const hebei = await t.db.user.findUniqueOrThrow({ where: { username: "hebei" }, select: { name: true, passwordHash: true } });
+    const hebei = await t.db.user.findUniqueOrThrow({
+      where: { username: "hebei" },
+      select: { name: true, passwordHash: true },
+    });
     expect(hebei.name).toBe("改过的名字");
     expect(await verifyPassword("Demo@2026", hebei.passwordHash)).toBe(false);
     expect(await t.db.org.findUnique({ where: { id: extra.id } })).not.toBeNull();

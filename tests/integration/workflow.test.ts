@@ -38,35 +38,82 @@ describe("下达 in bulk", () => {
     const sjz = await org("130100");
     const m = await objective("3.2.2.1");
     const counties = await t.db.org.count({ where: { level: "COUNTY", ancestorIds: { has: sjz.id } } });
-    const input = ZAssignTasks.parse({ clientToken: token(), objectiveIds: [m.id], target: { mode: "level", level: "COUNTY", underOrgId: sjz.id }, dueDate: "2027-06-30" });
+    const input = ZAssignTasks.parse({
+      clientToken: token(),
+      objectiveIds: [m.id],
+      target: { mode: "level", level: "COUNTY", underOrgId: sjz.id },
+      dueDate: "2027-06-30",
+    });
     const first = await assignTasks(A.hebei!, input);
     expect(first).toMatchObject({ created: counties, skipped: 0, measures: 1, targets: counties });
     expect(await assignTasks(A.hebei!, input)).toEqual(first);
-    const again = await assign(A.hebei!, { objectiveIds: [m.id], target: { mode: "level", level: "COUNTY", underOrgId: sjz.id } });
+    const again = await assign(A.hebei!, {
+      objectiveIds: [m.id],
+      target: { mode: "level", level: "COUNTY", underOrgId: sjz.id },
+    });
     expect(again).toMatchObject({ created: 0, skipped: counties });
     expect(await t.db.task.count({ where: { objectiveId: m.id } })).toBe(counties);
     const events = await t.db.taskEvent.count({ where: { type: "ASSIGNED", task: { objectiveId: m.id } } });
     expect(events).toBe(counties);
     const zd = await task("3.2.2.1", "130123");
-    expect(zd).toMatchObject({ status: "PENDING_SIGN", kind: "ASSIGNED", reviewOrgId: (await org("130000")).id });
+    expect(zd).toMatchObject({
+      status: "PENDING_SIGN",
+      kind: "ASSIGNED",
+      reviewOrgId: (await org("130000")).id,
+    });
     // The county's manager and chair are told once about the batch.
-    const notes = await t.db.notification.findMany({ where: { type: "NEW_TASKS", user: { org: { code: "130123" } } }, select: { user: { select: { username: true } } } });
+    const notes = await t.db.notification.findMany({
+      where: { type: "NEW_TASKS", user: { org: { code: "130123" } } },
+      select: { user: { select: { username: true } } },
+    });
     expect(notes.map((n) => n.user.username).sort()).toEqual(["zhengding", "zhengding.chair"]);
   });
 
   it("expands a sub-item into all its measures", async () => {
     const sub = await objective("3.4.3");
     const measures = await t.db.objective.count({ where: { code: { startsWith: "3.4.3." } } });
-    const res = await assign(A.shijiazhuang!, { objectiveIds: [sub.id], target: { mode: "orgs", orgIds: [(await org("130123")).id] } });
+    const res = await assign(A.shijiazhuang!, {
+      objectiveIds: [sub.id],
+      target: { mode: "orgs", orgIds: [(await org("130123")).id] },
+    });
     expect(res.created).toBe(measures);
   });
 
   it("refuses targets outside the subtree, the assigner itself and past due dates", async () => {
     const m = await objective("3.2.2.2");
-    expect(await codeOf(assign(A.hebei!, { objectiveIds: [m.id], target: { mode: "orgs", orgIds: [(await org("420106")).id] } }))).toBe("VALIDATION");
-    expect(await codeOf(assign(A.hebei!, { objectiveIds: [m.id], target: { mode: "orgs", orgIds: [(await org("130000")).id] } }))).toBe("VALIDATION");
-    expect(await codeOf(assign(A.hebei!, { objectiveIds: [m.id], dueDate: "2020-01-01", target: { mode: "orgs", orgIds: [(await org("130123")).id] } }))).toBe("VALIDATION");
-    expect(await codeOf(assign(A["zhengding.chair"]!, { objectiveIds: [m.id], target: { mode: "orgs", orgIds: [(await org("1301230001")).id] } }))).not.toBe("OK");
+    expect(
+      await codeOf(
+        assign(A.hebei!, {
+          objectiveIds: [m.id],
+          target: { mode: "orgs", orgIds: [(await org("420106")).id] },
+        }),
+      ),
+    ).toBe("VALIDATION");
+    expect(
+      await codeOf(
+        assign(A.hebei!, {
+          objectiveIds: [m.id],
+          target: { mode: "orgs", orgIds: [(await org("130000")).id] },
+        }),
+      ),
+    ).toBe("VALIDATION");
+    expect(
+      await codeOf(
+        assign(A.hebei!, {
+          objectiveIds: [m.id],
+          dueDate: "2020-01-01",
+          target: { mode: "orgs", orgIds: [(await org("130123")).id] },
+        }),
+      ),
+    ).toBe("VALIDATION");
+    expect(
+      await codeOf(
+        assign(A["zhengding.chair"]!, {
+          objectiveIds: [m.id],
+          target: { mode: "orgs", orgIds: [(await org("1301230001")).id] },
+        }),
+      ),
+    ).not.toBe("OK");
     expect(await t.db.task.count({ where: { objectiveId: m.id } })).toBe(0);
   });
 });
@@ -78,15 +125,44 @@ describe("the whole path of one task", () => {
     let tk = await task("3.2.2.1", "130123");
     expect(await codeOf(signTask(A.wuhan!, { taskId: tk.id, version: tk.version }))).toBe("NOT_FOUND");
     expect(await codeOf(signTask(staff, { taskId: tk.id, version: tk.version }))).toBe("FORBIDDEN");
-    expect(await codeOf(logProgress(staff, { taskId: tk.id, version: tk.version, clientToken: token(), percent: 10, state: "NORMAL", narrative: "尚未签收", attachmentIds: [] }))).toBe("FORBIDDEN");
+    expect(
+      await codeOf(
+        logProgress(staff, {
+          taskId: tk.id,
+          version: tk.version,
+          clientToken: token(),
+          percent: 10,
+          state: "NORMAL",
+          narrative: "尚未签收",
+          attachmentIds: [],
+        }),
+      ),
+    ).toBe("FORBIDDEN");
     await signTask(chair, { taskId: tk.id, version: tk.version });
     expect(await codeOf(signTask(chair, { taskId: tk.id, version: tk.version }))).toBe("CONFLICT");
     tk = await task("3.2.2.1", "130123");
-    expect(await codeOf(assignStaff(chair, { taskId: tk.id, version: tk.version, responsibleId: A["hengda.staff"]!.id, helperIds: [] }))).toBe("VALIDATION");
+    expect(
+      await codeOf(
+        assignStaff(chair, {
+          taskId: tk.id,
+          version: tk.version,
+          responsibleId: A["hengda.staff"]!.id,
+          helperIds: [],
+        }),
+      ),
+    ).toBe("VALIDATION");
     await assignStaff(chair, { taskId: tk.id, version: tk.version, responsibleId: staff.id, helperIds: [] });
     tk = await task("3.2.2.1", "130123");
 
-    const p = { taskId: tk.id, version: tk.version, clientToken: token(), percent: 50, state: "NORMAL" as const, narrative: "已完成一半", attachmentIds: [] };
+    const p = {
+      taskId: tk.id,
+      version: tk.version,
+      clientToken: token(),
+      percent: 50,
+      state: "NORMAL" as const,
+      narrative: "已完成一半",
+      attachmentIds: [],
+    };
     const first = await logProgress(staff, p);
     expect(await logProgress(staff, p)).toEqual(first); // a double-clicked submit creates one record
     expect(await t.db.progressUpdate.count({ where: { taskId: tk.id } })).toBe(1);
@@ -94,72 +170,188 @@ describe("the whole path of one task", () => {
     tk = await task("3.2.2.1", "130123");
     expect(tk.progress).toBe(50);
     // Two people send progress on the same version at once: one wins, the other is told.
-    const race = await Promise.all([60, 70].map((percent) => codeOf(logProgress(staff, { ...p, version: tk.version, clientToken: token(), percent, state: "LAGGING" }))));
+    const race = await Promise.all(
+      [60, 70].map((percent) =>
+        codeOf(
+          logProgress(staff, { ...p, version: tk.version, clientToken: token(), percent, state: "LAGGING" }),
+        ),
+      ),
+    );
     expect(race.filter((c) => c === "CONFLICT")).toHaveLength(1);
     tk = await task("3.2.2.1", "130123");
     const won = tk.progress;
     expect([60, 70]).toContain(won);
     await logProgress(staff, { ...p, version: tk.version, clientToken: token(), percent: 100 });
     tk = await task("3.2.2.1", "130123");
-    const progressEvents = await t.db.taskEvent.findMany({ where: { taskId: tk.id, type: "PROGRESS" }, orderBy: { id: "asc" }, select: { changes: true, message: true, actorId: true } });
+    const progressEvents = await t.db.taskEvent.findMany({
+      where: { taskId: tk.id, type: "PROGRESS" },
+      orderBy: { id: "asc" },
+      select: { changes: true, message: true, actorId: true },
+    });
     expect(progressEvents).toEqual([
       { changes: { progress: [0, 50] }, message: "已完成一半", actorId: staff.id },
-      { changes: { progress: [50, won], state: ["NORMAL", "LAGGING"] }, message: "已完成一半", actorId: staff.id },
-      { changes: { progress: [won, 100], state: ["LAGGING", "NORMAL"] }, message: "已完成一半", actorId: staff.id },
+      {
+        changes: { progress: [50, won], state: ["NORMAL", "LAGGING"] },
+        message: "已完成一半",
+        actorId: staff.id,
+      },
+      {
+        changes: { progress: [won, 100], state: ["LAGGING", "NORMAL"] },
+        message: "已完成一半",
+        actorId: staff.id,
+      },
     ]);
     expect(await t.db.progressUpdate.count({ where: { taskId: tk.id } })).toBe(3);
 
-    const submit = { taskId: tk.id, version: tk.version, clientToken: token(), summary: "按期完成劳动竞赛组织工作", attachmentIds: [] };
+    const submit = {
+      taskId: tk.id,
+      version: tk.version,
+      clientToken: token(),
+      summary: "按期完成劳动竞赛组织工作",
+      attachmentIds: [],
+    };
     expect(await codeOf(submitCompletion(staff, submit))).toBe("FORBIDDEN");
-    expect(await codeOf(reviewCompletion(A.hebei!, ZReview.parse({ taskId: tk.id, version: tk.version, decision: "APPROVED" })))).toBe("INVALID_TRANSITION");
+    expect(
+      await codeOf(
+        reviewCompletion(
+          A.hebei!,
+          ZReview.parse({ taskId: tk.id, version: tk.version, decision: "APPROVED" }),
+        ),
+      ),
+    ).toBe("INVALID_TRANSITION");
     await submitCompletion(chair, submit);
     tk = await task("3.2.2.1", "130123");
     expect(tk.status).toBe("SUBMITTED");
-    expect(await codeOf(logProgress(staff, { ...p, version: tk.version, clientToken: token() }))).toBe("INVALID_TRANSITION");
-    expect(await codeOf(reviewCompletion(chair, ZReview.parse({ taskId: tk.id, version: tk.version, decision: "APPROVED" })))).toBe("FORBIDDEN");
+    expect(await codeOf(logProgress(staff, { ...p, version: tk.version, clientToken: token() }))).toBe(
+      "INVALID_TRANSITION",
+    );
+    expect(
+      await codeOf(
+        reviewCompletion(chair, ZReview.parse({ taskId: tk.id, version: tk.version, decision: "APPROVED" })),
+      ),
+    ).toBe("FORBIDDEN");
     expect(() => ZReview.parse({ taskId: tk.id, version: tk.version, decision: "RETURNED" })).toThrow();
 
-    await reviewCompletion(A.hebei!, ZReview.parse({ taskId: tk.id, version: tk.version, decision: "RETURNED", note: "佐证材料不全" }));
+    await reviewCompletion(
+      A.hebei!,
+      ZReview.parse({ taskId: tk.id, version: tk.version, decision: "RETURNED", note: "佐证材料不全" }),
+    );
     tk = await task("3.2.2.1", "130123");
     expect(tk).toMatchObject({ status: "IN_PROGRESS", lastReason: "佐证材料不全" });
-    await submitCompletion(chair, { ...submit, version: tk.version, clientToken: token(), summary: "已补充佐证材料" });
+    await submitCompletion(chair, {
+      ...submit,
+      version: tk.version,
+      clientToken: token(),
+      summary: "已补充佐证材料",
+    });
     tk = await task("3.2.2.1", "130123");
     // Two approvals of the same version at once: one wins, the other is told (and writes nothing).
-    const approvals = await Promise.all([0, 1].map(() => codeOf(reviewCompletion(A.hebei!, ZReview.parse({ taskId: tk.id, version: tk.version, decision: "APPROVED" })))));
+    const approvals = await Promise.all(
+      [0, 1].map(() =>
+        codeOf(
+          reviewCompletion(
+            A.hebei!,
+            ZReview.parse({ taskId: tk.id, version: tk.version, decision: "APPROVED" }),
+          ),
+        ),
+      ),
+    );
     expect(approvals.filter((c) => c === "CONFLICT")).toHaveLength(1);
     tk = await task("3.2.2.1", "130123");
     expect(tk).toMatchObject({ status: "COMPLETED", progress: 100 });
     expect(tk.completedAt).not.toBeNull();
 
     const events = await t.db.taskEvent.findMany({ where: { taskId: tk.id }, orderBy: { id: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["ASSIGNED", "SIGNED", "STAFF_ASSIGNED", "PROGRESS", "PROGRESS", "PROGRESS", "SUBMITTED", "RETURNED", "SUBMITTED", "APPROVED"]);
+    expect(events.map((e) => e.type)).toEqual([
+      "ASSIGNED",
+      "SIGNED",
+      "STAFF_ASSIGNED",
+      "PROGRESS",
+      "PROGRESS",
+      "PROGRESS",
+      "SUBMITTED",
+      "RETURNED",
+      "SUBMITTED",
+      "APPROVED",
+    ]);
     expect(events[3]!.changes).toEqual({ progress: [0, 50] });
     expect(events[7]!.message).toBe("佐证材料不全");
-    const reports = await t.db.completionReport.findMany({ where: { taskId: tk.id }, orderBy: { id: "asc" } });
+    const reports = await t.db.completionReport.findMany({
+      where: { taskId: tk.id },
+      orderBy: { id: "asc" },
+    });
     expect(reports.map((r) => r.decision)).toEqual(["RETURNED", "APPROVED"]);
-    const told = await t.db.notification.findMany({ where: { taskId: tk.id }, select: { type: true, user: { select: { username: true } } } });
-    expect(told.filter((n) => n.type === "RETURNED").map((n) => n.user.username).sort()).toEqual(["zhengding", "zhengding.chair", "zhengding.staff"]);
-    expect(told.filter((n) => n.type === "SUBMITTED").map((n) => n.user.username)).toEqual(["hebei", "hebei"]);
+    const told = await t.db.notification.findMany({
+      where: { taskId: tk.id },
+      select: { type: true, user: { select: { username: true } } },
+    });
+    expect(
+      told
+        .filter((n) => n.type === "RETURNED")
+        .map((n) => n.user.username)
+        .sort(),
+    ).toEqual(["zhengding", "zhengding.chair", "zhengding.staff"]);
+    expect(told.filter((n) => n.type === "SUBMITTED").map((n) => n.user.username)).toEqual([
+      "hebei",
+      "hebei",
+    ]);
     // Each recipient once, the responsible staff member included; what the one-statement path writes in full:
-    expect(told.filter((n) => n.type === "APPROVED").map((n) => n.user.username).sort()).toEqual(["zhengding", "zhengding.chair", "zhengding.staff"]);
-    expect(events[6]).toMatchObject({ fromStatus: "IN_PROGRESS", toStatus: "SUBMITTED", message: "按期完成劳动竞赛组织工作", actorId: chair.id, changes: null });
-    expect(events[9]).toMatchObject({ fromStatus: "SUBMITTED", toStatus: "COMPLETED", actorId: A.hebei!.id, changes: null });
-    expect(reports[1]).toMatchObject({ summary: "已补充佐证材料", submittedById: chair.id, decidedById: A.hebei!.id, decisionNote: null });
+    expect(
+      told
+        .filter((n) => n.type === "APPROVED")
+        .map((n) => n.user.username)
+        .sort(),
+    ).toEqual(["zhengding", "zhengding.chair", "zhengding.staff"]);
+    expect(events[6]).toMatchObject({
+      fromStatus: "IN_PROGRESS",
+      toStatus: "SUBMITTED",
+      message: "按期完成劳动竞赛组织工作",
+      actorId: chair.id,
+      changes: null,
+    });
+    expect(events[9]).toMatchObject({
+      fromStatus: "SUBMITTED",
+      toStatus: "COMPLETED",
+      actorId: A.hebei!.id,
+      changes: null,
+    });
+    expect(reports[1]).toMatchObject({
+      summary: "已补充佐证材料",
+      submittedById: chair.id,
+      decidedById: A.hebei!.id,
+      decisionNote: null,
+    });
     expect(reports[1]!.decidedAt).not.toBeNull();
-    const params = await t.db.notification.findFirstOrThrow({ where: { taskId: tk.id, type: "SUBMITTED" }, select: { params: true } });
+    const params = await t.db.notification.findFirstOrThrow({
+      where: { taskId: tk.id, type: "SUBMITTED" },
+      select: { params: true },
+    });
     expect(params.params).toMatchObject({ org: expect.any(String), objective: expect.any(String) });
   });
 });
 
 describe("hand-back, extension, nudge, cascade, claim", () => {
   it("a handed-back task goes to the assigner, who sends it again", async () => {
-    await assign(A.hebei!, { objectiveIds: [(await objective("3.2.3.1")).id], target: { mode: "orgs", orgIds: [(await org("130123")).id] } });
+    await assign(A.hebei!, {
+      objectiveIds: [(await objective("3.2.3.1")).id],
+      target: { mode: "orgs", orgIds: [(await org("130123")).id] },
+    });
     let tk = await task("3.2.3.1", "130123");
-    await handBackTask(A["zhengding.chair"]!, { taskId: tk.id, version: tk.version, reason: "不属于本级职责" });
+    await handBackTask(A["zhengding.chair"]!, {
+      taskId: tk.id,
+      version: tk.version,
+      reason: "不属于本级职责",
+    });
     tk = await task("3.2.3.1", "130123");
     expect(tk).toMatchObject({ status: "HANDED_BACK", lastReason: "不属于本级职责" });
-    expect(await t.db.notification.count({ where: { type: "HANDED_BACK", taskId: tk.id, user: { username: "hebei" } } })).toBe(1);
-    expect(await codeOf(reassignTask(A.shijiazhuang!, { taskId: tk.id, version: tk.version }))).toBe("FORBIDDEN");
+    expect(
+      await t.db.notification.count({
+        where: { type: "HANDED_BACK", taskId: tk.id, user: { username: "hebei" } },
+      }),
+    ).toBe(1);
+    expect(await codeOf(reassignTask(A.shijiazhuang!, { taskId: tk.id, version: tk.version }))).toBe(
+      "FORBIDDEN",
+    );
     await reassignTask(A.hebei!, { taskId: tk.id, version: tk.version, dueDate: "2027-09-30" });
     tk = await task("3.2.3.1", "130123");
     expect(tk.status).toBe("PENDING_SIGN");
@@ -169,16 +361,28 @@ describe("hand-back, extension, nudge, cascade, claim", () => {
   it("an extension changes the due date only on approval; one pending request at a time", async () => {
     let tk = await task("3.2.3.1", "130123");
     const chair = A["zhengding.chair"]!;
-    const ask = { taskId: tk.id, version: tk.version, clientToken: token(), toDue: "2027-12-31", reason: "需协调多部门" };
+    const ask = {
+      taskId: tk.id,
+      version: tk.version,
+      clientToken: token(),
+      toDue: "2027-12-31",
+      reason: "需协调多部门",
+    };
     expect(await codeOf(requestExtension(chair, { ...ask, toDue: "2027-01-01" }))).toBe("VALIDATION");
     const { extensionId } = await requestExtension(chair, ask);
     tk = await task("3.2.3.1", "130123");
     expect(tk.dueDate.toISOString().slice(0, 10)).toBe("2027-09-30");
-    expect(await codeOf(requestExtension(chair, { ...ask, version: tk.version, clientToken: token() }))).toBe("ALREADY_EXISTS");
+    expect(await codeOf(requestExtension(chair, { ...ask, version: tk.version, clientToken: token() }))).toBe(
+      "ALREADY_EXISTS",
+    );
     await decideExtension(A.hebei!, { taskId: tk.id, version: tk.version, extensionId, approve: true });
     tk = await task("3.2.3.1", "130123");
     expect(tk.dueDate.toISOString().slice(0, 10)).toBe("2027-12-31");
-    expect(await codeOf(decideExtension(A.hebei!, { taskId: tk.id, version: tk.version, extensionId, approve: false }))).toBe("INVALID_TRANSITION");
+    expect(
+      await codeOf(
+        decideExtension(A.hebei!, { taskId: tk.id, version: tk.version, extensionId, approve: false }),
+      ),
+    ).toBe("INVALID_TRANSITION");
     await nudgeTask(A.hebei!, { taskId: tk.id, message: "请尽快签收" });
     await nudgeTask(A.hebei!, { taskId: tk.id });
     expect(await t.db.taskEvent.count({ where: { taskId: tk.id, type: "NUDGED" } })).toBe(2);
@@ -186,22 +390,51 @@ describe("hand-back, extension, nudge, cascade, claim", () => {
   });
 
   it("分解: a county passes its task to its branches and its progress follows theirs", async () => {
-    await assign(A.hebei!, { objectiveIds: [(await objective("3.5.3.1")).id], target: { mode: "orgs", orgIds: [(await org("130123")).id] } });
+    await assign(A.hebei!, {
+      objectiveIds: [(await objective("3.5.3.1")).id],
+      target: { mode: "orgs", orgIds: [(await org("130123")).id] },
+    });
     let parent = await task("3.5.3.1", "130123");
     await signTask(A["zhengding.chair"]!, { taskId: parent.id, version: parent.version });
     const county = await org("130123");
     const branches = await t.db.org.count({ where: { parentId: county.id } });
     expect(branches).toBeGreaterThan(1);
-    expect(await codeOf(assign(A.zhengding!, { parentTaskId: parent.id, objectiveIds: [1], dueDate: "2028-01-01", target: { mode: "level", level: "GRASSROOTS", underOrgId: county.id } }))).toBe("VALIDATION");
-    const res = await assign(A.zhengding!, { parentTaskId: parent.id, objectiveIds: [1], target: { mode: "level", level: "GRASSROOTS", underOrgId: county.id } });
+    expect(
+      await codeOf(
+        assign(A.zhengding!, {
+          parentTaskId: parent.id,
+          objectiveIds: [1],
+          dueDate: "2028-01-01",
+          target: { mode: "level", level: "GRASSROOTS", underOrgId: county.id },
+        }),
+      ),
+    ).toBe("VALIDATION");
+    const res = await assign(A.zhengding!, {
+      parentTaskId: parent.id,
+      objectiveIds: [1],
+      target: { mode: "level", level: "GRASSROOTS", underOrgId: county.id },
+    });
     expect(res.created).toBe(branches);
     let child = await task("3.5.3.1", "1301230001");
     expect(child).toMatchObject({ parentTaskId: parent.id, reviewOrgId: county.id });
     await signTask(A["hengda.chair"]!, { taskId: child.id, version: child.version });
     child = await task("3.5.3.1", "1301230001");
-    await assignStaff(A["hengda.chair"]!, { taskId: child.id, version: child.version, responsibleId: A["hengda.staff"]!.id, helperIds: [] });
+    await assignStaff(A["hengda.chair"]!, {
+      taskId: child.id,
+      version: child.version,
+      responsibleId: A["hengda.staff"]!.id,
+      helperIds: [],
+    });
     child = await task("3.5.3.1", "1301230001");
-    await logProgress(A["hengda.staff"]!, { taskId: child.id, version: child.version, clientToken: token(), percent: 60, state: "NORMAL", narrative: "推进中", attachmentIds: [] });
+    await logProgress(A["hengda.staff"]!, {
+      taskId: child.id,
+      version: child.version,
+      clientToken: token(),
+      percent: 60,
+      state: "NORMAL",
+      narrative: "推进中",
+      attachmentIds: [],
+    });
     parent = await task("3.5.3.1", "130123");
     expect(parent.progress).toBe(Math.round(60 / branches));
     // The branch sees its own task but not its parent at the county.
@@ -215,9 +448,17 @@ describe("hand-back, extension, nudge, cascade, claim", () => {
     const m = await objective("3.4.1.1");
     const { taskId } = await claimTask(A["hengda.chair"]!, { objectiveId: m.id, dueDate: "2027-10-01" });
     const claimed = await t.db.task.findUniqueOrThrow({ where: { id: taskId } });
-    expect(claimed).toMatchObject({ kind: "CLAIMED", status: "IN_PROGRESS", reviewOrgId: (await org("130123")).id });
-    expect(await codeOf(claimTask(A["hengda.chair"]!, { objectiveId: m.id, dueDate: "2027-10-01" }))).toBe("ALREADY_EXISTS");
-    expect(await codeOf(claimTask(A.zhengding!, { objectiveId: m.id, dueDate: "2027-10-01" }))).toBe("FORBIDDEN");
+    expect(claimed).toMatchObject({
+      kind: "CLAIMED",
+      status: "IN_PROGRESS",
+      reviewOrgId: (await org("130123")).id,
+    });
+    expect(await codeOf(claimTask(A["hengda.chair"]!, { objectiveId: m.id, dueDate: "2027-10-01" }))).toBe(
+      "ALREADY_EXISTS",
+    );
+    expect(await codeOf(claimTask(A.zhengding!, { objectiveId: m.id, dueDate: "2027-10-01" }))).toBe(
+      "FORBIDDEN",
+    );
   });
 });
 

@@ -15,24 +15,49 @@ export async function generateMetadata() {
   return { title: (await getTranslations("completion"))("title") };
 }
 
-export default async function CompletionPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function CompletionPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requirePagePermission("report:read");
   const q = ZCompletionQuery.parse(await searchParams);
   const orgId = q.org ?? user.orgId;
-  const [data, options, t] = await Promise.all([getCompletion(user, orgId, q.objective), listObjectiveOptions(), getTranslations("completion")]);
+  const [data, options, t] = await Promise.all([
+    getCompletion(user, orgId, q.objective),
+    listObjectiveOptions(),
+    getTranslations("completion"),
+  ]);
   if (!data) notFound();
   const view = (q.view ?? "table") as TCompletionView;
   const national = data.org.level === "NATIONAL";
   if (view === "map" && !national) notFound();
   return (
     <>
-      <Breadcrumb label={t("breadcrumb")} items={data.trail.map((o) => ({ label: o.name, href: o.id === data.org.id ? undefined : completionHref({ org: o.id, objective: q.objective, view }) }))} />
+      <Breadcrumb
+        label={t("breadcrumb")}
+        items={data.trail.map((o) => ({
+          label: o.name,
+          href:
+            o.id === data.org.id ? undefined : completionHref({ org: o.id, objective: q.objective, view }),
+        }))}
+      />
       <PageHeader
         title={`${data.org.name} · ${t("title")}`}
-        description={data.objective ? t("objectiveScope", { code: data.objective.code, title: data.objective.title }) : t("description", { org: data.org.name })}
+        description={
+          data.objective
+            ? t("objectiveScope", { code: data.objective.code, title: data.objective.title })
+            : t("description", { org: data.org.name })
+        }
         actions={<ExportLinks orgId={data.org.id} objective={q.objective} />}
       />
-      <CompletionToolbar orgId={data.org.id} view={view} objective={q.objective} options={options} national={national} />
+      <CompletionToolbar
+        orgId={data.org.id}
+        view={view}
+        objective={q.objective}
+        options={options}
+        national={national}
+      />
       <CompletionBody user={user} data={data} view={view} objective={q.objective} page={q.page ?? 1} />
     </>
   );

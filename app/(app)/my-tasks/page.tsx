@@ -14,13 +14,32 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
   const done = (await searchParams).done === "1";
   const items = await listMyTasks(user, done);
   const tab = (active: boolean, href: string, label: string) => (
-    <Link href={href} aria-current={active ? "page" : undefined} className={active ? "rounded-full bg-brand-600 px-4 py-1.5 text-sm text-white" : "rounded-full bg-white px-4 py-1.5 text-sm text-slate-700 ring-1 ring-slate-200"}>{label}</Link>
+    <Link
+      href={href}
+      aria-current={active ? "page" : undefined}
+      className={
+        active
+          ? "rounded-full bg-brand-600 px-4 py-1.5 text-sm text-white"
+          : "rounded-full bg-white px-4 py-1.5 text-sm text-slate-700 ring-1 ring-slate-200"
+      }
+    >
+      {label}
+    </Link>
   );
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <div className="mb-3 flex gap-2">{tab(!done, "/my-tasks", t("open"))}{tab(done, "/my-tasks?done=1", t("done"))}</div>
-      {items.length ? <MyTaskCards items={items} today={chinaToday()} showLog={!done} /> : <Card><EmptyState title={t("empty")} hint={t("emptyHint")} /></Card>}
+      <div className="mb-3 flex gap-2">
+        {tab(!done, "/my-tasks", t("open"))}
+        {tab(done, "/my-tasks?done=1", t("done"))}
+      </div>
+      {items.length ? (
+        <MyTaskCards items={items} today={chinaToday()} showLog={!done} />
+      ) : (
+        <Card>
+          <EmptyState title={t("empty")} hint={t("emptyHint")} />
+        </Card>
+      )}
     </>
   );
 }

@@ -23,17 +23,32 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeader title={t("objectives.title")} description={t("objectives.description")} />
-      <div className="mb-4"><SearchBox defaultValue={q} placeholder={t("objectives.searchPlaceholder")} label={t("objectives.searchLabel")} submitLabel={t("common.search")} /></div>
+      <div className="mb-4">
+        <SearchBox
+          defaultValue={q}
+          placeholder={t("objectives.searchPlaceholder")}
+          label={t("objectives.searchLabel")}
+          submitLabel={t("common.search")}
+        />
+      </div>
       <Card>
         {q ? (
           <ObjectiveSearchResults q={q} hits={(await findObjectives(q)).hits} />
         ) : plan ? (
           <div className="p-2 sm:p-4">
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2 px-2">
-              <p className="text-sm text-slate-600">{plan.title} · {t("objectives.measuresCount", { count: plan.measureCount })}</p>
-              <TreeToggle targetId="objective-tree" expandLabel={t("objectives.expandAll")} collapseLabel={t("objectives.collapseAll")} />
+              <p className="text-sm text-slate-600">
+                {plan.title} · {t("objectives.measuresCount", { count: plan.measureCount })}
+              </p>
+              <TreeToggle
+                targetId="objective-tree"
+                expandLabel={t("objectives.expandAll")}
+                collapseLabel={t("objectives.collapseAll")}
+              />
             </div>
-            <div id="objective-tree"><ObjectiveTree nodes={plan.children} /></div>
+            <div id="objective-tree">
+              <ObjectiveTree nodes={plan.children} />
+            </div>
           </div>
         ) : (
           <EmptyState title={t("objectives.empty")} hint={t("objectives.emptyHint")} />

@@ -8,7 +8,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("orgs"))("title") };
 }
 
-export default async function OrgsPage({ searchParams }: { searchParams: Promise<{ q?: string; cursor?: string }> }) {
+export default async function OrgsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; cursor?: string }>;
+}) {
   const user = await requirePagePermission("org:read");
   const org = await getOrgInScope(user, user.orgId);
   if (!org) notFound();

@@ -21,8 +21,12 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
     <>
       <PageHeader title={t("review.title")} description={t("review.description")} />
       <Card className="mb-4">
-        <CardHeader title={`${t("review.submitted")}（${submitted.items.length}${submitted.nextCursor ? "+" : ""}）`} />
-        {submitted.items.length === 0 ? <EmptyState title={t("review.empty")} /> : (
+        <CardHeader
+          title={`${t("review.submitted")}（${submitted.items.length}${submitted.nextCursor ? "+" : ""}）`}
+        />
+        {submitted.items.length === 0 ? (
+          <EmptyState title={t("review.empty")} />
+        ) : (
           <ul className="divide-y divide-slate-100" data-testid="review-submitted">
             {submitted.items.map((task) => {
               const report = task.reports[0];
@@ -32,13 +36,25 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                     <span className="font-mono text-xs text-slate-500">{task.objective.code}</span>
                     <span className="font-medium">{task.objective.title}</span>
                     <span className="text-slate-600">· {task.org.name}</span>
-                    <Link href={`/tasks/${task.id}`} className="ml-auto rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700">{t("review.open")}</Link>
+                    <Link
+                      href={`/tasks/${task.id}`}
+                      className="ml-auto rounded-md bg-brand-600 px-3 py-1.5 text-sm text-white hover:bg-brand-700"
+                    >
+                      {t("review.open")}
+                    </Link>
                   </div>
                   {report ? (
                     <>
-                      <p className="mt-1 text-xs text-slate-500">{report.submittedBy.name} · {t("review.submittedAt", { date: report.createdAt.toISOString().slice(0, 10) })}</p>
+                      <p className="mt-1 text-xs text-slate-500">
+                        {report.submittedBy.name} ·{" "}
+                        {t("review.submittedAt", { date: report.createdAt.toISOString().slice(0, 10) })}
+                      </p>
                       <p className="mt-1 line-clamp-3 text-sm text-slate-700">{report.summary}</p>
-                      {report.attachments.length ? <div className="mt-2"><AttachmentList items={report.attachments.map(toAttachmentView)} /></div> : null}
+                      {report.attachments.length ? (
+                        <div className="mt-2">
+                          <AttachmentList items={report.attachments.map(toAttachmentView)} />
+                        </div>
+                      ) : null}
                     </>
                   ) : null}
                 </li>
@@ -46,17 +62,32 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             })}
           </ul>
         )}
-        {submitted.nextCursor ? <Link href={`/review?cursor=${submitted.nextCursor}`} className="block px-4 py-3 text-sm text-brand-700 hover:underline">{t("loadMore")}</Link> : null}
+        {submitted.nextCursor ? (
+          <Link
+            href={`/review?cursor=${submitted.nextCursor}`}
+            className="block px-4 py-3 text-sm text-brand-700 hover:underline"
+          >
+            {t("loadMore")}
+          </Link>
+        ) : null}
       </Card>
       <Card className="mb-4">
         <CardHeader title={t("review.extensions")} />
-        {awaiting.extensions.length === 0 ? <EmptyState title={t("review.empty")} /> : (
+        {awaiting.extensions.length === 0 ? (
+          <EmptyState title={t("review.empty")} />
+        ) : (
           <ul className="divide-y divide-slate-100" data-testid="review-extensions">
             {awaiting.extensions.map((e) => (
               <li key={e.id}>
                 <Link href={`/tasks/${e.task.id}`} className="block px-4 py-3 text-sm hover:bg-slate-50">
                   <span className="font-medium">{e.task.objective.title}</span> · {e.task.org.name}
-                  <span className="block text-slate-600">{t("review.ask", { from: e.fromDue.toISOString().slice(0, 10), to: e.toDue.toISOString().slice(0, 10) })}：{e.reason}</span>
+                  <span className="block text-slate-600">
+                    {t("review.ask", {
+                      from: e.fromDue.toISOString().slice(0, 10),
+                      to: e.toDue.toISOString().slice(0, 10),
+                    })}
+                    ：{e.reason}
+                  </span>
                 </Link>
               </li>
             ))}
@@ -65,7 +96,11 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </Card>
       <Card>
         <CardHeader title={t("review.handedBack")} />
-        {awaiting.handedBack.length === 0 ? <EmptyState title={t("review.empty")} /> : <TaskList items={awaiting.handedBack} today={today} />}
+        {awaiting.handedBack.length === 0 ? (
+          <EmptyState title={t("review.empty")} />
+        ) : (
+          <TaskList items={awaiting.handedBack} today={today} />
+        )}
       </Card>
     </>
   );

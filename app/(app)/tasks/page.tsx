@@ -13,12 +13,19 @@ import { getFilterOptions } from "@/features/tasks/server/filter-options";
 import { listTasks } from "@/features/tasks/server/list-tasks";
 import { requireUser } from "@/lib/auth/session";
 
-export default async function TasksPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function TasksPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser();
   const t = await getTranslations("tasks");
   const filters = ZTaskFilters.parse(await searchParams);
   const today = chinaToday();
-  const [page, options] = await Promise.all([listTasks(user, filters, today), getFilterOptions(user, filters.org)]);
+  const [page, options] = await Promise.all([
+    listTasks(user, filters, today),
+    getFilterOptions(user, filters.org),
+  ]);
   const { cursor, ...params } = filters;
   return (
     <>
@@ -27,15 +34,40 @@ export default async function TasksPage({ searchParams }: { searchParams: Promis
         description={t("description")}
         actions={
           <>
-            {user.permissions.has("task:assign") ? <Button asChild><Link href="/tasks/new">{t("new")}</Link></Button> : null}
-            {user.permissions.has("task:claim") ? <Button asChild variant="secondary"><Link href="/tasks/claim">{t("claim")}</Link></Button> : null}
+            {user.permissions.has("task:assign") ? (
+              <Button asChild>
+                <Link href="/tasks/new">{t("new")}</Link>
+              </Button>
+            ) : null}
+            {user.permissions.has("task:claim") ? (
+              <Button asChild variant="secondary">
+                <Link href="/tasks/claim">{t("claim")}</Link>
+              </Button>
+            ) : null}
           </>
         }
       />
       <Card>
-        <TaskFilters filters={filters} mainTasks={options.mainTasks} orgName={options.orgName} children={options.children} />
-        {page.items.length ? <TaskList items={page.items} today={today} /> : <EmptyState title={t("empty")} hint={t("emptyHint")} />}
-        <Pager basePath="/tasks" params={Object.fromEntries(Object.entries(params).map(([k, v]) => [k, v === undefined ? undefined : String(v)]))} nextCursor={page.nextCursor} isFirst={!cursor} labels={{ first: t("first"), next: t("loadMore") }} />
+        <TaskFilters
+          filters={filters}
+          mainTasks={options.mainTasks}
+          orgName={options.orgName}
+          children={options.children}
+        />
+        {page.items.length ? (
+          <TaskList items={page.items} today={today} />
+        ) : (
+          <EmptyState title={t("empty")} hint={t("emptyHint")} />
+        )}
+        <Pager
+          basePath="/tasks"
+          params={Object.fromEntries(
+            Object.entries(params).map(([k, v]) => [k, v === undefined ? undefined : String(v)]),
+          )}
+          nextCursor={page.nextCursor}
+          isFirst={!cursor}
+          labels={{ first: t("first"), next: t("loadMore") }}
+        />
       </Card>
     </>
   );

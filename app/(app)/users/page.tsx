@@ -16,7 +16,11 @@ export async function generateMetadata() {
   return { title: (await getTranslations("users"))("title") };
 }
 
-export default async function UsersPage({ searchParams }: { searchParams: Promise<{ q?: string; org?: string; cursor?: string }> }) {
+export default async function UsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; org?: string; cursor?: string }>;
+}) {
   const user = await requirePagePermission("user:manage");
   const t = await getTranslations();
   const sp = await searchParams;
@@ -28,17 +32,44 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader
         title={t("users.title")}
         description={t("users.description")}
-        actions={<Button asChild><Link href="/users/new"><Plus className="size-4" aria-hidden />{t("users.new")}</Link></Button>}
+        actions={
+          <Button asChild>
+            <Link href="/users/new">
+              <Plus className="size-4" aria-hidden />
+              {t("users.new")}
+            </Link>
+          </Button>
+        }
       />
-      <div className="mb-3"><SearchBox defaultValue={q} placeholder={t("users.searchPlaceholder")} label={t("users.searchLabel")} submitLabel={t("common.search")} /></div>
+      <div className="mb-3">
+        <SearchBox
+          defaultValue={q}
+          placeholder={t("users.searchPlaceholder")}
+          label={t("users.searchLabel")}
+          submitLabel={t("common.search")}
+        />
+      </div>
       {sp.org ? (
         <p className="mb-3 text-sm text-slate-600">
-          {t("users.filterOrg", { org: sp.org })} · <Link href="/users" className="text-brand-700 hover:underline">{t("users.clearFilter")}</Link>
+          {t("users.filterOrg", { org: sp.org })} ·{" "}
+          <Link href="/users" className="text-brand-700 hover:underline">
+            {t("users.clearFilter")}
+          </Link>
         </p>
       ) : null}
       <Card>
-        {page.items.length ? <UserList items={page.items} selfId={user.id} /> : <EmptyState title={t("users.empty")} hint={t("users.emptyHint")} />}
-        <Pager basePath="/users" params={{ q: q || undefined, org: sp.org }} nextCursor={page.nextCursor} isFirst={!cursor} labels={{ first: t("common.first"), next: t("common.next") }} />
+        {page.items.length ? (
+          <UserList items={page.items} selfId={user.id} />
+        ) : (
+          <EmptyState title={t("users.empty")} hint={t("users.emptyHint")} />
+        )}
+        <Pager
+          basePath="/users"
+          params={{ q: q || undefined, org: sp.org }}
+          nextCursor={page.nextCursor}
+          isFirst={!cursor}
+          labels={{ first: t("common.first"), next: t("common.next") }}
+        />
       </Card>
     </>
   );

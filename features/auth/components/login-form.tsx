@@ -21,7 +21,10 @@ export function LoginForm() {
   const router = useRouter();
   const params = useSearchParams();
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, formState } = useForm<TLogin>({ resolver: zodResolver(ZLogin), defaultValues: { username: "", password: "" } });
+  const { register, handleSubmit, formState } = useForm<TLogin>({
+    resolver: zodResolver(ZLogin),
+    defaultValues: { username: "", password: "" },
+  });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(null);
@@ -37,14 +40,32 @@ export function LoginForm() {
   const { errors, isSubmitting } = formState;
   return (
     <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {formError ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{formError}</p> : null}
+      {formError ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+          {formError}
+        </p>
+      ) : null}
       <Field id="username" label={t("username")} error={fieldError(errors.username)}>
-        <Input id="username" autoComplete="username" autoCapitalize="none" aria-invalid={!!errors.username} {...register("username")} />
+        <Input
+          id="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          aria-invalid={!!errors.username}
+          {...register("username")}
+        />
       </Field>
       <Field id="password" label={t("password")} error={fieldError(errors.password)}>
-        <Input id="password" type="password" autoComplete="current-password" aria-invalid={!!errors.password} {...register("password")} />
+        <Input
+          id="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={!!errors.password}
+          {...register("password")}
+        />
       </Field>
-      <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("submitting") : t("submit")}</Button>
+      <Button type="submit" disabled={isSubmitting}>
+        {isSubmitting ? t("submitting") : t("submit")}
+      </Button>
     </form>
   );
 }

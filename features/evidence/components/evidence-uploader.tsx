@@ -6,19 +6,38 @@ import { MAX_FILE_BYTES } from "../lib/file-kind";
 import { formatSize } from "./format-size";
 import { uploadFile } from "./upload-file";
 
-type TItem = { key: string; name: string; size: number; preview: string | null; progress: number; id?: number; error?: string };
+type TItem = {
+  key: string;
+  name: string;
+  size: number;
+  preview: string | null;
+  progress: number;
+  id?: number;
+  error?: string;
+};
 const ACCEPT = "image/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.wps,.et";
 
 /**
  * 佐证材料: photos from the phone camera or files, uploaded at once with progress; the parent
  * form receives the ids of the files that arrived. Removing one only drops it from this form.
  */
-export function EvidenceUploader({ taskId, purpose, onChange, onBusyChange }: { taskId: number; purpose: "progress" | "report"; onChange: (ids: number[]) => void; onBusyChange?: (busy: boolean) => void }) {
+export function EvidenceUploader({
+  taskId,
+  purpose,
+  onChange,
+  onBusyChange,
+}: {
+  taskId: number;
+  purpose: "progress" | "report";
+  onChange: (ids: number[]) => void;
+  onBusyChange?: (busy: boolean) => void;
+}) {
   const t = useTranslations("evidence");
   const [items, setItems] = useState<TItem[]>([]);
   const camera = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
-  const patch = (key: string, p: Partial<TItem>) => setItems((list) => list.map((i) => (i.key === key ? { ...i, ...p } : i)));
+  const patch = (key: string, p: Partial<TItem>) =>
+    setItems((list) => list.map((i) => (i.key === key ? { ...i, ...p } : i)));
 
   // The parent's callbacks may change identity on every render; only a change of files matters.
   const callbacks = useRef({ onChange, onBusyChange });
@@ -33,10 +52,25 @@ export function EvidenceUploader({ taskId, purpose, onChange, onBusyChange }: { 
       const key = `${file.name}-${file.size}-${Math.random()}`;
       const preview = file.type.startsWith("image/") ? URL.createObjectURL(file) : null;
       const tooBig = file.size > MAX_FILE_BYTES;
-      setItems((list) => [...list, { key, name: file.name, size: file.size, preview, progress: 0, error: tooBig ? t("errors.FILE_TOO_LARGE") : undefined }]);
+      setItems((list) => [
+        ...list,
+        {
+          key,
+          name: file.name,
+          size: file.size,
+          preview,
+          progress: 0,
+          error: tooBig ? t("errors.FILE_TOO_LARGE") : undefined,
+        },
+      ]);
       if (tooBig) continue;
       void uploadFile(taskId, purpose, file, (progress) => patch(key, { progress })).then((res) =>
-        patch(key, res.ok ? { id: res.view.id, progress: 100 } : { error: t.has(`errors.${res.code}`) ? t(`errors.${res.code}`) : t("errors.INTERNAL") }),
+        patch(
+          key,
+          res.ok
+            ? { id: res.view.id, progress: 100 }
+            : { error: t.has(`errors.${res.code}`) ? t(`errors.${res.code}`) : t("errors.INTERNAL") },
+        ),
       );
     }
   };
@@ -44,29 +78,95 @@ export function EvidenceUploader({ taskId, purpose, onChange, onBusyChange }: { 
   return (
     <div className="grid gap-2">
       <div className="flex flex-wrap gap-2">
-        <button type="button" onClick={() => camera.current?.click()} className="inline-flex h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
-          <Camera className="size-4" aria-hidden />{t("camera")}
+        <button
+          type="button"
+          onClick={() => camera.current?.click()}
+          className="inline-flex h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50"
+        >
+          <Camera className="size-4" aria-hidden />
+          {t("camera")}
         </button>
-        <button type="button" onClick={() => picker.current?.click()} className="inline-flex h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50">
-          <Paperclip className="size-4" aria-hidden />{t("choose")}
+        <button
+          type="button"
+          onClick={() => picker.current?.click()}
+          className="inline-flex h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50"
+        >
+          <Paperclip className="size-4" aria-hidden />
+          {t("choose")}
         </button>
-        <input ref={camera} type="file" accept="image/*" capture="environment" className="sr-only" aria-label={t("camera")} onChange={(e) => { add(e.target.files); e.target.value = ""; }} />
-        <input ref={picker} type="file" accept={ACCEPT} multiple className="sr-only" aria-label={t("choose")} data-testid="evidence-file-input" onChange={(e) => { add(e.target.files); e.target.value = ""; }} />
+        <input
+          ref={camera}
+          type="file"
+          accept="image/*"
+          capture="environment"
+          className="sr-only"
+          aria-label={t("camera")}
+          onChange={(e) => {
+            add(e.target.files);
+            e.target.value = "";
+          }}
+        />
+        <input
+          ref={picker}
+          type="file"
+          accept={ACCEPT}
+          multiple
+          className="sr-only"
+          aria-label={t("choose")}
+          data-testid="evidence-file-input"
+          onChange={(e) => {
+            add(e.target.files);
+            e.target.value = "";
+          }}
+        />
       </div>
       <p className="text-xs text-slate-500">{t("hint")}</p>
       {items.length ? (
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" aria-live="polite">
           {items.map((i) => (
-            <li key={i.key} data-testid="evidence-item" data-attachment-id={i.id ?? ""} className={`relative overflow-hidden rounded-md border ${i.error ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}>
-              {i.preview ? <img src={i.preview} alt={i.name} className="h-24 w-full object-cover" /> : <div className="flex h-24 items-center justify-center bg-slate-50"><FileText className="size-8 text-slate-400" aria-hidden /></div>}
+            <li
+              key={i.key}
+              data-testid="evidence-item"
+              data-attachment-id={i.id ?? ""}
+              className={`relative overflow-hidden rounded-md border ${i.error ? "border-red-300 bg-red-50" : "border-slate-200 bg-white"}`}
+            >
+              {i.preview ? (
+                <img src={i.preview} alt={i.name} className="h-24 w-full object-cover" />
+              ) : (
+                <div className="flex h-24 items-center justify-center bg-slate-50">
+                  <FileText className="size-8 text-slate-400" aria-hidden />
+                </div>
+              )}
               <div className="p-1.5 text-xs">
-                <p className="truncate" title={i.name}>{i.name}</p>
+                <p className="truncate" title={i.name}>
+                  {i.name}
+                </p>
                 <p className="text-slate-500">{formatSize(i.size)}</p>
-                {i.error ? <p role="alert" className="text-red-700">{i.error}</p> : i.id === undefined ? (
-                  <div className="mt-1 h-1.5 rounded bg-slate-100" role="progressbar" aria-valuenow={i.progress} aria-valuemin={0} aria-valuemax={100} aria-label={t("uploading")}><div className="h-full rounded bg-brand-600" style={{ width: `${i.progress}%` }} /></div>
-                ) : <p className="text-emerald-700">{t("uploaded")}</p>}
+                {i.error ? (
+                  <p role="alert" className="text-red-700">
+                    {i.error}
+                  </p>
+                ) : i.id === undefined ? (
+                  <div
+                    className="mt-1 h-1.5 rounded bg-slate-100"
+                    role="progressbar"
+                    aria-valuenow={i.progress}
+                    aria-valuemin={0}
+                    aria-valuemax={100}
+                    aria-label={t("uploading")}
+                  >
+                    <div className="h-full rounded bg-brand-600" style={{ width: `${i.progress}%` }} />
+                  </div>
+                ) : (
+                  <p className="text-emerald-700">{t("uploaded")}</p>
+                )}
               </div>
-              <button type="button" onClick={() => setItems((list) => list.filter((x) => x.key !== i.key))} className="absolute top-1 right-1 rounded-full bg-white/90 p-1 text-slate-600 shadow hover:text-red-700" aria-label={`${t("remove")} ${i.name}`}>
+              <button
+                type="button"
+                onClick={() => setItems((list) => list.filter((x) => x.key !== i.key))}
+                className="absolute top-1 right-1 rounded-full bg-white/90 p-1 text-slate-600 shadow hover:text-red-700"
+                aria-label={`${t("remove")} ${i.name}`}
+              >
                 <X className="size-4" />
               </button>
             </li>

@@ -4,12 +4,19 @@ import type { TAttachmentView } from "../server/list-attachments";
 export type TUploadResult = { ok: true; view: TAttachmentView } | { ok: false; code: string };
 
 /** Uploads one file with XMLHttpRequest so the caller can show real upload progress. */
-export function uploadFile(taskId: number, purpose: string, file: File, onProgress: (pct: number) => void): Promise<TUploadResult> {
+export function uploadFile(
+  taskId: number,
+  purpose: string,
+  file: File,
+  onProgress: (pct: number) => void,
+): Promise<TUploadResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/tasks/${taskId}/attachments`);
     xhr.responseType = "json";
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100)); };
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
     xhr.onload = () => {
       const body = xhr.response as (TAttachmentView & { code?: string }) | null;
       if (xhr.status === 201 && body) resolve({ ok: true, view: body });

@@ -7,11 +7,18 @@ const detect = async (bytes: Buffer, name: string) => classifyFile(await fileTyp
 
 describe("evidence types are decided by content", () => {
   it("accepts real images and PDFs whatever their names", async () => {
-    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#c00" } }).png().toBuffer();
-    const jpg = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#c00" } }).jpeg().toBuffer();
+    const png = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#c00" } })
+      .png()
+      .toBuffer();
+    const jpg = await sharp({ create: { width: 4, height: 4, channels: 3, background: "#c00" } })
+      .jpeg()
+      .toBuffer();
     expect(await detect(png, "photo.png")).toEqual({ kind: "IMAGE", mime: "image/png" });
     expect(await detect(jpg, "IMG_0001")).toEqual({ kind: "IMAGE", mime: "image/jpeg" });
-    expect(await detect(Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), "报告.pdf")).toEqual({ kind: "PDF", mime: "application/pdf" });
+    expect(await detect(Buffer.from("%PDF-1.7\n%âãÏÓ\n1 0 obj\n"), "报告.pdf")).toEqual({
+      kind: "PDF",
+      mime: "application/pdf",
+    });
   });
 
   it("refuses executables, HTML and text renamed to an allowed extension", async () => {
@@ -22,8 +29,16 @@ describe("evidence types are decided by content", () => {
   });
 
   it("maps Office types, and legacy compound files only with an Office name", () => {
-    expect(classifyFile({ ext: "docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }, "a.docx")?.kind).toBe("OFFICE");
-    expect(classifyFile({ ext: "cfb", mime: "application/x-cfb" }, "台账.xls")).toEqual({ kind: "OFFICE", mime: "application/vnd.ms-excel" });
+    expect(
+      classifyFile(
+        { ext: "docx", mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" },
+        "a.docx",
+      )?.kind,
+    ).toBe("OFFICE");
+    expect(classifyFile({ ext: "cfb", mime: "application/x-cfb" }, "台账.xls")).toEqual({
+      kind: "OFFICE",
+      mime: "application/vnd.ms-excel",
+    });
     expect(classifyFile({ ext: "cfb", mime: "application/x-cfb" }, "setup.msi")).toBeNull();
     expect(classifyFile({ ext: "zip", mime: "application/zip" }, "a.docx")).toBeNull();
   });

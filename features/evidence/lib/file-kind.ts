@@ -8,9 +8,18 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const IMAGES = new Set(["jpg", "png", "webp", "gif", "heic", "heif", "avif"]);
 const OOXML = new Set(["docx", "xlsx", "pptx"]);
 /** Legacy Office files are OLE compound files ("cfb"); the content cannot tell Word from Excel, the name can. */
-const LEGACY: Record<string, string> = { doc: "application/msword", xls: "application/vnd.ms-excel", ppt: "application/vnd.ms-powerpoint", wps: "application/vnd.ms-works", et: "application/vnd.ms-excel" };
+const LEGACY: Record<string, string> = {
+  doc: "application/msword",
+  xls: "application/vnd.ms-excel",
+  ppt: "application/vnd.ms-powerpoint",
+  wps: "application/vnd.ms-works",
+  et: "application/vnd.ms-excel",
+};
 
-export function classifyFile(detected: TDetected, fileName: string): { kind: TAttachmentKind; mime: string } | null {
+export function classifyFile(
+  detected: TDetected,
+  fileName: string,
+): { kind: TAttachmentKind; mime: string } | null {
   if (!detected) return null;
   if (IMAGES.has(detected.ext)) return { kind: "IMAGE", mime: detected.mime };
   if (detected.ext === "pdf") return { kind: "PDF", mime: "application/pdf" };
@@ -26,6 +35,9 @@ export function classifyFile(detected: TDetected, fileName: string): { kind: TAt
 /** A safe display name: no path parts or control characters, at most 120 characters. */
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-120);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(-120);
   return cleaned || "file";
 }

@@ -13,8 +13,26 @@ export const ATTACHMENT_VIEW_SELECT = {
 } as const satisfies Prisma.AttachmentSelect;
 
 type TRow = Prisma.AttachmentGetPayload<{ select: typeof ATTACHMENT_VIEW_SELECT }>;
-export type TAttachmentView = { id: number; fileName: string; kind: "IMAGE" | "PDF" | "OFFICE"; mime: string; size: number; hasThumbnail: boolean; createdAt: string; uploaderName: string };
+export type TAttachmentView = {
+  id: number;
+  fileName: string;
+  kind: "IMAGE" | "PDF" | "OFFICE";
+  mime: string;
+  size: number;
+  hasThumbnail: boolean;
+  createdAt: string;
+  uploaderName: string;
+};
 
 export function toAttachmentView(a: TRow): TAttachmentView {
-  return { id: a.id, fileName: a.fileName, kind: a.kind, mime: a.mime, size: a.size, hasThumbnail: a.hasThumbnail, createdAt: a.createdAt.toISOString(), uploaderName: a.uploader.name };
+  return {
+    id: a.id,
+    fileName: a.fileName,
+    kind: a.kind,
+    mime: a.mime,
+    size: a.size,
+    hasThumbnail: a.hasThumbnail,
+    createdAt: a.createdAt.toISOString(),
+    uploaderName: a.uploader.name,
+  };
 }

@@ -14,7 +14,12 @@ export type TPurpose = "progress" | "report";
  * Stores one evidence file for a task. The uploader must be allowed to log progress
  * (purpose "progress") or to submit completion ("report") on the task right now.
  */
-export async function saveAttachment(actor: TTaskActor, taskId: number, purpose: TPurpose, file: { name: string; bytes: Buffer }): Promise<TAttachmentView> {
+export async function saveAttachment(
+  actor: TTaskActor,
+  taskId: number,
+  purpose: TPurpose,
+  file: { name: string; bytes: Buffer },
+): Promise<TAttachmentView> {
   const db = getDb();
   await loadTaskForAction(db, actor, taskId, purpose === "progress" ? "logProgress" : "submit");
   if (file.bytes.length > MAX_FILE_BYTES) throw new AppError("FILE_TOO_LARGE");
@@ -25,7 +30,17 @@ export async function saveAttachment(actor: TTaskActor, taskId: number, purpose:
   const stored = await saveFile(file.bytes);
   const hasThumbnail = type.kind === "IMAGE" ? await saveThumbnail(stored.storageKey, file.bytes) : false;
   const row = await db.attachment.create({
-    data: { taskId, uploaderId: actor.id, fileName, mime: type.mime, kind: type.kind, size: stored.size, sha256: stored.sha256, storageKey: stored.storageKey, hasThumbnail },
+    data: {
+      taskId,
+      uploaderId: actor.id,
+      fileName,
+      mime: type.mime,
+      kind: type.kind,
+      size: stored.size,
+      sha256: stored.sha256,
+      storageKey: stored.storageKey,
+      hasThumbnail,
+    },
     select: ATTACHMENT_VIEW_SELECT,
   });
   return toAttachmentView(row);

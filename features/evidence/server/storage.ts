@@ -29,14 +29,22 @@ export async function saveFile(bytes: Buffer): Promise<{ storageKey: string; sha
 export async function saveThumbnail(storageKey: string, bytes: Buffer): Promise<boolean> {
   try {
     const out = `${fullPath(storageKey)}.thumb.webp`;
-    if (!fs.existsSync(out)) await sharp(bytes, { failOn: "error" }).rotate().resize(320, 320, { fit: "inside", withoutEnlargement: true }).webp({ quality: 75 }).toFile(out);
+    if (!fs.existsSync(out))
+      await sharp(bytes, { failOn: "error" })
+        .rotate()
+        .resize(320, 320, { fit: "inside", withoutEnlargement: true })
+        .webp({ quality: 75 })
+        .toFile(out);
     return true;
   } catch {
     return false;
   }
 }
 
-export function openFile(storageKey: string, thumbnail = false): { stream: fs.ReadStream; size: number } | null {
+export function openFile(
+  storageKey: string,
+  thumbnail = false,
+): { stream: fs.ReadStream; size: number } | null {
   const file = thumbnail ? `${fullPath(storageKey)}.thumb.webp` : fullPath(storageKey);
   try {
     const { size } = fs.statSync(file);

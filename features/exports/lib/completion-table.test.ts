@@ -3,12 +3,23 @@ import { emptyCounts, toMetrics, type TCounts } from "@/features/rollups/lib/met
 import { COMPLETION_SPECS } from "./columns";
 import { completionBody, completionFooter } from "./completion-table";
 
-const t = (key: string) => ({ "exports.completion.own": "本级", "exports.completion.sum": "合计" })[key] ?? key;
+const t = (key: string) =>
+  ({ "exports.completion.own": "本级", "exports.completion.sum": "合计" })[key] ?? key;
 const m = (c: Partial<TCounts>) => toMetrics({ ...emptyCounts(), ...c });
 
 describe("completion table", () => {
   const children = [
-    { name: "石家庄市总工会", metrics: m({ pendingSign: 1, inProgress: 2, completed: 1, completedOnTime: 1, progressSum: 160, overdue: 1 }) },
+    {
+      name: "石家庄市总工会",
+      metrics: m({
+        pendingSign: 1,
+        inProgress: 2,
+        completed: 1,
+        completedOnTime: 1,
+        progressSum: 160,
+        overdue: 1,
+      }),
+    },
     { name: "唐山市总工会", metrics: m({}) },
   ];
 
@@ -23,6 +34,11 @@ describe("completion table", () => {
   });
 
   it("ends with the 合计 line", () => {
-    expect(completionFooter({ children, own: m({}), total: m({ completed: 2, completedOnTime: 1, progressSum: 200 }) }, t)).toEqual([["合计", 2, 2, 0, 0, 0, 0, 2, 0, 1, 0.5, 100]]);
+    expect(
+      completionFooter(
+        { children, own: m({}), total: m({ completed: 2, completedOnTime: 1, progressSum: 200 }) },
+        t,
+      ),
+    ).toEqual([["合计", 2, 2, 0, 0, 0, 0, 2, 0, 1, 0.5, 100]]);
   });
 });

@@ -5,8 +5,18 @@ import type { TTranslate } from "./translate";
 /** One line of the 完成情况 table, in the order of COMPLETION_SPECS. */
 export function completionRow(label: string, m: TMetrics): TRow {
   return [
-    label, m.total, m.signed, m.pendingSign, m.handedBack, m.inProgress, m.submitted, m.completed, m.overdue,
-    m.completionRate, m.onTimeRate, m.avgProgress,
+    label,
+    m.total,
+    m.signed,
+    m.pendingSign,
+    m.handedBack,
+    m.inProgress,
+    m.submitted,
+    m.completed,
+    m.overdue,
+    m.completionRate,
+    m.onTimeRate,
+    m.avgProgress,
   ];
 }
 

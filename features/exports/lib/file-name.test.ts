@@ -6,12 +6,24 @@ const lateEvening = new Date("2026-11-24T17:30:00Z");
 
 describe("export file names", () => {
   it("joins label, org, objective and the China day", () => {
-    expect(exportFileName({ label: "完成情况", orgName: "河北省总工会", now: lateEvening, format: "xlsx" })).toBe("完成情况-河北省总工会-2026-11-25.xlsx");
-    expect(exportFileName({ label: "台账", orgName: "河北省总工会", objectiveCode: "3.2", now: lateEvening, format: "csv" })).toBe("台账-河北省总工会-3.2-2026-11-25.csv");
+    expect(
+      exportFileName({ label: "完成情况", orgName: "河北省总工会", now: lateEvening, format: "xlsx" }),
+    ).toBe("完成情况-河北省总工会-2026-11-25.xlsx");
+    expect(
+      exportFileName({
+        label: "台账",
+        orgName: "河北省总工会",
+        objectiveCode: "3.2",
+        now: lateEvening,
+        format: "csv",
+      }),
+    ).toBe("台账-河北省总工会-3.2-2026-11-25.csv");
   });
 
   it("replaces characters that are not allowed in file names", () => {
-    expect(exportFileName({ label: "Ledger", orgName: 'a/b\\c:d*e?"f<g>h|i\nj', now: lateEvening, format: "csv" })).toBe("Ledger-a_b_c_d_e_f_g_h_i_j-2026-11-25.csv");
+    expect(
+      exportFileName({ label: "Ledger", orgName: 'a/b\\c:d*e?"f<g>h|i\nj', now: lateEvening, format: "csv" }),
+    ).toBe("Ledger-a_b_c_d_e_f_g_h_i_j-2026-11-25.csv");
   });
 });
 

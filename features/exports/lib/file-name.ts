@@ -12,15 +12,27 @@ export const CONTENT_TYPES: Record<TExportFormat, string> = {
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
 /** 完成情况-河北省总工会-3.2-2026-11-25.xlsx (the day in China). */
-export function exportFileName(parts: { label: string; orgName: string; objectiveCode?: string | null; now: Date; format: TExportFormat }): string {
+export function exportFileName(parts: {
+  label: string;
+  orgName: string;
+  objectiveCode?: string | null;
+  now: Date;
+  format: TExportFormat;
+}): string {
   const pieces = [parts.label, parts.orgName, parts.objectiveCode ?? null, formatDay(chinaToday(parts.now))];
-  const base = pieces.filter((p): p is string => !!p).map((p) => p.replace(UNSAFE, "_").trim()).join("-");
+  const base = pieces
+    .filter((p): p is string => !!p)
+    .map((p) => p.replace(UNSAFE, "_").trim())
+    .join("-");
   return `${base}.${parts.format}`;
 }
 
 /** RFC 5987 value: UTF-8 percent-encoding of everything outside attr-char. */
 export function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return encodeURIComponent(value).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
 }
 
 /**
@@ -33,7 +45,13 @@ export function contentDisposition(fileName: string, asciiFallback: string): str
 }
 
 const CHINA_TIME = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
 });
 
 /** "2026-11-25 08:05" in Asia/Shanghai. */

@@ -5,16 +5,34 @@ import { ledgerRow, type TLedgerTask } from "./ledger-row";
 
 // The real catalogue, so that every key the ledger uses must exist.
 const t = (key: string) => {
-  const v = key.split(".").reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], MESSAGES["zh-CN"]);
+  const v = key
+    .split(".")
+    .reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], MESSAGES["zh-CN"]);
   if (typeof v !== "string") throw new Error(`missing message ${key}`);
   return v;
 };
 const today = new Date("2026-11-25T00:00:00Z");
 const task: TLedgerTask = {
-  id: 7, measureCode: "3.2.1.4", measureTitle: "开展劳动竞赛", mainCode: "3.2", mainTitle: "（二）建功新时代", orgName: "正定县总工会",
-  orgPath: [1, 2, 3, 4], kind: "ASSIGNED", status: "IN_PROGRESS", priority: "HIGH", dueDate: new Date("2026-11-24T00:00:00Z"),
-  signedAt: new Date("2026-11-01T17:00:00Z"), submittedAt: null, completedAt: null, responsibleName: "张三", progress: 40,
-  progressState: "LAGGING", progressNarrative: "已召开动员会", progressAt: new Date("2026-11-20T02:00:00Z"), evidenceCount: 2,
+  id: 7,
+  measureCode: "3.2.1.4",
+  measureTitle: "开展劳动竞赛",
+  mainCode: "3.2",
+  mainTitle: "（二）建功新时代",
+  orgName: "正定县总工会",
+  orgPath: [1, 2, 3, 4],
+  kind: "ASSIGNED",
+  status: "IN_PROGRESS",
+  priority: "HIGH",
+  dueDate: new Date("2026-11-24T00:00:00Z"),
+  signedAt: new Date("2026-11-01T17:00:00Z"),
+  submittedAt: null,
+  completedAt: null,
+  responsibleName: "张三",
+  progress: 40,
+  progressState: "LAGGING",
+  progressNarrative: "已召开动员会",
+  progressAt: new Date("2026-11-20T02:00:00Z"),
+  evidenceCount: 2,
 };
 
 describe("ledgerRow", () => {
@@ -22,9 +40,25 @@ describe("ledgerRow", () => {
     const row = ledgerRow(task, { t, today, region: "河北省 / 石家庄市 / 正定县" });
     expect(row).toHaveLength(LEDGER_SPECS.length);
     expect(row).toEqual([
-      "3.2.1.4", "开展劳动竞赛", "3.2 （二）建功新时代", "正定县总工会", "河北省 / 石家庄市 / 正定县", "规定动作", "办理中", "重要",
-      new Date("2026-11-24T00:00:00Z"), new Date("2026-11-02T00:00:00Z"), null, null, "是", "张三", 40, "滞后", "已召开动员会",
-      new Date("2026-11-20T00:00:00Z"), 2,
+      "3.2.1.4",
+      "开展劳动竞赛",
+      "3.2 （二）建功新时代",
+      "正定县总工会",
+      "河北省 / 石家庄市 / 正定县",
+      "规定动作",
+      "办理中",
+      "重要",
+      new Date("2026-11-24T00:00:00Z"),
+      new Date("2026-11-02T00:00:00Z"),
+      null,
+      null,
+      "是",
+      "张三",
+      40,
+      "滞后",
+      "已召开动员会",
+      new Date("2026-11-20T00:00:00Z"),
+      2,
     ]);
   });
 

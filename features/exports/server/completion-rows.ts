@@ -22,7 +22,9 @@ export async function buildCompletionExport(
   if (!c || (q.objective && !c.objective)) return null;
   const titleLines = [
     t("exports.title.completion", { org: c.org.name }),
-    ...(c.objective ? [t("exports.title.objective", { code: c.objective.code, title: c.objective.title })] : []),
+    ...(c.objective
+      ? [t("exports.title.objective", { code: c.objective.code, title: c.objective.title })]
+      : []),
     t("exports.title.generated", { time: formatChinaDateTime(now) }),
   ];
   return {

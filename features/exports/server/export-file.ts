@@ -40,7 +40,13 @@ export async function createExport(
     body.destroy(new Error("export failed"));
   });
   return {
-    fileName: exportFileName({ label: built.label, orgName: built.orgName, objectiveCode: built.objectiveCode, now, format: q.format }),
+    fileName: exportFileName({
+      label: built.label,
+      orgName: built.orgName,
+      objectiveCode: built.objectiveCode,
+      now,
+      format: q.format,
+    }),
     asciiName: `${kind}-${formatDay(chinaToday(now))}.${q.format}`,
     contentType: CONTENT_TYPES[q.format],
     body,

@@ -9,7 +9,9 @@ import type { TExportFile } from "./export-file";
 export function parseExportQuery(params: URLSearchParams): TExportQuery {
   const parsed = ZExportQuery.safeParse(exportQueryInput(params));
   if (parsed.success) return parsed.data;
-  const fields = Object.fromEntries(parsed.error.issues.map((i) => [String(i.path[0] ?? "query"), i.message || "invalid"]));
+  const fields = Object.fromEntries(
+    parsed.error.issues.map((i) => [String(i.path[0] ?? "query"), i.message || "invalid"]),
+  );
   throw new AppError("VALIDATION", fields);
 }
 

@@ -4,7 +4,10 @@ import { getDb } from "@/lib/db/client";
 
 /** The org if it is inside the user's subtree, else null (out of scope reads as "not found"). */
 export async function findScopedOrg(user: { orgId: number }, orgId: number) {
-  return getDb().org.findFirst({ where: { id: orgId, ...orgScopeWhere(user) }, select: { id: true, name: true, ancestorIds: true } });
+  return getDb().org.findFirst({
+    where: { id: orgId, ...orgScopeWhere(user) },
+    select: { id: true, name: true, ancestorIds: true },
+  });
 }
 
 /** The objective and the ids of its measures (itself when it is one); null when the code does not exist. */

@@ -57,13 +57,21 @@ export async function* ledgerTaskChunks(
 /** The federations (not grassroots unions) above and below the org: the few thousand rows region paths are made of. */
 async function loadFederations(org: { id: number; ancestorIds: number[] }): Promise<Map<number, TRegionOrg>> {
   const rows = await getDb().org.findMany({
-    where: { level: { not: "GRASSROOTS" }, OR: [{ ancestorIds: { has: org.id } }, { id: { in: org.ancestorIds } }] },
+    where: {
+      level: { not: "GRASSROOTS" },
+      OR: [{ ancestorIds: { has: org.id } }, { id: { in: org.ancestorIds } }],
+    },
     select: { id: true, name: true, regionName: true, level: true },
   });
   return new Map(rows.map((r) => [r.id, r]));
 }
 
-async function* ledgerRows(scope: { orgId: number; measureIds: number[] | null }, federations: Map<number, TRegionOrg>, t: TTranslate, today: Date): AsyncGenerator<TRow[]> {
+async function* ledgerRows(
+  scope: { orgId: number; measureIds: number[] | null },
+  federations: Map<number, TRegionOrg>,
+  t: TTranslate,
+  today: Date,
+): AsyncGenerator<TRow[]> {
   for await (const tasks of ledgerTaskChunks(getDb(), scope)) {
     yield tasks.map((task) => ledgerRow(task, { t, today, region: regionPath(task.orgPath, federations) }));
   }

@@ -5,7 +5,12 @@ import { neutraliseFormula } from "../lib/safe-text";
 import type { TCellKind, TColumn, TRow, TSheet } from "../lib/sheet";
 import { drained } from "./stream-out";
 
-const NUM_FMT: Partial<Record<TCellKind, string>> = { int: "0", decimal: "0.0", percent: "0.0%", date: "yyyy-mm-dd" };
+const NUM_FMT: Partial<Record<TCellKind, string>> = {
+  int: "0",
+  decimal: "0.0",
+  percent: "0.0%",
+  date: "yyyy-mm-dd",
+};
 
 function addRow(ws: ExcelJS.Worksheet, columns: TColumn[], cells: TRow, bold = false): ExcelJS.Row {
   const row = ws.addRow(cells.map((v) => (typeof v === "string" ? neutraliseFormula(v) : v)));
@@ -28,7 +33,10 @@ const MAX_ZIP_BACKLOG = 1 << 20;
 function zipBacklog(ws: ExcelJS.Worksheet): number {
   const pipes = (ws as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes;
   if (!Array.isArray(pipes)) return 0;
-  return pipes.reduce<number>((n, p) => n + ((p as { _writableState?: { length?: number } })._writableState?.length ?? 0), 0);
+  return pipes.reduce<number>(
+    (n, p) => n + ((p as { _writableState?: { length?: number } })._writableState?.length ?? 0),
+    0,
+  );
 }
 
 /** Waits until the zip has caught up and the reader can take more (or has gone away). */
@@ -45,7 +53,11 @@ async function settle(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
  * shared-string table, so memory stays flat however many rows there are.
  */
 export async function writeXlsx(sheet: TSheet, out: Writable): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   const headerRow = sheet.titleLines.length ? sheet.titleLines.length + 2 : 1;
   const lastCol = columnLetter(sheet.columns.length);
   const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }] });

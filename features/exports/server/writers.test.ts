@@ -5,10 +5,16 @@ import type { TColumn, TRow, TSheet } from "../lib/sheet";
 import { writeCsv } from "./write-csv";
 import { writeXlsx } from "./write-xlsx";
 
-const WRITERS = [["xlsx", writeXlsx], ["csv", writeCsv]] as const;
+const WRITERS = [
+  ["xlsx", writeXlsx],
+  ["csv", writeCsv],
+] as const;
 const columns: TColumn[] = [
-  { header: "名称", kind: "text", width: 20 }, { header: "数量", kind: "int", width: 8 }, { header: "比例", kind: "percent", width: 8 },
-  { header: "平均", kind: "decimal", width: 8 }, { header: "日期", kind: "date", width: 12 },
+  { header: "名称", kind: "text", width: 20 },
+  { header: "数量", kind: "int", width: 8 },
+  { header: "比例", kind: "percent", width: 8 },
+  { header: "平均", kind: "decimal", width: 8 },
+  { header: "日期", kind: "date", width: 12 },
 ];
 
 /** An endless body that records how far it was read and whether it was closed. */
@@ -18,7 +24,13 @@ function endless() {
     try {
       for (;;) {
         state.produced++;
-        yield Array.from({ length: 2000 }, (_, i) => [`第 ${state.produced}-${i} 行 ${Math.random()}`, i, 0.5, 1.5, null]);
+        yield Array.from({ length: 2000 }, (_, i) => [
+          `第 ${state.produced}-${i} 行 ${Math.random()}`,
+          i,
+          0.5,
+          1.5,
+          null,
+        ]);
       }
     } finally {
       state.closed = true;
@@ -51,9 +63,15 @@ describe("XLSX cells", () => {
     out.on("data", (b: Buffer) => parts.push(b));
     const ended = new Promise((r) => out.on("end", r));
     async function* rows(): AsyncGenerator<TRow[]> {
-      yield [["=1+1", 3, 0.25, 12.34, new Date("2026-11-25T00:00:00Z")], ["@x", 0, null, null, null]];
+      yield [
+        ["=1+1", 3, 0.25, 12.34, new Date("2026-11-25T00:00:00Z")],
+        ["@x", 0, null, null, null],
+      ];
     }
-    await writeXlsx({ name: "表", titleLines: ["标题"], columns, rows: rows(), footer: [["合计", 3, 0.25, 12.34, null]] }, out);
+    await writeXlsx(
+      { name: "表", titleLines: ["标题"], columns, rows: rows(), footer: [["合计", 3, 0.25, 12.34, null]] },
+      out,
+    );
     await ended;
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
@@ -61,8 +79,19 @@ describe("XLSX cells", () => {
     expect(ws.getRow(1).getCell(1).value).toBe("标题");
     expect((ws.getRow(3).values as unknown[]).slice(1)).toEqual(["名称", "数量", "比例", "平均", "日期"]);
     const r = ws.getRow(4);
-    expect([r.getCell(1).value, r.getCell(2).value, r.getCell(3).value, r.getCell(4).value, r.getCell(5).value]).toEqual(["'=1+1", 3, 0.25, 12.34, new Date("2026-11-25T00:00:00Z")]);
-    expect([r.getCell(2).numFmt, r.getCell(3).numFmt, r.getCell(4).numFmt, r.getCell(5).numFmt]).toEqual(["0", "0.0%", "0.0", "yyyy-mm-dd"]);
+    expect([
+      r.getCell(1).value,
+      r.getCell(2).value,
+      r.getCell(3).value,
+      r.getCell(4).value,
+      r.getCell(5).value,
+    ]).toEqual(["'=1+1", 3, 0.25, 12.34, new Date("2026-11-25T00:00:00Z")]);
+    expect([r.getCell(2).numFmt, r.getCell(3).numFmt, r.getCell(4).numFmt, r.getCell(5).numFmt]).toEqual([
+      "0",
+      "0.0%",
+      "0.0",
+      "yyyy-mm-dd",
+    ]);
     expect(ws.getRow(5).getCell(1).value).toBe("'@x");
     expect(ws.getRow(6).getCell(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });

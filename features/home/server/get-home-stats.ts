@@ -10,7 +10,12 @@ export async function getHomeStats(user: { orgId: number }) {
     db.user.count({ where: { ...userScopeWhere(user), active: true } }),
     db.objective.count({ where: { level: "MAIN_TASK" } }),
     db.objective.count({ where: { level: "MEASURE" } }),
-    db.org.findMany({ where: { parentId: user.orgId }, select: { id: true, name: true, code: true, level: true, _count: { select: { children: true } } }, orderBy: [{ sortOrder: "asc" }, { id: "asc" }], take: 12 }),
+    db.org.findMany({
+      where: { parentId: user.orgId },
+      select: { id: true, name: true, code: true, level: true, _count: { select: { children: true } } },
+      orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
+      take: 12,
+    }),
   ]);
   return { orgs: orgs - 1, users, mainTasks, measures, children };
 }

@@ -23,10 +23,17 @@ export function LocaleSwitcher({ tone = "light" }: { tone?: "light" | "dark" }) 
           type="button"
           disabled={pending}
           aria-pressed={locale === o.value}
-          onClick={() => start(async () => { await setLocaleAction(o.value); router.refresh(); })}
+          onClick={() =>
+            start(async () => {
+              await setLocaleAction(o.value);
+              router.refresh();
+            })
+          }
           className={cn(
             "rounded px-2 py-1",
-            locale === o.value ? "font-semibold underline underline-offset-4" : "opacity-80 hover:opacity-100",
+            locale === o.value
+              ? "font-semibold underline underline-offset-4"
+              : "opacity-80 hover:opacity-100",
             tone === "dark" ? "text-white" : "text-slate-700",
           )}
         >

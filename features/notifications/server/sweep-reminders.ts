@@ -8,7 +8,10 @@ import { addDays, chinaToday } from "@/features/tasks/lib/dates";
  * The dedupe key (task, due date, user) makes each reminder exist once per due date, so the
  * sweep can run as often as wanted, and an approved extension arms new reminders.
  */
-export async function sweepReminders(db: TDb | TTx, now = new Date()): Promise<{ dueSoon: number; overdue: number }> {
+export async function sweepReminders(
+  db: TDb | TTx,
+  now = new Date(),
+): Promise<{ dueSoon: number; overdue: number }> {
   const today = chinaToday(now);
   const dueSoon = await db.$executeRaw`
     INSERT INTO "Notification" ("userId", "type", "taskId", "params", "dedupeKey", "createdAt")

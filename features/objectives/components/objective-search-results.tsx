@@ -7,10 +7,13 @@ type THit = { code: string; level: string; title: string; path: string[] };
 
 export async function ObjectiveSearchResults({ q, hits }: { q: string; hits: THit[] }) {
   const t = await getTranslations();
-  if (hits.length === 0) return <EmptyState title={t("objectives.noResults", { q })} hint={t("objectives.noResultsHint")} />;
+  if (hits.length === 0)
+    return <EmptyState title={t("objectives.noResults", { q })} hint={t("objectives.noResultsHint")} />;
   return (
     <div>
-      <p className="px-4 pt-3 text-sm text-slate-600" role="status">{t("objectives.results", { q, count: hits.length })}</p>
+      <p className="px-4 pt-3 text-sm text-slate-600" role="status">
+        {t("objectives.results", { q, count: hits.length })}
+      </p>
       <ul className="divide-y divide-slate-100">
         {hits.map((h) => (
           <li key={h.code}>

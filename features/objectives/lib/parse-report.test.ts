@@ -14,7 +14,10 @@ import {
   type ParsedObjective,
 } from "./parse-report";
 
-const REPORT = readFileSync(path.join(import.meta.dirname, "../../../prisma/seed/data/report-17th-congress.txt"), "utf8");
+const REPORT = readFileSync(
+  path.join(import.meta.dirname, "../../../prisma/seed/data/report-17th-congress.txt"),
+  "utf8",
+);
 const parsed = parseReport(REPORT);
 const byCode = new Map(parsed.map((o) => [o.code, o]));
 const childrenOf = (code: string) => parsed.filter((o) => o.parentCode === code);
@@ -58,20 +61,37 @@ const TITLED_SUB_ITEMS: Record<string, string[]> = {
   "3.4": ["健全服务职工体系", "拓宽服务职工领域", "加强困难职工帮扶和脱贫攻坚工作"],
   // 积极建设智慧工会 / 不断夯实基层基础 start unindented (or with one space) in the PDF text.
   "3.5": ["上下联动、整体推进工会改革", "积极建设智慧工会", "不断夯实基层基础"],
-  "3.6": ["从严从实加强工会系统党的建设", "深化工会干部队伍建设", "驰而不息抓好工会作风建设", "加强工会港澳台工作和外事工作"],
+  "3.6": [
+    "从严从实加强工会系统党的建设",
+    "深化工会干部队伍建设",
+    "驰而不息抓好工会作风建设",
+    "加强工会港澳台工作和外事工作",
+  ],
 };
 
 // （一） has no title sentences: its sub-items get titles derived from their first sentence.
-const UNTITLED_SUB_ITEMS = ["把学习宣传贯彻习近平新时代中国特色社会主义思想作为工会组织的重大政治任务", "在广大职工中深入进行有特色、接地气的宣讲"];
+const UNTITLED_SUB_ITEMS = [
+  "把学习宣传贯彻习近平新时代中国特色社会主义思想作为工会组织的重大政治任务",
+  "在广大职工中深入进行有特色、接地气的宣讲",
+];
 
 // Sentences per main task, counted by eye (sub-item sentences minus title sentences).
 // NB: the whole section holds only 119 「。」; 37 of them end the plan paragraph, headings,
 // introductions and title sentences, so sentence-level measures total 82 (not > 100).
-const MEASURES_PER_MAIN_TASK: Record<string, number> = { "3.1": 3, "3.2": 17, "3.3": 23, "3.4": 11, "3.5": 15, "3.6": 13 };
+const MEASURES_PER_MAIN_TASK: Record<string, number> = {
+  "3.1": 3,
+  "3.2": 17,
+  "3.3": 23,
+  "3.4": 11,
+  "3.5": 15,
+  "3.6": 13,
+};
 
 describe("cleanText", () => {
   it("removes spaces next to CJK characters, punctuation and quotes", () => {
-    expect(cleanText("会宣传教育阵地作用，把 “大学习”课堂搬到工厂车间、")).toBe("会宣传教育阵地作用，把“大学习”课堂搬到工厂车间、");
+    expect(cleanText("会宣传教育阵地作用，把 “大学习”课堂搬到工厂车间、")).toBe(
+      "会宣传教育阵地作用，把“大学习”课堂搬到工厂车间、",
+    );
     expect(cleanText("“中国制 造 2025”")).toBe("“中国制造2025”");
     expect(cleanText("纲要（2017—2020 年）》，")).toBe("纲要（2017—2020年）》，");
     expect(cleanText("强化 “互联网+” 工会顶层设计")).toBe("强化“互联网+”工会顶层设计");
@@ -90,18 +110,29 @@ describe("splitSentences / deriveTitle / isTitleSentence", () => {
   it("splits on 。！？ keeping closing quotes attached, losslessly", () => {
     const text = "深化创建“工人先锋号”活动，推进班组建设。他说：“好。”真的吗？剩余片段";
     const parts = splitSentences(text);
-    expect(parts).toEqual(["深化创建“工人先锋号”活动，推进班组建设。", "他说：“好。”", "真的吗？", "剩余片段"]);
+    expect(parts).toEqual([
+      "深化创建“工人先锋号”活动，推进班组建设。",
+      "他说：“好。”",
+      "真的吗？",
+      "剩余片段",
+    ]);
     expect(parts.join("")).toBe(text);
   });
   it("does not split at a terminator inside an open quote or bracket", () => {
-    expect(splitSentences("高举“和平。发展”的旗帜。下一句。")).toEqual(["高举“和平。发展”的旗帜。", "下一句。"]);
+    expect(splitSentences("高举“和平。发展”的旗帜。下一句。")).toEqual([
+      "高举“和平。发展”的旗帜。",
+      "下一句。",
+    ]);
   });
   it("derives the leading clause, ignoring commas inside quotes", () => {
-    expect(deriveTitle("推进“会，站、家”一体化建设，进一步做好工作。", 30)).toBe("推进“会，站、家”一体化建设");
+    expect(deriveTitle("推进“会，站、家”一体化建设，进一步做好工作。", 30)).toBe(
+      "推进“会，站、家”一体化建设",
+    );
     expect(deriveTitle("切实保护女职工合法权益和特殊利益。", 30)).toBe("切实保护女职工合法权益和特殊利益");
   });
   it("cuts an over-long clause at 、 or a conjunction, as a prefix of the sentence", () => {
-    const s = "完善以企业岗位练兵和技术比武为基础、以国家和行业竞赛为主体、国内竞赛与国际竞赛相衔接的体系，丰富竞赛。";
+    const s =
+      "完善以企业岗位练兵和技术比武为基础、以国家和行业竞赛为主体、国内竞赛与国际竞赛相衔接的体系，丰富竞赛。";
     expect(deriveTitle(s, 30)).toBe("完善以企业岗位练兵和技术比武为基础、以国家和行业竞赛为主体");
     const t = "深入开展“尊法守法·携手筑梦”服务农民工法治宣传和公益法律服务行动，引导职工。";
     expect(deriveTitle(t, 30)).toBe("深入开展“尊法守法·携手筑梦”服务农民工法治宣传");
@@ -130,7 +161,8 @@ describe("paragraph splitting", () => {
     const L = (text: string, trailing = false, indent = 0) => ({ text, trailing, indent });
     const full = "这是一行排满的正文文字用来测试段落边界规则是否正确"; // 25 chars
     const filler = Array.from({ length: 6 }, () => L(`${full}字`));
-    const split = (a: ReturnType<typeof L>, b: ReturnType<typeof L>) => splitParagraphs([...filler, a, b, ...filler]).length;
+    const split = (a: ReturnType<typeof L>, b: ReturnType<typeof L>) =>
+      splitParagraphs([...filler, a, b, ...filler]).length;
     expect(split(L(`${full}。`), L(full))).toBe(1); // full line ending in 。: mid-paragraph
     expect(split(L(`${full}。`, true), L(full))).toBe(2); // trailing whitespace
     expect(split(L("短的结尾。"), L(full))).toBe(2); // visibly short line
@@ -139,22 +171,34 @@ describe("paragraph splitting", () => {
     expect(split(L(full, true), L(full))).toBe(1); // no terminator: never a boundary
   });
   it("stops the section at the next top-level heading", () => {
-    expect(readSection(REPORT, "二").paragraphs.at(-1)).toMatch(/增强工会团结教育、维护权益、服务职工功能。$/);
-    const withSectionFour = REPORT.replace(/各位代表、同志们，社会主义/, "四、附加章节 \n\n  附加内容。 \n\n$&");
+    expect(readSection(REPORT, "二").paragraphs.at(-1)).toMatch(
+      /增强工会团结教育、维护权益、服务职工功能。$/,
+    );
+    const withSectionFour = REPORT.replace(
+      /各位代表、同志们，社会主义/,
+      "四、附加章节 \n\n  附加内容。 \n\n$&",
+    );
     expect(withSectionFour).not.toBe(REPORT);
     expect(parseReport(withSectionFour)).toEqual(parsed);
   });
   it("does not depend on indentation", () => {
-    const unindented = REPORT.split("\n").map((l) => l.trimStart()).join("\n");
+    const unindented = REPORT.split("\n")
+      .map((l) => l.trimStart())
+      .join("\n");
     expect(parseReport(unindented)).toEqual(parsed);
   });
   it("does not depend on trailing whitespace alone", () => {
-    const trimmed = REPORT.split("\n").map((l) => l.trimEnd()).join("\n");
+    const trimmed = REPORT.split("\n")
+      .map((l) => l.trimEnd())
+      .join("\n");
     expect(parseReport(trimmed)).toEqual(parsed);
   });
   it("ignores CRLF line endings and injected page numbers inside a paragraph", () => {
     expect(parseReport(REPORT.replace(/\n/g, "\r\n"))).toEqual(parsed);
-    const withPageNumber = REPORT.replace("施走出去战略和“一带一路”建设。积极履行工会牵头", "$&\n\n\n\n27 \n \n\n");
+    const withPageNumber = REPORT.replace(
+      "施走出去战略和“一带一路”建设。积极履行工会牵头",
+      "$&\n\n\n\n27 \n \n\n",
+    );
     expect(withPageNumber).not.toBe(REPORT);
     expect(parseReport(withPageNumber)).toEqual(parsed);
   });
@@ -164,8 +208,15 @@ describe("parseReport: plan and main tasks", () => {
   it("has the plan node with the section's opening paragraph", () => {
     const plan = get("3");
     expect(parsed[0]).toBe(plan);
-    expect(plan).toMatchObject({ parentCode: null, level: "PLAN", title: "今后五年工会工作的主要任务", order: 1 });
-    expect(plan.sourceText).toMatch(/^今后五年工会工作的主要任务是：全面贯彻党的十九大精神，.*更加坚强有力。$/);
+    expect(plan).toMatchObject({
+      parentCode: null,
+      level: "PLAN",
+      title: "今后五年工会工作的主要任务",
+      order: 1,
+    });
+    expect(plan.sourceText).toMatch(
+      /^今后五年工会工作的主要任务是：全面贯彻党的十九大精神，.*更加坚强有力。$/,
+    );
     expect(plan.sourceText).not.toContain("（一）");
     expect(ofLevel("PLAN")).toHaveLength(1);
   });
@@ -209,7 +260,11 @@ describe("parseReport: sub-items", () => {
     for (const s of subs) {
       expect([...s.title].length).toBeLessThanOrEqual(40);
       expect(s.sourceText.startsWith(`${s.title}，`)).toBe(true); // a leading clause, not a sentence
-      expect(childrenOf(s.code).map((m) => m.sourceText).join("")).toBe(s.sourceText);
+      expect(
+        childrenOf(s.code)
+          .map((m) => m.sourceText)
+          .join(""),
+      ).toBe(s.sourceText);
     }
     expect(subs[1]?.sourceText).toContain("把“大学习”课堂搬到工厂车间");
   });
@@ -238,7 +293,10 @@ describe("parseReport: measures", () => {
     }
     expect(perTask).toEqual(MEASURES_PER_MAIN_TASK);
     expect(measures).toHaveLength(82);
-    const sentenceEnds = ofLevel("SUB_ITEM").reduce((n, s) => n + (s.sourceText.match(/[。！？]/g) ?? []).length, 0);
+    const sentenceEnds = ofLevel("SUB_ITEM").reduce(
+      (n, s) => n + (s.sourceText.match(/[。！？]/g) ?? []).length,
+      0,
+    );
     const titledCount = Object.values(TITLED_SUB_ITEMS).flat().length;
     expect(measures).toHaveLength(sentenceEnds - titledCount);
   });
@@ -254,7 +312,9 @@ describe("parseReport: measures", () => {
   });
   it("title sentence + measures reconstruct each sub-item paragraph", () => {
     for (const s of ofLevel("SUB_ITEM")) {
-      const body = childrenOf(s.code).map((m) => m.sourceText).join("");
+      const body = childrenOf(s.code)
+        .map((m) => m.sourceText)
+        .join("");
       const titled = s.code.startsWith("3.1.") ? "" : `${s.title}。`;
       expect(titled + body).toBe(s.sourceText);
     }
@@ -322,10 +382,14 @@ describe("parseReport: structure and hygiene", () => {
 describe("parseReport: errors", () => {
   it("throws when section 三 is missing", () => {
     expect(() => parseReport("")).toThrow(/section 「三、」/);
-    expect(() => parseReport(REPORT.slice(0, REPORT.indexOf("三、今后五年")))).toThrow(/section 「三、」 heading not found/);
+    expect(() => parseReport(REPORT.slice(0, REPORT.indexOf("三、今后五年")))).toThrow(
+      /section 「三、」 heading not found/,
+    );
   });
   it("throws when the input is truncated before a main-task heading", () => {
-    expect(() => parseReport(REPORT.slice(0, REPORT.indexOf("（五）深化工会改革创新")))).toThrow(/（五） is missing/);
+    expect(() => parseReport(REPORT.slice(0, REPORT.indexOf("（五）深化工会改革创新")))).toThrow(
+      /（五） is missing/,
+    );
   });
   it("throws when a main-task heading in the middle is missing", () => {
     const heading = /[ ]*（三）切实维护职工合法权益，推动构建和谐劳动关系。[ ]*\n/;

@@ -82,11 +82,17 @@ function headingEnd(lines: readonly ReportLine[], i: number): number {
 export function extractSection(text: string, numeral = "三"): { heading: string; lines: ReportLine[] } {
   const lines = toLines(text);
   const start = lines.findIndex((l, i) => l.text.startsWith(`${numeral}、`) && isTopHeading(lines, i));
-  if (start < 0) throw new Error(`parseReport: section 「${numeral}、」 heading not found in the report text`);
+  if (start < 0)
+    throw new Error(`parseReport: section 「${numeral}、」 heading not found in the report text`);
   const bodyStart = headingEnd(lines, start);
   let end = bodyStart;
   while (end < lines.length && !isTopHeading(lines, end)) end++;
-  const heading = cleanText(lines.slice(start, bodyStart).map((l) => l.text).join("\n")).slice(numeral.length + 1);
+  const heading = cleanText(
+    lines
+      .slice(start, bodyStart)
+      .map((l) => l.text)
+      .join("\n"),
+  ).slice(numeral.length + 1);
   return { heading: stripTerminator(heading), lines: lines.slice(bodyStart, end) };
 }
 
@@ -149,7 +155,9 @@ function groupMainTasks(paragraphs: readonly string[], expected: number) {
     }
     const n = chineseToInt(marker[1] ?? "");
     if (n !== blocks.length + 1) {
-      throw new Error(`parseReport: main-task heading （${intToChinese(blocks.length + 1)}） is missing (found （${marker[1]}）)`);
+      throw new Error(
+        `parseReport: main-task heading （${intToChinese(blocks.length + 1)}） is missing (found （${marker[1]}）)`,
+      );
     }
     // The heading is the first sentence; anything glued after it belongs to the introduction.
     const [heading = p, ...rest] = splitSentences(p);
@@ -158,7 +166,8 @@ function groupMainTasks(paragraphs: readonly string[], expected: number) {
   if (blocks.length < expected) {
     throw new Error(`parseReport: main-task heading （${intToChinese(blocks.length + 1)}） is missing`);
   }
-  if (blocks.length > expected) throw new Error(`parseReport: expected ${expected} main tasks, found ${blocks.length}`);
+  if (blocks.length > expected)
+    throw new Error(`parseReport: expected ${expected} main tasks, found ${blocks.length}`);
   if (intro.length === 0) throw new Error("parseReport: the section has no opening paragraph before （一）");
   return { intro, blocks };
 }
@@ -175,17 +184,32 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedObj
   blocks.forEach((block, b) => {
     const [taskIntro, ...subItems] = block.paragraphs;
     const marker = MAIN_MARKER.exec(block.heading)?.[0] ?? "";
-    if (taskIntro === undefined) throw new Error(`parseReport: main task ${marker} has no introduction paragraph`);
+    if (taskIntro === undefined)
+      throw new Error(`parseReport: main task ${marker} has no introduction paragraph`);
     const taskCode = `${planCode}.${b + 1}`;
     const title = stripTerminator(block.heading.slice(marker.length));
-    out.push({ code: taskCode, parentCode: planCode, level: "MAIN_TASK", title, sourceText: block.heading + taskIntro, order: b + 1 });
+    out.push({
+      code: taskCode,
+      parentCode: planCode,
+      level: "MAIN_TASK",
+      title,
+      sourceText: block.heading + taskIntro,
+      order: b + 1,
+    });
     subItems.forEach((paragraph, s) => {
       const subCode = `${taskCode}.${s + 1}`;
       const sentences = splitSentences(paragraph);
       const first = sentences[0] ?? paragraph;
       const titled = sentences.length > 1 && isTitleSentence(first);
       const subTitle = titled ? stripTerminator(first) : deriveTitle(first, SUB_ITEM_TITLE_MAX);
-      out.push({ code: subCode, parentCode: taskCode, level: "SUB_ITEM", title: subTitle, sourceText: paragraph, order: s + 1 });
+      out.push({
+        code: subCode,
+        parentCode: taskCode,
+        level: "SUB_ITEM",
+        title: subTitle,
+        sourceText: paragraph,
+        order: s + 1,
+      });
       (titled ? sentences.slice(1) : sentences).forEach((sentence, m) => {
         out.push({
           code: `${subCode}.${m + 1}`,

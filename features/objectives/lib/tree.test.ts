@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ancestorCodes, buildObjectiveTree } from "./tree";
 
-const row = (id: number, code: string, level: string, parentId: number | null, sortOrder: number) => ({ id, code, level, parentId, title: code, sortOrder });
+const row = (id: number, code: string, level: string, parentId: number | null, sortOrder: number) => ({
+  id,
+  code,
+  level,
+  parentId,
+  title: code,
+  sortOrder,
+});
 
 describe("buildObjectiveTree", () => {
   it("nests by parent, orders siblings and counts measures per subtree", () => {

@@ -1,5 +1,12 @@
 // Pure helpers for the objective hierarchy (unit-tested).
-export type TObjectiveRow = { id: number; code: string; level: string; parentId: number | null; title: string; sortOrder: number };
+export type TObjectiveRow = {
+  id: number;
+  code: string;
+  level: string;
+  parentId: number | null;
+  title: string;
+  sortOrder: number;
+};
 export type TObjectiveNode = TObjectiveRow & { children: TObjectiveNode[]; measureCount: number };
 
 /** Nests flat rows by parentId, children sorted by sortOrder, with measure counts per subtree. */

@@ -10,16 +10,30 @@ export async function findObjectives(query: string) {
   if (!q) return { hits: [], truncated: false };
   const db = getDb();
   const rows = await db.objective.findMany({
-    where: { OR: [{ title: { contains: q, mode: "insensitive" } }, { sourceText: { contains: q, mode: "insensitive" } }] },
+    where: {
+      OR: [
+        { title: { contains: q, mode: "insensitive" } },
+        { sourceText: { contains: q, mode: "insensitive" } },
+      ],
+    },
     select: { code: true, level: true, title: true, sourceText: true },
     orderBy: { id: "asc" },
     take: LIMIT + 1,
   });
   const hits = rows.slice(0, LIMIT);
   const codes = [...new Set(hits.flatMap((h) => ancestorCodes(h.code)))];
-  const titles = new Map((await db.objective.findMany({ where: { code: { in: codes } }, select: { code: true, title: true } })).map((o) => [o.code, o.title]));
+  const titles = new Map(
+    (
+      await db.objective.findMany({ where: { code: { in: codes } }, select: { code: true, title: true } })
+    ).map((o) => [o.code, o.title]),
+  );
   return {
-    hits: hits.map((h) => ({ ...h, path: ancestorCodes(h.code).slice(1).map((c) => titles.get(c) ?? c) })),
+    hits: hits.map((h) => ({
+      ...h,
+      path: ancestorCodes(h.code)
+        .slice(1)
+        .map((c) => titles.get(c) ?? c),
+    })),
     truncated: rows.length > LIMIT,
   };
 }

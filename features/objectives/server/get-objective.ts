@@ -9,12 +9,19 @@ export async function getObjective(code: string) {
   const node = await db.objective.findUnique({
     where: { code },
     select: {
-      id: true, code: true, level: true, title: true, sourceText: true,
+      id: true,
+      code: true,
+      level: true,
+      title: true,
+      sourceText: true,
       children: { select: { code: true, level: true, title: true }, orderBy: { sortOrder: "asc" } },
     },
   });
   if (!node) return null;
-  const ancestors = await db.objective.findMany({ where: { code: { in: ancestorCodes(code) } }, select: { code: true, title: true, level: true } });
+  const ancestors = await db.objective.findMany({
+    where: { code: { in: ancestorCodes(code) } },
+    select: { code: true, title: true, level: true },
+  });
   ancestors.sort((a, b) => a.code.length - b.code.length);
   return { ...node, ancestors };
 }

@@ -17,7 +17,9 @@ export async function OrgList({ items }: { items: TOrgItem[] }) {
               <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
                 <Badge>{t(`levels.${o.level}`)}</Badge>
                 <span className="font-mono">{o.code}</span>
-                {o._count.children > 0 ? <span>{t("orgs.childCount", { count: o._count.children })}</span> : null}
+                {o._count.children > 0 ? (
+                  <span>{t("orgs.childCount", { count: o._count.children })}</span>
+                ) : null}
               </p>
             </div>
             <ChevronRight className="size-4 shrink-0 text-slate-400" aria-hidden />

@@ -15,34 +15,87 @@ import { OrgList } from "./org-list";
 type TOrg = NonNullable<Awaited<ReturnType<typeof getOrgInScope>>>;
 
 /** An org in scope: its trail, facts, and either its children or search results within it (paged). */
-export async function OrgView({ user, org, q, cursor, basePath }: { user: TSessionUser; org: TOrg; q: string; cursor?: string; basePath: string }) {
+export async function OrgView({
+  user,
+  org,
+  q,
+  cursor,
+  basePath,
+}: {
+  user: TSessionUser;
+  org: TOrg;
+  q: string;
+  cursor?: string;
+  basePath: string;
+}) {
   const t = await getTranslations();
   const c = parseCursor(cursor);
   const page = q ? await searchOrgs({ orgId: org.id }, q, c) : await listChildOrgs(user, org.id, c);
   return (
     <>
-      <Breadcrumb label={t("common.breadcrumb")} items={org.trail.map((a, i) => (i === org.trail.length - 1 ? { label: a.name } : { label: a.name, href: `/orgs/${a.id}` }))} />
+      <Breadcrumb
+        label={t("common.breadcrumb")}
+        items={org.trail.map((a, i) =>
+          i === org.trail.length - 1 ? { label: a.name } : { label: a.name, href: `/orgs/${a.id}` },
+        )}
+      />
       <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-xl font-bold text-slate-900 sm:text-2xl">{org.name}</h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-slate-600">
             <Badge tone="red">{t(`levels.${org.level}`)}</Badge>
-            <span>{t("common.code")} <span className="font-mono">{org.code}</span></span>
-            {org.regionCode ? <span>{t("orgs.regionCode")} <span className="font-mono">{org.regionCode}</span></span> : null}
+            <span>
+              {t("common.code")} <span className="font-mono">{org.code}</span>
+            </span>
+            {org.regionCode ? (
+              <span>
+                {t("orgs.regionCode")} <span className="font-mono">{org.regionCode}</span>
+              </span>
+            ) : null}
           </p>
         </div>
         <div className="flex flex-wrap gap-3">
-          <Link href={`/tasks?org=${org.id}`} className="text-sm text-brand-700 hover:underline">{t("orgs.viewTasks")}</Link>
+          <Link href={`/tasks?org=${org.id}`} className="text-sm text-brand-700 hover:underline">
+            {t("orgs.viewTasks")}
+          </Link>
           {user.permissions.has("user:manage") ? (
-            <Link href={`/users?org=${org.code}`} className="text-sm text-brand-700 hover:underline">{t("orgs.viewUsers")} · {t("orgs.userCount", { count: org._count.users })}</Link>
+            <Link href={`/users?org=${org.code}`} className="text-sm text-brand-700 hover:underline">
+              {t("orgs.viewUsers")} · {t("orgs.userCount", { count: org._count.users })}
+            </Link>
           ) : null}
         </div>
       </div>
-      <div className="mb-4"><SearchBox defaultValue={q} placeholder={t("orgs.searchPlaceholder")} label={t("orgs.searchLabel")} submitLabel={t("common.search")} /></div>
+      <div className="mb-4">
+        <SearchBox
+          defaultValue={q}
+          placeholder={t("orgs.searchPlaceholder")}
+          label={t("orgs.searchLabel")}
+          submitLabel={t("common.search")}
+        />
+      </div>
       <Card>
-        <CardHeader title={q ? t("orgs.results", { q }) : t("orgs.children")} action={!q && org._count.children ? <span className="text-xs text-slate-500">{t("orgs.childCount", { count: org._count.children })}</span> : null} />
-        {page.items.length ? <OrgList items={page.items} /> : <EmptyState title={q ? t("orgs.noResults", { q }) : t("orgs.noChildren")} />}
-        <Pager basePath={basePath} params={{ q: q || undefined }} nextCursor={page.nextCursor} isFirst={!c} labels={{ first: t("common.first"), next: t("common.next") }} />
+        <CardHeader
+          title={q ? t("orgs.results", { q }) : t("orgs.children")}
+          action={
+            !q && org._count.children ? (
+              <span className="text-xs text-slate-500">
+                {t("orgs.childCount", { count: org._count.children })}
+              </span>
+            ) : null
+          }
+        />
+        {page.items.length ? (
+          <OrgList items={page.items} />
+        ) : (
+          <EmptyState title={q ? t("orgs.noResults", { q }) : t("orgs.noChildren")} />
+        )}
+        <Pager
+          basePath={basePath}
+          params={{ q: q || undefined }}
+          nextCursor={page.nextCursor}
+          isFirst={!c}
+          labels={{ first: t("common.first"), next: t("common.next") }}
+        />
       </Card>
     </>
   );

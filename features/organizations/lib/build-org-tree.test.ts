@@ -27,8 +27,13 @@ const isZone = (code: string) => Number(code.slice(4)) >= 71 && Number(code.slic
 describe("buildFederationTree: levels and counts", () => {
   it("starts with a single national root", () => {
     expect(tree[0]).toEqual({
-      code: "000000", name: "中华全国总工会", level: "NATIONAL",
-      parentCode: null, regionCode: null, regionName: null, order: 1,
+      code: "000000",
+      name: "中华全国总工会",
+      level: "NATIONAL",
+      parentCode: null,
+      regionCode: null,
+      regionName: null,
+      order: 1,
     });
     expect(ofLevel("NATIONAL")).toHaveLength(1);
   });
@@ -38,8 +43,16 @@ describe("buildFederationTree: levels and counts", () => {
     expect(ps).toHaveLength(31);
     expect(ps.every((p) => p.parentCode === "000000" && /^\d{2}0000$/.test(p.code))).toBe(true);
     const names = ps.map((p) => p.name);
-    for (const n of ["北京市总工会", "河北省总工会", "内蒙古自治区总工会", "广西壮族自治区总工会",
-      "西藏自治区总工会", "新疆维吾尔自治区总工会", "重庆市总工会"]) expect(names).toContain(n);
+    for (const n of [
+      "北京市总工会",
+      "河北省总工会",
+      "内蒙古自治区总工会",
+      "广西壮族自治区总工会",
+      "西藏自治区总工会",
+      "新疆维吾尔自治区总工会",
+      "重庆市总工会",
+    ])
+      expect(names).toContain(n);
     expect(names.some((n) => /香港|澳门|台湾/.test(n))).toBe(false);
     expect(get("130000").regionName).toBe("河北省");
   });
@@ -52,8 +65,9 @@ describe("buildFederationTree: levels and counts", () => {
 
   it("county count equals a recount of GB/T 2260 county-level rows", () => {
     const cityName = new Map(cities.map((c) => [c.code, c.name]));
-    const recount = areas.filter((a) =>
-      !isZone(a.code) && !NBS_ONLY.includes(a.code) && a.name !== cityName.get(a.cityCode)).length;
+    const recount = areas.filter(
+      (a) => !isZone(a.code) && !NBS_ONLY.includes(a.code) && a.name !== cityName.get(a.cityCode),
+    ).length;
     expect(ofLevel("COUNTY")).toHaveLength(recount);
     expect(recount).toBe(2842);
     expect(recount).toBeGreaterThan(2800); // realistic range: ~2840 county-level units
@@ -73,7 +87,10 @@ describe("buildFederationTree: irregular divisions", () => {
       const kids = childrenOf(`${p}0000`);
       expect(kids.length).toBeGreaterThan(10);
       expect(kids.every((k) => k.level === "COUNTY")).toBe(true);
-      const raw = areas.filter((a) => a.provinceCode === p).map((a) => a.code).sort();
+      const raw = areas
+        .filter((a) => a.provinceCode === p)
+        .map((a) => a.code)
+        .sort();
       expect(kids.map((k) => k.code)).toEqual(raw);
     }
     expect(get("110105")).toMatchObject({ parentCode: "110000", name: "北京市朝阳区总工会" });
@@ -85,10 +102,14 @@ describe("buildFederationTree: irregular divisions", () => {
 
   it("puts 省直辖 county-level units directly under the province", () => {
     const cases: Array<[string, string, string]> = [
-      ["419001", "410000", "济源市总工会"], ["429004", "420000", "仙桃市总工会"],
-      ["429005", "420000", "潜江市总工会"], ["429006", "420000", "天门市总工会"],
-      ["429021", "420000", "神农架林区总工会"], ["469001", "460000", "五指山市总工会"],
-      ["659001", "650000", "石河子市总工会"], ["659012", "650000", "白杨市总工会"],
+      ["419001", "410000", "济源市总工会"],
+      ["429004", "420000", "仙桃市总工会"],
+      ["429005", "420000", "潜江市总工会"],
+      ["429006", "420000", "天门市总工会"],
+      ["429021", "420000", "神农架林区总工会"],
+      ["469001", "460000", "五指山市总工会"],
+      ["659001", "650000", "石河子市总工会"],
+      ["659012", "650000", "白杨市总工会"],
     ];
     for (const [code, parent, name] of cases) {
       expect(get(code)).toMatchObject({ level: "COUNTY", parentCode: parent, name });
@@ -103,7 +124,17 @@ describe("buildFederationTree: irregular divisions", () => {
       expect(PLACEHOLDERS.map((p) => `${p}总工会`)).not.toContain(o.name);
       expect(PLACEHOLDERS).not.toContain(o.regionName);
     }
-    for (const code of ["110100", "120100", "310100", "500100", "500200", "419000", "429000", "469000", "659000"]) {
+    for (const code of [
+      "110100",
+      "120100",
+      "310100",
+      "500100",
+      "500200",
+      "419000",
+      "429000",
+      "469000",
+      "659000",
+    ]) {
       expect(byCode.has(code)).toBe(false);
     }
   });
@@ -148,7 +179,11 @@ describe("buildFederationTree: structure and naming", () => {
 
   it("links levels consistently and keeps region codes aligned with parents", () => {
     const allowed: Record<OrgSeed["level"], Array<OrgSeed["level"]>> = {
-      NATIONAL: [], PROVINCE: ["NATIONAL"], CITY: ["PROVINCE"], COUNTY: ["CITY", "PROVINCE"], GRASSROOTS: ["COUNTY"],
+      NATIONAL: [],
+      PROVINCE: ["NATIONAL"],
+      CITY: ["PROVINCE"],
+      COUNTY: ["CITY", "PROVINCE"],
+      GRASSROOTS: ["COUNTY"],
     };
     for (const o of [...tree, ...demo]) {
       if (o.level === "NATIONAL") continue;
@@ -157,7 +192,8 @@ describe("buildFederationTree: structure and naming", () => {
       expect(o.regionCode).toMatch(/^\d{6}$/);
       if (o.level !== "GRASSROOTS") expect(o.code).toBe(o.regionCode);
       const keep = parent.level === "PROVINCE" ? 2 : parent.level === "CITY" ? 4 : 6;
-      if (parent.level !== "NATIONAL") expect(o.regionCode?.slice(0, keep)).toBe(parent.regionCode?.slice(0, keep));
+      if (parent.level !== "NATIONAL")
+        expect(o.regionCode?.slice(0, keep)).toBe(parent.regionCode?.slice(0, keep));
     }
   });
 
@@ -180,7 +216,8 @@ describe("buildFederationTree: structure and naming", () => {
     expect(get("140502").name).toBe("晋城市城区总工会");
     for (const o of ofLevel("COUNTY")) {
       const parent = get(o.parentCode ?? "");
-      const prefixed = o.regionName?.endsWith("区") &&
+      const prefixed =
+        o.regionName?.endsWith("区") &&
         (parent.level === "CITY" || MUNICIPALITIES.includes(parent.code.slice(0, 2)));
       expect(o.name).toBe(`${prefixed ? parent.regionName : ""}${o.regionName}总工会`);
     }
@@ -211,7 +248,11 @@ describe("buildDemoBranches", () => {
       expect(kids.map((k) => k.order)).toEqual([1, 2, 3, 4]);
       const prefix = get(county).name.replace(/总工会$/, "");
       for (const k of kids) {
-        expect(k).toMatchObject({ level: "GRASSROOTS", regionCode: county, regionName: get(county).regionName });
+        expect(k).toMatchObject({
+          level: "GRASSROOTS",
+          regionCode: county,
+          regionName: get(county).regionName,
+        });
         expect(k.name.startsWith(prefix)).toBe(true);
         expect(k.name).toMatch(/工会(联合会)?$/);
       }

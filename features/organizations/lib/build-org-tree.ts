@@ -41,9 +41,21 @@ export interface OrgSeed {
   order: number;
 }
 
-interface RawProvince { code: string; name: string }
-interface RawCity { code: string; name: string; provinceCode: string }
-interface RawArea { code: string; name: string; cityCode: string; provinceCode: string }
+interface RawProvince {
+  code: string;
+  name: string;
+}
+interface RawCity {
+  code: string;
+  name: string;
+  provinceCode: string;
+}
+interface RawArea {
+  code: string;
+  name: string;
+  cityCode: string;
+  provinceCode: string;
+}
 
 const PROVINCES: readonly RawProvince[] = provincesJson;
 const CITIES: readonly RawCity[] = citiesJson;
@@ -165,9 +177,10 @@ export function buildFederationTree(): OrgSeed[] {
     // Children of a province: its real cities plus counties directly under it.
     type Child = { code: string; city?: RawCity; county?: RawArea };
     const children: Child[] = [
-      ...CITIES.filter((c) => c.provinceCode === p.code && !isPlaceholderCity(c)).map(
-        (c): Child => ({ code: regionCodeOfCity(c.code), city: c }),
-      ),
+      ...CITIES.filter((c) => c.provinceCode === p.code && !isPlaceholderCity(c)).map((c): Child => ({
+        code: regionCodeOfCity(c.code),
+        city: c,
+      })),
       ...(countiesByParent.get(provinceCode) ?? []).map((a): Child => ({ code: a.code, county: a })),
     ].sort(byCode);
 
@@ -204,9 +217,18 @@ export function buildFederationTree(): OrgSeed[] {
 
 /** Fictional demo grassroots unions: name fragments appended to the county prefix. */
 const DEMO_BRANCHES: ReadonlyArray<readonly [countyCode: string, fragments: readonly string[]]> = [
-  ["130123", ["恒达机械有限公司工会", "城区街道总工会", "古城文旅产业园区工会联合会", "润丰食品有限公司工会"]],
-  ["130102", ["华信商贸有限公司工会", "明华街道总工会", "数智科技产业园区工会联合会", "新程物流有限公司工会"]],
-  ["420106", ["楚天精工科技有限公司工会", "江滨街道总工会", "滨江文创产业园区工会联合会", "鸿运餐饮管理有限公司工会"]],
+  [
+    "130123",
+    ["恒达机械有限公司工会", "城区街道总工会", "古城文旅产业园区工会联合会", "润丰食品有限公司工会"],
+  ],
+  [
+    "130102",
+    ["华信商贸有限公司工会", "明华街道总工会", "数智科技产业园区工会联合会", "新程物流有限公司工会"],
+  ],
+  [
+    "420106",
+    ["楚天精工科技有限公司工会", "江滨街道总工会", "滨江文创产业园区工会联合会", "鸿运餐饮管理有限公司工会"],
+  ],
 ];
 
 /**
@@ -222,16 +244,14 @@ export function buildDemoBranches(): OrgSeed[] {
       throw new Error(`Demo branch parent ${countyCode} is not a county in the federation tree`);
     }
     const prefix = county.name.slice(0, -SUFFIX.length);
-    return fragments.map(
-      (fragment, i): OrgSeed => ({
-        code: `${countyCode}${String(i + 1).padStart(4, "0")}`,
-        name: `${prefix}${fragment}`,
-        level: "GRASSROOTS",
-        parentCode: countyCode,
-        regionCode: county.regionCode,
-        regionName: county.regionName,
-        order: i + 1,
-      }),
-    );
+    return fragments.map((fragment, i): OrgSeed => ({
+      code: `${countyCode}${String(i + 1).padStart(4, "0")}`,
+      name: `${prefix}${fragment}`,
+      level: "GRASSROOTS",
+      parentCode: countyCode,
+      regionCode: county.regionCode,
+      regionName: county.regionName,
+      order: i + 1,
+    }));
   });
 }

@@ -14,7 +14,14 @@ export async function getOrgInScope(actor: TActor, id: number) {
   const org = await db.org.findFirst({
     where: { id, ...orgScopeWhere(actor) },
     select: {
-      id: true, code: true, name: true, level: true, regionCode: true, regionName: true, ancestorIds: true, parentId: true,
+      id: true,
+      code: true,
+      name: true,
+      level: true,
+      regionCode: true,
+      regionName: true,
+      ancestorIds: true,
+      parentId: true,
       _count: { select: { children: true, users: true } },
     },
   });

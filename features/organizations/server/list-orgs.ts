@@ -5,7 +5,13 @@ import { cursorArgs, toPage } from "@/lib/paging";
 
 type TActor = { orgId: number };
 
-const orgListSelect = { id: true, code: true, name: true, level: true, _count: { select: { children: true } } } as const;
+const orgListSelect = {
+  id: true,
+  code: true,
+  name: true,
+  level: true,
+  _count: { select: { children: true } },
+} as const;
 
 /** Direct children of an org (the parent must be in scope), in their natural order, paged. */
 export async function listChildOrgs(actor: TActor, parentId: number, cursor?: number) {

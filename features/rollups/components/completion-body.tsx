@@ -20,10 +20,26 @@ import { CompletionMap, CompletionTrend } from "./completion-charts";
 const PAGE_SIZE = 50;
 
 /** The chosen view of an org's completion. Only the shown view's data is read, and charts load only where shown. */
-export async function CompletionBody({ user, data, view, objective, page }: { user: { orgId: number }; data: TCompletion; view: TCompletionView; objective?: string; page: number }) {
+export async function CompletionBody({
+  user,
+  data,
+  view,
+  objective,
+  page,
+}: {
+  user: { orgId: number };
+  data: TCompletion;
+  view: TCompletionView;
+  objective?: string;
+  page: number;
+}) {
   const t = await getTranslations("completion");
   if (data.total.total === 0) {
-    return <Card><EmptyState title={t("noTasks")} hint={t("noTasksHint")} /></Card>;
+    return (
+      <Card>
+        <EmptyState title={t("noTasks")} hint={t("noTasksHint")} />
+      </Card>
+    );
   }
   const withTasks = data.children.filter((c) => c.metrics.total > 0);
   const own = data.own.total > 0 ? data.own : null;
@@ -31,12 +47,30 @@ export async function CompletionBody({ user, data, view, objective, page }: { us
   const current = Math.min(page, pages);
   const footer = (
     <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
-      <span>{data.children.length > withTasks.length ? t("withoutTasks", { count: data.children.length - withTasks.length }) : null}</span>
+      <span>
+        {data.children.length > withTasks.length
+          ? t("withoutTasks", { count: data.children.length - withTasks.length })
+          : null}
+      </span>
       {pages > 1 ? (
         <span className="flex items-center gap-3">
-          {current > 1 ? <Link className="text-brand-700 hover:underline" href={completionHref({ org: data.org.id, objective, page: current - 1 })}>{t("prev")}</Link> : null}
+          {current > 1 ? (
+            <Link
+              className="text-brand-700 hover:underline"
+              href={completionHref({ org: data.org.id, objective, page: current - 1 })}
+            >
+              {t("prev")}
+            </Link>
+          ) : null}
           {t("page", { page: current, pages })}
-          {current < pages ? <Link className="text-brand-700 hover:underline" href={completionHref({ org: data.org.id, objective, page: current + 1 })}>{t("next")}</Link> : null}
+          {current < pages ? (
+            <Link
+              className="text-brand-700 hover:underline"
+              href={completionHref({ org: data.org.id, objective, page: current + 1 })}
+            >
+              {t("next")}
+            </Link>
+          ) : null}
         </span>
       ) : null}
     </div>
@@ -44,7 +78,14 @@ export async function CompletionBody({ user, data, view, objective, page }: { us
   const regionCard = (compact: boolean) => (
     <Card>
       <CardHeader title={t("regions")} />
-      <RegionTable rows={withTasks.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)} own={own} total={data.total} objective={objective} orgId={data.org.id} compact={compact} />
+      <RegionTable
+        rows={withTasks.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)}
+        own={own}
+        total={data.total}
+        objective={objective}
+        orgId={data.org.id}
+        compact={compact}
+      />
       {footer}
     </Card>
   );
@@ -52,24 +93,61 @@ export async function CompletionBody({ user, data, view, objective, page }: { us
   let body: React.ReactNode;
   if (view === "heatmap") {
     const heat = await getHeatmap(user, data.org.id, objective);
-    body = <Card><CardHeader title={t("heatmap.title")} /><div className="p-3">{heat && heat.rows.length ? <HeatmapGrid data={heat} /> : <EmptyState title={t("noTasks")} />}</div></Card>;
+    body = (
+      <Card>
+        <CardHeader title={t("heatmap.title")} />
+        <div className="p-3">
+          {heat && heat.rows.length ? <HeatmapGrid data={heat} /> : <EmptyState title={t("noTasks")} />}
+        </div>
+      </Card>
+    );
   } else if (view === "map") {
-    const items = data.children.map((c) => ({ regionCode: c.regionCode ?? c.code, name: c.name, rate: c.metrics.total ? c.metrics.completionRate : null, href: completionHref({ org: c.id, objective }) }));
+    const items = data.children.map((c) => ({
+      regionCode: c.regionCode ?? c.code,
+      name: c.name,
+      rate: c.metrics.total ? c.metrics.completionRate : null,
+      href: completionHref({ org: c.id, objective }),
+    }));
     body = (
       <div className="grid gap-4 lg:grid-cols-5">
-        <Card className="lg:col-span-3"><CardHeader title={t("map.title")} /><div className="p-2"><CompletionMap items={items} labels={{ rate: t("map.rate"), noData: t("map.noData"), title: t("map.title") }} /></div></Card>
+        <Card className="lg:col-span-3">
+          <CardHeader title={t("map.title")} />
+          <div className="p-2">
+            <CompletionMap
+              items={items}
+              labels={{ rate: t("map.rate"), noData: t("map.noData"), title: t("map.title") }}
+            />
+          </div>
+        </Card>
         <div className="lg:col-span-2">{regionCard(true)}</div>
       </div>
     );
   } else if (view === "trend") {
     const today = chinaToday();
-    const [recorded, whole] = await Promise.all([readTrend(getDb(), data.org.id, today), objective ? getCompletion(user, data.org.id) : data]);
-    const points = withLivePoint(recorded, { total: whole!.total.total, completed: whole!.total.completed, overdue: whole!.total.overdue }, today);
+    const [recorded, whole] = await Promise.all([
+      readTrend(getDb(), data.org.id, today),
+      objective ? getCompletion(user, data.org.id) : data,
+    ]);
+    const points = withLivePoint(
+      recorded,
+      { total: whole!.total.total, completed: whole!.total.completed, overdue: whole!.total.overdue },
+      today,
+    );
     body = (
       <Card>
         <CardHeader title={t("trend.title")} />
         {objective ? <p className="px-4 pt-3 text-sm text-slate-600">{t("trend.allTasks")}</p> : null}
-        <div className="p-2"><CompletionTrend points={points} labels={{ completionRate: t("trend.completionRate"), completed: t("trend.completed"), total: t("trend.total"), noData: t("trend.noData") }} /></div>
+        <div className="p-2">
+          <CompletionTrend
+            points={points}
+            labels={{
+              completionRate: t("trend.completionRate"),
+              completed: t("trend.completed"),
+              total: t("trend.total"),
+              noData: t("trend.noData"),
+            }}
+          />
+        </div>
         <TrendTable points={points} />
       </Card>
     );
@@ -77,7 +155,10 @@ export async function CompletionBody({ user, data, view, objective, page }: { us
     body = (
       <div className="space-y-4">
         {regionCard(false)}
-        <Card><CardHeader title={t("byMainTask")} /><MainTaskTable rows={data.byMainTask} orgId={data.org.id} /></Card>
+        <Card>
+          <CardHeader title={t("byMainTask")} />
+          <MainTaskTable rows={data.byMainTask} orgId={data.org.id} />
+        </Card>
       </div>
     );
   }

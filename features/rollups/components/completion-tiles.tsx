@@ -14,9 +14,17 @@ export function CompletionTiles({ m }: { m: TMetrics }) {
   return (
     <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-5" data-testid="completion-tiles">
       {tiles.map((x) => (
-        <div key={x.key} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm last:col-span-2 sm:last:col-span-1">
+        <div
+          key={x.key}
+          className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm last:col-span-2 sm:last:col-span-1"
+        >
           <dt className="text-xs text-slate-600">{t(x.key)}</dt>
-          <dd className={`mt-1 text-xl font-bold tabular-nums ${x.alert ? "text-red-700" : "text-slate-900"}`} data-testid={`tile-${x.key}`}>{x.value}</dd>
+          <dd
+            className={`mt-1 text-xl font-bold tabular-nums ${x.alert ? "text-red-700" : "text-slate-900"}`}
+            data-testid={`tile-${x.key}`}
+          >
+            {x.value}
+          </dd>
         </div>
       ))}
     </dl>

@@ -9,7 +9,19 @@ import type { TObjectiveOption } from "../server/objective-scope";
 const INDENT = { MAIN_TASK: "", SUB_ITEM: "\u3000", MEASURE: "\u3000\u3000" } as const;
 
 /** View tabs (the map only nationally) and the objective scope: a plain GET form that keeps the org. */
-export function CompletionToolbar({ orgId, view, objective, options, national }: { orgId: number; view: TCompletionView; objective?: string; options: TObjectiveOption[]; national: boolean }) {
+export function CompletionToolbar({
+  orgId,
+  view,
+  objective,
+  options,
+  national,
+}: {
+  orgId: number;
+  view: TCompletionView;
+  objective?: string;
+  options: TObjectiveOption[];
+  national: boolean;
+}) {
   const t = useTranslations("completion");
   const views = COMPLETION_VIEWS.filter((v) => v !== "map" || national);
   return (
@@ -20,7 +32,10 @@ export function CompletionToolbar({ orgId, view, objective, options, national }:
             key={v}
             href={completionHref({ org: orgId, objective, view: v })}
             aria-current={v === view ? "page" : undefined}
-            className={cn("relative shrink-0 rounded-md px-3 py-1.5 text-sm font-medium", v === view ? "bg-white text-brand-700 shadow-sm" : "text-slate-600 hover:text-slate-900")}
+            className={cn(
+              "relative shrink-0 rounded-md px-3 py-1.5 text-sm font-medium",
+              v === view ? "bg-white text-brand-700 shadow-sm" : "text-slate-600 hover:text-slate-900",
+            )}
           >
             {t(`tabs.${v}`)}
             <LinkPending />
@@ -35,11 +50,19 @@ export function CompletionToolbar({ orgId, view, objective, options, national }:
           <Select name="objective" defaultValue={objective ?? ""} aria-label={t("objective")}>
             <option value="">{t("allObjectives")}</option>
             {options.map((o) => (
-              <option key={o.id} value={o.code}>{`${INDENT[o.level]}${o.code} ${o.title.length > 28 ? `${o.title.slice(0, 28)}…` : o.title}`}</option>
+              <option
+                key={o.id}
+                value={o.code}
+              >{`${INDENT[o.level]}${o.code} ${o.title.length > 28 ? `${o.title.slice(0, 28)}…` : o.title}`}</option>
             ))}
           </Select>
         </label>
-        <button type="submit" className="h-10 shrink-0 rounded-md bg-slate-800 px-4 text-sm font-medium text-white hover:bg-slate-900">{t("apply")}</button>
+        <button
+          type="submit"
+          className="h-10 shrink-0 rounded-md bg-slate-800 px-4 text-sm font-medium text-white hover:bg-slate-900"
+        >
+          {t("apply")}
+        </button>
       </form>
     </div>
   );

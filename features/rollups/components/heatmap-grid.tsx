@@ -14,9 +14,19 @@ export function HeatmapGrid({ data }: { data: THeatmap }) {
         <table className="w-full border-separate border-spacing-1 text-sm" data-testid="heatmap">
           <thead>
             <tr>
-              <th scope="col" className="sticky left-0 z-10 bg-white px-2 text-left text-xs font-medium text-slate-600">{t("cols.region")}</th>
+              <th
+                scope="col"
+                className="sticky left-0 z-10 bg-white px-2 text-left text-xs font-medium text-slate-600"
+              >
+                {t("cols.region")}
+              </th>
               {data.columns.map((c) => (
-                <th key={c.id} scope="col" className="min-w-[4.5rem] px-1 text-center text-xs font-medium text-slate-600" title={c.title}>
+                <th
+                  key={c.id}
+                  scope="col"
+                  className="min-w-[4.5rem] px-1 text-center text-xs font-medium text-slate-600"
+                  title={c.title}
+                >
                   <span>{c.code}</span>
                   <span className="block max-w-[6rem] truncate font-normal text-slate-500">{c.title}</span>
                 </th>
@@ -26,20 +36,50 @@ export function HeatmapGrid({ data }: { data: THeatmap }) {
           <tbody>
             {data.rows.map((r) => (
               <tr key={r.id}>
-                <th scope="row" className="sticky left-0 z-10 bg-white px-2 text-left font-medium whitespace-nowrap">
-                  <Link href={r.level === "GRASSROOTS" ? tasksHref({ org: r.id }) : completionHref({ org: r.id, view: "heatmap" })} className="text-brand-700 hover:underline">{r.name}</Link>
+                <th
+                  scope="row"
+                  className="sticky left-0 z-10 bg-white px-2 text-left font-medium whitespace-nowrap"
+                >
+                  <Link
+                    href={
+                      r.level === "GRASSROOTS"
+                        ? tasksHref({ org: r.id })
+                        : completionHref({ org: r.id, view: "heatmap" })
+                    }
+                    className="text-brand-700 hover:underline"
+                  >
+                    {r.name}
+                  </Link>
                 </th>
                 {r.cells.map((m, i) => {
                   const col = data.columns[i]!;
-                  const label = t("heatmap.cell", { region: r.name, column: `${col.code} ${col.title}`, rate: formatRate(m?.completionRate ?? null), total: m?.total ?? 0 });
+                  const label = t("heatmap.cell", {
+                    region: r.name,
+                    column: `${col.code} ${col.title}`,
+                    rate: formatRate(m?.completionRate ?? null),
+                    total: m?.total ?? 0,
+                  });
                   return (
                     <td key={col.id} className="p-0 text-center tabular-nums">
                       {m && m.total > 0 ? (
-                        <Link href={tasksHref({ org: r.id, objective: col.code })} title={label} aria-label={label} className="block rounded px-1 py-2 text-slate-900 hover:ring-2 hover:ring-brand-600" style={{ background: rateColour(m.completionRate) }} data-testid={`cell-${r.id}-${col.code}`}>
+                        <Link
+                          href={tasksHref({ org: r.id, objective: col.code })}
+                          title={label}
+                          aria-label={label}
+                          className="block rounded px-1 py-2 text-slate-900 hover:ring-2 hover:ring-brand-600"
+                          style={{ background: rateColour(m.completionRate) }}
+                          data-testid={`cell-${r.id}-${col.code}`}
+                        >
                           {formatRate(m.completionRate)}
                         </Link>
                       ) : (
-                        <span className="block rounded px-1 py-2 text-slate-400" style={{ background: rateColour(null) }} title={t("heatmap.none")}>—</span>
+                        <span
+                          className="block rounded px-1 py-2 text-slate-400"
+                          style={{ background: rateColour(null) }}
+                          title={t("heatmap.none")}
+                        >
+                          —
+                        </span>
                       )}
                     </td>
                   );
@@ -51,8 +91,14 @@ export function HeatmapGrid({ data }: { data: THeatmap }) {
       </div>
       <p className="mt-3 flex flex-wrap items-center gap-2 text-xs text-slate-600">
         {t("heatmap.legend")}
-        {[0, 0.25, 0.5, 0.75, 1].map((r) => <span key={r} className="rounded px-2 py-0.5 tabular-nums" style={{ background: rateColour(r) }}>{formatRate(r)}</span>)}
-        <span className="rounded px-2 py-0.5" style={{ background: rateColour(null) }}>{t("heatmap.none")}</span>
+        {[0, 0.25, 0.5, 0.75, 1].map((r) => (
+          <span key={r} className="rounded px-2 py-0.5 tabular-nums" style={{ background: rateColour(r) }}>
+            {formatRate(r)}
+          </span>
+        ))}
+        <span className="rounded px-2 py-0.5" style={{ background: rateColour(null) }}>
+          {t("heatmap.none")}
+        </span>
       </p>
     </div>
   );

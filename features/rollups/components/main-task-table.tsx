@@ -5,7 +5,13 @@ import type { TMetrics } from "../lib/metrics";
 import { METRIC_COLUMNS, MetricCells } from "./metric-cells";
 
 /** The org's total per main task （一）…（六）; each title opens the tasks behind it. */
-export function MainTaskTable({ rows, orgId }: { rows: { id: number; code: string; title: string; metrics: TMetrics }[]; orgId: number }) {
+export function MainTaskTable({
+  rows,
+  orgId,
+}: {
+  rows: { id: number; code: string; title: string; metrics: TMetrics }[];
+  orgId: number;
+}) {
   const t = useTranslations("completion");
   const first = "sticky left-0 z-10 bg-inherit px-3 py-2 text-left";
   return (
@@ -13,16 +19,27 @@ export function MainTaskTable({ rows, orgId }: { rows: { id: number; code: strin
       <table className="w-full min-w-[760px] text-sm" data-testid="main-task-table">
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
-            <th scope="col" className={`${first} bg-slate-50 font-medium`}>{t("cols.mainTask")}</th>
-            {METRIC_COLUMNS.map((c) => <th key={c} scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">{t(`cols.${c}`)}</th>)}
+            <th scope="col" className={`${first} bg-slate-50 font-medium`}>
+              {t("cols.mainTask")}
+            </th>
+            {METRIC_COLUMNS.map((c) => (
+              <th key={c} scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
+                {t(`cols.${c}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => (
             <tr key={r.id} className="bg-white">
               <th scope="row" className={`${first} max-w-[14rem] font-normal`}>
-                <Link href={tasksHref({ org: orgId, main: r.id })} className="line-clamp-2 text-slate-800 hover:text-brand-700 hover:underline" title={r.title}>
-                  <span className="mr-1 text-slate-500">{r.code}</span>{r.title}
+                <Link
+                  href={tasksHref({ org: orgId, main: r.id })}
+                  className="line-clamp-2 text-slate-800 hover:text-brand-700 hover:underline"
+                  title={r.title}
+                >
+                  <span className="mr-1 text-slate-500">{r.code}</span>
+                  {r.title}
                 </Link>
               </th>
               <MetricCells m={r.metrics} overdueHref={tasksHref({ org: orgId, main: r.id, overdue: true })} />

@@ -1,7 +1,16 @@
 import Link from "next/link";
 import { formatRate, type TMetrics } from "../lib/metrics";
 
-export const METRIC_COLUMNS = ["total", "signed", "inProgress", "completed", "overdue", "completionRate", "onTimeRate", "avgProgress"] as const;
+export const METRIC_COLUMNS = [
+  "total",
+  "signed",
+  "inProgress",
+  "completed",
+  "overdue",
+  "completionRate",
+  "onTimeRate",
+  "avgProgress",
+] as const;
 export const COMPACT_COLUMNS = ["total", "completionRate", "overdue"] as const;
 export type TMetricColumn = (typeof METRIC_COLUMNS)[number];
 
@@ -9,21 +18,46 @@ const num = "px-3 py-2 text-right tabular-nums";
 
 function cell(m: TMetrics, c: TMetricColumn, overdueHref?: string): React.ReactNode {
   switch (c) {
-    case "inProgress": return m.inProgress + m.submitted;
-    case "overdue": return overdueHref && m.overdue > 0 ? <Link href={overdueHref} className="underline decoration-dotted hover:decoration-solid">{m.overdue}</Link> : m.overdue;
-    case "completionRate": return formatRate(m.completionRate);
-    case "onTimeRate": return formatRate(m.onTimeRate);
-    case "avgProgress": return m.avgProgress === null ? "—" : `${m.avgProgress.toFixed(1)}%`;
-    default: return m[c];
+    case "inProgress":
+      return m.inProgress + m.submitted;
+    case "overdue":
+      return overdueHref && m.overdue > 0 ? (
+        <Link href={overdueHref} className="underline decoration-dotted hover:decoration-solid">
+          {m.overdue}
+        </Link>
+      ) : (
+        m.overdue
+      );
+    case "completionRate":
+      return formatRate(m.completionRate);
+    case "onTimeRate":
+      return formatRate(m.onTimeRate);
+    case "avgProgress":
+      return m.avgProgress === null ? "—" : `${m.avgProgress.toFixed(1)}%`;
+    default:
+      return m[c];
   }
 }
 
 /** The figures of one row in the given column order. Overdue links to the overdue tasks when given a link. */
-export function MetricCells({ m, overdueHref, columns = METRIC_COLUMNS }: { m: TMetrics; overdueHref?: string; columns?: readonly TMetricColumn[] }) {
+export function MetricCells({
+  m,
+  overdueHref,
+  columns = METRIC_COLUMNS,
+}: {
+  m: TMetrics;
+  overdueHref?: string;
+  columns?: readonly TMetricColumn[];
+}) {
   return (
     <>
       {columns.map((c) => (
-        <td key={c} className={`${num} ${c === "overdue" && m.overdue > 0 ? "font-semibold text-red-700" : ""} ${c === "completionRate" ? "font-medium" : ""}`}>{cell(m, c, overdueHref)}</td>
+        <td
+          key={c}
+          className={`${num} ${c === "overdue" && m.overdue > 0 ? "font-semibold text-red-700" : ""} ${c === "completionRate" ? "font-medium" : ""}`}
+        >
+          {cell(m, c, overdueHref)}
+        </td>
       ))}
     </>
   );

@@ -13,7 +13,21 @@ export type TRegionRow = { id: number; name: string; level: string; metrics: TMe
  * a branch row opens its tasks. 本级 and 合计 close the table. Scrolls sideways on phones
  * with the region column kept in view.
  */
-export function RegionTable({ rows, own, total, objective, orgId, compact = false }: { rows: TRegionRow[]; own: TMetrics | null; total: TMetrics; objective?: string; orgId: number; compact?: boolean }) {
+export function RegionTable({
+  rows,
+  own,
+  total,
+  objective,
+  orgId,
+  compact = false,
+}: {
+  rows: TRegionRow[];
+  own: TMetrics | null;
+  total: TMetrics;
+  objective?: string;
+  orgId: number;
+  compact?: boolean;
+}) {
   const t = useTranslations("completion");
   const columns = compact ? COMPACT_COLUMNS : METRIC_COLUMNS;
   const first = "sticky left-0 z-10 bg-inherit px-3 py-2 text-left";
@@ -22,38 +36,62 @@ export function RegionTable({ rows, own, total, objective, orgId, compact = fals
       <table className={`w-full text-sm ${compact ? "" : "min-w-[760px]"}`} data-testid="region-table">
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
-            <th scope="col" className={`${first} bg-slate-50 font-medium`}>{t("cols.region")}</th>
-            {columns.map((c) => <th key={c} scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">{t(`cols.${c}`)}</th>)}
+            <th scope="col" className={`${first} bg-slate-50 font-medium`}>
+              {t("cols.region")}
+            </th>
+            {columns.map((c) => (
+              <th key={c} scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
+                {t(`cols.${c}`)}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((r) => {
             const branch = r.level === "GRASSROOTS";
-            const href = branch ? tasksHref({ org: r.id, objective }) : completionHref({ org: r.id, objective });
+            const href = branch
+              ? tasksHref({ org: r.id, objective })
+              : completionHref({ org: r.id, objective });
             return (
               <tr key={r.id} className="bg-white hover:bg-brand-50/40" data-testid={`region-${r.id}`}>
                 <th scope="row" className={`${first} font-medium`}>
-                  <Link href={href} className="relative inline-flex items-center gap-1 pb-0.5 text-brand-700 hover:underline" title={t(branch ? "openTasks" : "drill", { name: r.name })}>
+                  <Link
+                    href={href}
+                    className="relative inline-flex items-center gap-1 pb-0.5 text-brand-700 hover:underline"
+                    title={t(branch ? "openTasks" : "drill", { name: r.name })}
+                  >
                     {r.name}
                     <ChevronRight className="size-3.5" aria-hidden />
                     <LinkPending className="inset-x-0" />
                   </Link>
                 </th>
-                <MetricCells m={r.metrics} columns={columns} overdueHref={tasksHref({ org: r.id, objective, overdue: true })} />
+                <MetricCells
+                  m={r.metrics}
+                  columns={columns}
+                  overdueHref={tasksHref({ org: r.id, objective, overdue: true })}
+                />
               </tr>
             );
           })}
           {own ? (
             <tr className="bg-white" data-testid="region-own">
-              <th scope="row" className={`${first} font-medium text-slate-700`}>{t("own")}</th>
+              <th scope="row" className={`${first} font-medium text-slate-700`}>
+                {t("own")}
+              </th>
               <MetricCells m={own} columns={columns} />
             </tr>
           ) : null}
         </tbody>
         <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-semibold">
           <tr data-testid="region-total">
-            <th scope="row" className={`${first} bg-slate-50`}>{t("sum")}</th>
-            <MetricCells m={total} columns={columns} overdueHref={tasksHref({ org: orgId, objective, overdue: true })} />
+            <th scope="row" className={`${first} bg-slate-50`}>
+              {t("sum")}
+            </th>
+            <MetricCells
+              m={total}
+              columns={columns}
+              overdueHref={tasksHref({ org: orgId, objective, overdue: true })}
+            />
           </tr>
         </tfoot>
       </table>

@@ -2,7 +2,12 @@
 export type TCompletionView = "table" | "heatmap" | "map" | "trend";
 export const COMPLETION_VIEWS: readonly TCompletionView[] = ["table", "heatmap", "map", "trend"];
 
-export function completionHref(p: { org?: number; objective?: string; view?: TCompletionView; page?: number }): string {
+export function completionHref(p: {
+  org?: number;
+  objective?: string;
+  view?: TCompletionView;
+  page?: number;
+}): string {
   const q = new URLSearchParams();
   if (p.org) q.set("org", String(p.org));
   if (p.objective) q.set("objective", p.objective);

@@ -9,12 +9,34 @@ export type TTaskSnap = {
   completedAt: Date | null;
 };
 
-export const COUNT_COLUMNS = ["pendingSign", "handedBack", "inProgress", "submitted", "completed", "completedOnTime", "progressSum"] as const;
+export const COUNT_COLUMNS = [
+  "pendingSign",
+  "handedBack",
+  "inProgress",
+  "submitted",
+  "completed",
+  "completedOnTime",
+  "progressSum",
+] as const;
 export type TVector = Record<(typeof COUNT_COLUMNS)[number], number>;
 
-const STATUS_COLUMN = { PENDING_SIGN: "pendingSign", HANDED_BACK: "handedBack", IN_PROGRESS: "inProgress", SUBMITTED: "submitted", COMPLETED: "completed" } as const;
+const STATUS_COLUMN = {
+  PENDING_SIGN: "pendingSign",
+  HANDED_BACK: "handedBack",
+  IN_PROGRESS: "inProgress",
+  SUBMITTED: "submitted",
+  COMPLETED: "completed",
+} as const;
 
-export const ZERO: TVector = { pendingSign: 0, handedBack: 0, inProgress: 0, submitted: 0, completed: 0, completedOnTime: 0, progressSum: 0 };
+export const ZERO: TVector = {
+  pendingSign: 0,
+  handedBack: 0,
+  inProgress: 0,
+  submitted: 0,
+  completed: 0,
+  completedOnTime: 0,
+  progressSum: 0,
+};
 
 export function isOpen(s: TTaskSnap["status"]): boolean {
   return s === "PENDING_SIGN" || s === "HANDED_BACK" || s === "IN_PROGRESS" || s === "SUBMITTED";
@@ -22,7 +44,11 @@ export function isOpen(s: TTaskSnap["status"]): boolean {
 
 /** On time: approved (销号) on or before the due day, in China's calendar. */
 export function completedOnTime(t: TTaskSnap): boolean {
-  return t.status === "COMPLETED" && t.completedAt !== null && chinaToday(t.completedAt).getTime() <= t.dueDate.getTime();
+  return (
+    t.status === "COMPLETED" &&
+    t.completedAt !== null &&
+    chinaToday(t.completedAt).getTime() <= t.dueDate.getTime()
+  );
 }
 
 /** A cancelled task counts nowhere; a completed one counts 100 towards the progress sum. */

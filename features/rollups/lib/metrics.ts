@@ -1,5 +1,14 @@
 // Completion figures from summed roll-up counts. Pure, shared by the views and exports.
-export const COUNTS = ["pendingSign", "handedBack", "inProgress", "submitted", "completed", "completedOnTime", "progressSum", "overdue"] as const;
+export const COUNTS = [
+  "pendingSign",
+  "handedBack",
+  "inProgress",
+  "submitted",
+  "completed",
+  "completedOnTime",
+  "progressSum",
+  "overdue",
+] as const;
 export type TCounts = Record<(typeof COUNTS)[number], number>;
 
 export type TMetrics = TCounts & {
@@ -10,7 +19,16 @@ export type TMetrics = TCounts & {
   avgProgress: number | null; // mean progress, completed = 100
 };
 
-export const emptyCounts = (): TCounts => ({ pendingSign: 0, handedBack: 0, inProgress: 0, submitted: 0, completed: 0, completedOnTime: 0, progressSum: 0, overdue: 0 });
+export const emptyCounts = (): TCounts => ({
+  pendingSign: 0,
+  handedBack: 0,
+  inProgress: 0,
+  submitted: 0,
+  completed: 0,
+  completedOnTime: 0,
+  progressSum: 0,
+  overdue: 0,
+});
 
 export function addCounts(into: TCounts, x: TCounts): TCounts {
   for (const c of COUNTS) into[c] += x[c];

@@ -2,7 +2,10 @@ import { describe, expect, it } from "vitest";
 import { emptyCounts, toMetrics } from "./metrics";
 import { rankRegions } from "./ranking";
 
-const region = (name: string, c: Partial<ReturnType<typeof emptyCounts>>) => ({ name, metrics: toMetrics({ ...emptyCounts(), ...c }) });
+const region = (name: string, c: Partial<ReturnType<typeof emptyCounts>>) => ({
+  name,
+  metrics: toMetrics({ ...emptyCounts(), ...c }),
+});
 
 describe("rankRegions", () => {
   it("ranks by completion, then on-time rate, then fewer overdue; ties share a rank; no tasks, no rank", () => {

@@ -7,7 +7,9 @@ export type TRanked<T> = T & { rank: number };
 const desc = (a: number | null, b: number | null) => (b ?? -1) - (a ?? -1);
 
 export function compareRegions(a: TMetrics, b: TMetrics): number {
-  return desc(a.completionRate, b.completionRate) || desc(a.onTimeRate, b.onTimeRate) || a.overdue - b.overdue;
+  return (
+    desc(a.completionRate, b.completionRate) || desc(a.onTimeRate, b.onTimeRate) || a.overdue - b.overdue
+  );
 }
 
 export function rankRegions<T extends { metrics: TMetrics }>(rows: readonly T[]): TRanked<T>[] {

@@ -11,7 +11,10 @@ describe("rateColour", () => {
     expect(rateColour(-1)).toBe(rateColour(0));
   });
   it("gets lighter as the rate rises, so greyscale print keeps the order", () => {
-    const luma = (c: string) => { const [r, g, b] = c.match(/\d+/g)!.map(Number); return 0.299 * r! + 0.587 * g! + 0.114 * b!; };
+    const luma = (c: string) => {
+      const [r, g, b] = c.match(/\d+/g)!.map(Number);
+      return 0.299 * r! + 0.587 * g! + 0.114 * b!;
+    };
     const l = [0, 0.25, 0.5, 0.75, 1].map((r) => luma(rateColour(r)));
     for (let i = 1; i < l.length; i++) expect(l[i]!).toBeGreaterThan(l[i - 1]!);
   });
@@ -24,7 +27,9 @@ describe("rateColour", () => {
 describe("completion links", () => {
   it("keeps org, scope, view and page, leaving defaults out", () => {
     expect(completionHref({})).toBe("/completion");
-    expect(completionHref({ org: 5, objective: "3.2", view: "heatmap", page: 2 })).toBe("/completion?org=5&objective=3.2&view=heatmap&page=2");
+    expect(completionHref({ org: 5, objective: "3.2", view: "heatmap", page: 2 })).toBe(
+      "/completion?org=5&objective=3.2&view=heatmap&page=2",
+    );
     expect(completionHref({ org: 5, view: "table", page: 1 })).toBe("/completion?org=5");
   });
   it("links figures to the filtered task list", () => {

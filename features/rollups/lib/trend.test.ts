@@ -18,6 +18,8 @@ describe("trend points", () => {
       { date: "2026-11-16", total: 10, completed: 2, overdue: 1 },
       { date: "2026-11-23", total: 15, completed: 5, overdue: 2 },
     ]);
-    expect(withLivePoint([], { total: 1, completed: 0, overdue: 0 }, d("2026-11-25"))).toEqual([{ date: "2026-11-23", total: 1, completed: 0, overdue: 0 }]);
+    expect(withLivePoint([], { total: 1, completed: 0, overdue: 0 }, d("2026-11-25"))).toEqual([
+      { date: "2026-11-23", total: 1, completed: 0, overdue: 0 },
+    ]);
   });
 });

@@ -7,7 +7,13 @@ export function weekStart(day: Date): string {
   return new Date(day.getTime() - back * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function withLivePoint(points: readonly TWeekPoint[], live: Omit<TWeekPoint, "date">, today: Date): TWeekPoint[] {
+export function withLivePoint(
+  points: readonly TWeekPoint[],
+  live: Omit<TWeekPoint, "date">,
+  today: Date,
+): TWeekPoint[] {
   const date = weekStart(today);
-  return [...points.filter((p) => p.date !== date), { date, ...live }].sort((a, b) => a.date.localeCompare(b.date));
+  return [...points.filter((p) => p.date !== date), { date, ...live }].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
 }

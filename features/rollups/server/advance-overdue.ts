@@ -16,15 +16,18 @@ export async function advanceOverdue(db: TDb, today: Date, chunk = 2000): Promis
     if (ids.length === 0) return moved;
     const lo = ids[0]!.orgId;
     const hi = ids.at(-1)!.orgId;
-    moved += await db.$transaction(async (tx) => {
-      await tx.$queryRaw`SELECT 1 FROM "Rollup" WHERE "orgId" BETWEEN ${lo} AND ${hi} AND "overdueAsOf" < ${today}::date ORDER BY "orgId", "objectiveId" FOR UPDATE`;
-      return tx.$executeRaw`
+    moved += await db.$transaction(
+      async (tx) => {
+        await tx.$queryRaw`SELECT 1 FROM "Rollup" WHERE "orgId" BETWEEN ${lo} AND ${hi} AND "overdueAsOf" < ${today}::date ORDER BY "orgId", "objectiveId" FOR UPDATE`;
+        return tx.$executeRaw`
         UPDATE "Rollup" r SET
           "openDueBefore" = r."openDueBefore" + COALESCE((SELECT sum(d."open") FROM "RollupDue" d
             WHERE d."orgId" = r."orgId" AND d."objectiveId" = r."objectiveId" AND d."dueDate" >= r."overdueAsOf" AND d."dueDate" < ${today}::date), 0),
           "overdueAsOf" = ${today}::date
         WHERE r."orgId" BETWEEN ${lo} AND ${hi} AND r."overdueAsOf" < ${today}::date`;
-    }, { timeout: 600_000 });
+      },
+      { timeout: 600_000 },
+    );
     from = hi;
   }
 }

@@ -15,7 +15,12 @@ export type TTaskRollupSnap = TTaskSnap & { objectiveId: number; mainTaskId: num
  * progressSum difference when the statement reads the progress from the locked row.
  * Null when nothing moves.
  */
-export function rollupDeltaCtes(t: Omit<TTaskRollupSnap, keyof TTaskSnap>, before: TTaskSnap | null, after: TTaskSnap | null, progressDelta?: Prisma.Sql): Prisma.Sql | null {
+export function rollupDeltaCtes(
+  t: Omit<TTaskRollupSnap, keyof TTaskSnap>,
+  before: TTaskSnap | null,
+  after: TTaskSnap | null,
+  progressDelta?: Prisma.Sql,
+): Prisma.Sql | null {
   const d = difference(before, after);
   const moves = dueChanges(before, after);
   if (isZero(d) && moves.length === 0 && !progressDelta) return null;
@@ -49,7 +54,11 @@ export function rollupDeltaCtes(t: Omit<TTaskRollupSnap, keyof TTaskSnap>, befor
 }
 
 /** Applies one task's change to the roll-ups of every federation on its path, in the caller's transaction. */
-export async function applyTaskDelta(tx: TTx, before: TTaskRollupSnap | null, after: TTaskRollupSnap | null): Promise<void> {
+export async function applyTaskDelta(
+  tx: TTx,
+  before: TTaskRollupSnap | null,
+  after: TTaskRollupSnap | null,
+): Promise<void> {
   const ctes = rollupDeltaCtes((after ?? before)!, before, after);
   if (ctes) await tx.$executeRaw`WITH cur AS (SELECT 1), ${ctes} SELECT 1`;
 }

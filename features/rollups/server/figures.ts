@@ -25,10 +25,14 @@ export function rollupOrgsOfPath(orgPath: readonly number[]): Prisma.Sql {
  * completedAt is a UTC timestamp without time zone, so it is read as UTC first.
  * The same rule as lib/contribution.ts#completedOnTime.
  */
-const ON_TIME = Prisma.raw(`(t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"`);
+const ON_TIME = Prisma.raw(
+  `(t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"`,
+);
 
 /** Task row `t` is open (counts towards overdue and RollupDue). */
-export const OPEN_TASK = Prisma.raw(`t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED')`);
+export const OPEN_TASK = Prisma.raw(
+  `t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED')`,
+);
 
 /**
  * The figures of a group of task rows `t`, in roll-up column order (overdue last): what one task

@@ -14,10 +14,18 @@ const sum = (rows: TRow[]) => rows.reduce((acc, r) => addCounts(acc, r), emptyCo
  * maintained roll-ups (the root's total is the sum of its children: it has no rows), a branch's
  * from its own tasks.
  */
-export async function getCompletion(user: { orgId: number }, orgId: number, objectiveCode?: string, today = chinaToday()) {
+export async function getCompletion(
+  user: { orgId: number },
+  orgId: number,
+  objectiveCode?: string,
+  today = chinaToday(),
+) {
   const db = getDb();
   // Two round trips: the org (scope check) with its children and breadcrumb; then the figures.
-  const [family, options] = await Promise.all([loadOrgFamily(db, user.orgId, orgId), listObjectiveOptions(db)]);
+  const [family, options] = await Promise.all([
+    loadOrgFamily(db, user.orgId, orgId),
+    listObjectiveOptions(db),
+  ]);
   if (!family) return null;
   const { org, children, trail } = family;
   const objective = objectiveCode ? (options.find((o) => o.code === objectiveCode) ?? null) : null;
@@ -26,7 +34,13 @@ export async function getCompletion(user: { orgId: number }, orgId: number, obje
   const measureIds = objective ? measuresUnder(options, objective.code).map((m) => m.id) : null;
   const isRoot = org.parentId === null;
   // The national view sums the provinces (the root keeps no roll-up rows of its own).
-  const rows = await readFigures(db, isRoot ? children : [...children, org], measureIds, today, isRoot ? "all" : org.id);
+  const rows = await readFigures(
+    db,
+    isRoot ? children : [...children, org],
+    measureIds,
+    today,
+    isRoot ? "all" : org.id,
+  );
   const childRows = rows.filter((r) => r.orgId !== org.id || isRoot);
   const byChild = new Map<number, TRow[]>();
   for (const r of childRows) byChild.set(r.orgId, [...(byChild.get(r.orgId) ?? []), r]);
@@ -40,7 +54,10 @@ export async function getCompletion(user: { orgId: number }, orgId: number, obje
     children: children.map((c) => ({ ...c, metrics: toMetrics(sum(byChild.get(c.id) ?? [])) })),
     own: toMetrics(own),
     total: toMetrics(sum(selfRows)),
-    byMainTask: mainTasks.map((m) => ({ ...m, metrics: toMetrics(sum(selfRows.filter((r) => r.mainTaskId === m.id))) })),
+    byMainTask: mainTasks.map((m) => ({
+      ...m,
+      metrics: toMetrics(sum(selfRows.filter((r) => r.mainTaskId === m.id))),
+    })),
   };
 }
 

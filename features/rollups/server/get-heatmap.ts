@@ -11,19 +11,34 @@ import { readFiguresByMeasure } from "./read-rollups";
  * the main tasks, the sub-items of a chosen main task, the measures of a chosen sub-item, or one measure.
  * Only children with tasks appear. Null when the org is outside the user's subtree.
  */
-export async function getHeatmap(user: { orgId: number }, orgId: number, objectiveCode?: string, today = chinaToday()) {
+export async function getHeatmap(
+  user: { orgId: number },
+  orgId: number,
+  objectiveCode?: string,
+  today = chinaToday(),
+) {
   const db = getDb();
-  const [family, options] = await Promise.all([loadOrgFamily(db, user.orgId, orgId), listObjectiveOptions(db)]);
+  const [family, options] = await Promise.all([
+    loadOrgFamily(db, user.orgId, orgId),
+    listObjectiveOptions(db),
+  ]);
   if (!family) return null;
   const { children } = family;
   const chosen = objectiveCode ? options.find((o) => o.code === objectiveCode) : undefined;
   if (objectiveCode && !chosen) return null;
   const columns: TObjectiveOption[] = !chosen
     ? options.filter((o) => o.level === "MAIN_TASK")
-    : chosen.level === "MEASURE" ? [chosen] : options.filter((o) => o.parentId === chosen.id);
+    : chosen.level === "MEASURE"
+      ? [chosen]
+      : options.filter((o) => o.parentId === chosen.id);
   const columnOf = new Map<number, number>();
   for (const c of columns) for (const m of measuresUnder(options, c.code)) columnOf.set(m.id, c.id);
-  const rows = await readFiguresByMeasure(db, children, chosen ? measuresUnder(options, chosen.code).map((m) => m.id) : null, today);
+  const rows = await readFiguresByMeasure(
+    db,
+    children,
+    chosen ? measuresUnder(options, chosen.code).map((m) => m.id) : null,
+    today,
+  );
   const cells = new Map<string, ReturnType<typeof emptyCounts>>();
   for (const r of rows) {
     const col = columnOf.get(r.objectiveId);
@@ -37,7 +52,13 @@ export async function getHeatmap(user: { orgId: number }, orgId: number, objecti
     columns: columns.map((c) => ({ id: c.id, code: c.code, title: c.title, level: c.level })),
     rows: children
       .filter((c) => withTasks.has(c.id))
-      .map((c) => ({ ...c, cells: columns.map((col): TMetrics | null => { const x = cells.get(`${c.id}:${col.id}`); return x ? toMetrics(x) : null; }) })),
+      .map((c) => ({
+        ...c,
+        cells: columns.map((col): TMetrics | null => {
+          const x = cells.get(`${c.id}:${col.id}`);
+          return x ? toMetrics(x) : null;
+        }),
+      })),
   };
 }
 

@@ -1,7 +1,13 @@
 import "server-only";
 import { getDb, type TDb } from "@/lib/db/client";
 
-export type TObjectiveOption = { id: number; code: string; title: string; level: "MAIN_TASK" | "SUB_ITEM" | "MEASURE"; parentId: number | null };
+export type TObjectiveOption = {
+  id: number;
+  code: string;
+  title: string;
+  level: "MAIN_TASK" | "SUB_ITEM" | "MEASURE";
+  parentId: number | null;
+};
 
 // The objectives are reference data: seeded from the report before the app starts, never edited
 // by the app. Read once per database client (a process has one; each test database its own).
@@ -12,7 +18,11 @@ async function load(db: TDb): Promise<TObjectiveOption[]> {
     where: { level: { in: ["MAIN_TASK", "SUB_ITEM", "MEASURE"] } },
     select: { id: true, code: true, title: true, level: true, parentId: true },
   });
-  const key = (code: string) => code.split(".").map((n) => n.padStart(3, "0")).join(".");
+  const key = (code: string) =>
+    code
+      .split(".")
+      .map((n) => n.padStart(3, "0"))
+      .join(".");
   return (rows as TObjectiveOption[]).sort((a, b) => key(a.code).localeCompare(key(b.code)));
 }
 
@@ -23,7 +33,12 @@ export function listObjectiveOptions(db: TDb = getDb()): Promise<TObjectiveOptio
     options = load(db);
     loaded.set(db, options);
     // A failed read, or one before the database was seeded, is not kept: the next call reads again.
-    options.then((o) => { if (o.length === 0) loaded.delete(db); }, () => loaded.delete(db));
+    options.then(
+      (o) => {
+        if (o.length === 0) loaded.delete(db);
+      },
+      () => loaded.delete(db),
+    );
   }
   return options;
 }

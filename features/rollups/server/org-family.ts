@@ -1,7 +1,15 @@
 import "server-only";
 import type { TDb } from "@/lib/db/client";
 
-export type TFamilyOrg = { id: number; name: string; code: string; level: string; regionCode: string | null; parentId: number | null; ancestorIds: number[] };
+export type TFamilyOrg = {
+  id: number;
+  name: string;
+  code: string;
+  level: string;
+  regionCode: string | null;
+  parentId: number | null;
+  ancestorIds: number[];
+};
 export type TOrgFamily = { org: TFamilyOrg; children: TFamilyOrg[]; trail: TFamilyOrg[] };
 
 /**
@@ -23,5 +31,9 @@ export async function loadOrgFamily(db: TDb, userOrgId: number, orgId: number): 
   const self = rows.find((r) => r.kind === "self");
   if (!self) return null;
   const strip = ({ kind: _kind, ...r }: (typeof rows)[number]): TFamilyOrg => r;
-  return { org: strip(self), children: rows.filter((r) => r.kind === "child").map(strip), trail: rows.filter((r) => r.kind === "trail").map(strip) };
+  return {
+    org: strip(self),
+    children: rows.filter((r) => r.kind === "child").map(strip),
+    trail: rows.filter((r) => r.kind === "trail").map(strip),
+  };
 }

@@ -24,13 +24,15 @@ function split(orgs: TOrgRef[]): { rolled: number[]; branchTasks: Prisma.Sql } {
   // A county's ~100 branches: one GIN lookup of the county's subtree (a few pages) instead of a
   // B-tree descent per branch (~300 pages when cold); "+ 0" keeps the planner off the B-tree.
   const parents = [...new Set(branches.map((o) => o.parentId ?? 0))];
-  const branchTasks = ids.length > 5
-    ? Prisma.sql`t."orgPath" && ${parents}::int[] AND t."orgId" + 0 = ANY(${ids}::int[])`
-    : Prisma.sql`t."orgId" = ANY(${ids}::int[])`;
+  const branchTasks =
+    ids.length > 5
+      ? Prisma.sql`t."orgPath" && ${parents}::int[] AND t."orgId" + 0 = ANY(${ids}::int[])`
+      : Prisma.sql`t."orgId" = ANY(${ids}::int[])`;
   return { rolled, branchTasks };
 }
 
-const COUNTS = Prisma.raw(`sum(r."pendingSign")::int AS "pendingSign", sum(r."handedBack")::int AS "handedBack", sum(r."inProgress")::int AS "inProgress",
+const COUNTS =
+  Prisma.raw(`sum(r."pendingSign")::int AS "pendingSign", sum(r."handedBack")::int AS "handedBack", sum(r."inProgress")::int AS "inProgress",
       sum(r."submitted")::int AS "submitted", sum(r."completed")::int AS "completed", sum(r."completedOnTime")::int AS "completedOnTime",
       sum(r."progressSum")::float8 AS "progressSum"`);
 
@@ -39,7 +41,13 @@ const COUNTS = Prisma.raw(`sum(r."pendingSign")::int AS "pendingSign", sum(r."ha
  * in one statement. `perMainTask` = one org id: only that org's rows are split by main task, the
  * others come as one row per org with mainTaskId null (a county view then returns ~100 rows, not ~600).
  */
-export async function readFigures(db: Pick<TTx, "$queryRaw">, orgs: TOrgRef[], measureIds: number[] | null, today: Date, perMainTask: "all" | number = "all"): Promise<TRollupRow[]> {
+export async function readFigures(
+  db: Pick<TTx, "$queryRaw">,
+  orgs: TOrgRef[],
+  measureIds: number[] | null,
+  today: Date,
+  perMainTask: "all" | number = "all",
+): Promise<TRollupRow[]> {
   if (orgs.length === 0) return [];
   const { rolled, branchTasks } = split(orgs);
   const splitAll = perMainTask === "all";
@@ -60,7 +68,12 @@ export async function readFigures(db: Pick<TTx, "$queryRaw">, orgs: TOrgRef[], m
 export type TMeasureRow = TCounts & { orgId: number; objectiveId: number };
 
 /** Like readFigures, per org and measure (for the heatmap's sub-item and measure columns). */
-export async function readFiguresByMeasure(db: Pick<TTx, "$queryRaw">, orgs: TOrgRef[], measureIds: number[] | null, today: Date): Promise<TMeasureRow[]> {
+export async function readFiguresByMeasure(
+  db: Pick<TTx, "$queryRaw">,
+  orgs: TOrgRef[],
+  measureIds: number[] | null,
+  today: Date,
+): Promise<TMeasureRow[]> {
   if (orgs.length === 0) return [];
   const { rolled, branchTasks } = split(orgs);
   return db.$queryRaw<TMeasureRow[]>`

@@ -9,24 +9,27 @@ import { OPEN_TASK, ROLLUP_ORGS_OF_T, taskFigures } from "./figures";
  * written in key order, so that one org's rows share pages.
  */
 export async function rebuildRollups(db: TDb, today: Date): Promise<void> {
-  await db.$transaction(async (tx) => {
-    await tx.$executeRaw`LOCK TABLE "Rollup", "RollupDue" IN EXCLUSIVE MODE`;
-    await tx.$executeRaw`DELETE FROM "RollupDue"`;
-    await tx.$executeRaw`DELETE FROM "Rollup"`;
-    // taskFigures ends with the tasks overdue today: below the watermark `today`, that is openDueBefore.
-    await tx.$executeRaw`
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`LOCK TABLE "Rollup", "RollupDue" IN EXCLUSIVE MODE`;
+      await tx.$executeRaw`DELETE FROM "RollupDue"`;
+      await tx.$executeRaw`DELETE FROM "Rollup"`;
+      // taskFigures ends with the tasks overdue today: below the watermark `today`, that is openDueBefore.
+      await tx.$executeRaw`
       INSERT INTO "Rollup" ("orgId", "objectiveId", "mainTaskId", "overdueAsOf", "pendingSign", "handedBack", "inProgress", "submitted", "completed", "completedOnTime", "progressSum", "openDueBefore")
       SELECT a.org, t."objectiveId", min(t."mainTaskId"), ${today}::date, ${taskFigures(today)}
       FROM "Task" t ${ROLLUP_ORGS_OF_T}
       GROUP BY a.org, t."objectiveId"
       HAVING count(*) FILTER (WHERE t.status <> 'CANCELLED') > 0
       ORDER BY a.org, t."objectiveId"`;
-    await tx.$executeRaw`
+      await tx.$executeRaw`
       INSERT INTO "RollupDue" ("orgId", "objectiveId", "dueDate", "open")
       SELECT a.org, t."objectiveId", t."dueDate", count(*)
       FROM "Task" t ${ROLLUP_ORGS_OF_T}
       WHERE ${OPEN_TASK}
       GROUP BY a.org, t."objectiveId", t."dueDate"
       ORDER BY a.org, t."objectiveId", t."dueDate"`;
-  }, { timeout: 3_600_000, maxWait: 60_000 });
+    },
+    { timeout: 3_600_000, maxWait: 60_000 },
+  );
 }

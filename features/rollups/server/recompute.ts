@@ -3,7 +3,18 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { inIdsOrAll, ROLLUP_ORGS_OF_T, taskFigures } from "./figures";
 import { overdueOf } from "./read-rollups";
 
-export type TRecomputed = { orgId: number; objectiveId: number; pendingSign: number; handedBack: number; inProgress: number; submitted: number; completed: number; completedOnTime: number; progressSum: number; overdue: number };
+export type TRecomputed = {
+  orgId: number;
+  objectiveId: number;
+  pendingSign: number;
+  handedBack: number;
+  inProgress: number;
+  submitted: number;
+  completed: number;
+  completedOnTime: number;
+  progressSum: number;
+  overdue: number;
+};
 
 /** The recompute as SQL (GROUP BY over every task and the federations above it), for checks inside PostgreSQL. */
 export function recomputeSql(today: Date, orgIds?: number[]): Prisma.Sql {
@@ -25,7 +36,11 @@ export function maintainedSql(today: Date, orgIds?: number[]): Prisma.Sql {
 }
 
 /** The naive answer straight from the task rows, for checks. `orgIds` restricts it to some orgs. */
-export async function recomputeRollups(db: TDb | TTx, today: Date, orgIds?: number[]): Promise<TRecomputed[]> {
+export async function recomputeRollups(
+  db: TDb | TTx,
+  today: Date,
+  orgIds?: number[],
+): Promise<TRecomputed[]> {
   return db.$queryRaw<TRecomputed[]>(recomputeSql(today, orgIds));
 }
 

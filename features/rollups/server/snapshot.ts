@@ -11,7 +11,15 @@ export async function lockTaskSnapshot(tx: TTx, taskId: number): Promise<TRow | 
   return rows[0] ?? null;
 }
 
-export const SNAPSHOT_SELECT = { status: true, progress: true, dueDate: true, completedAt: true, objectiveId: true, mainTaskId: true, orgPath: true } as const;
+export const SNAPSHOT_SELECT = {
+  status: true,
+  progress: true,
+  dueDate: true,
+  completedAt: true,
+  objectiveId: true,
+  mainTaskId: true,
+  orgPath: true,
+} as const;
 
 /**
  * Locks the tasks this one was passed down from (分解), oldest first, before the task itself:

@@ -36,11 +36,21 @@ export async function takeSnapshots(db: TDb | TTx, today: Date): Promise<number>
 export type TTrendPoint = { date: string; total: number; completed: number; overdue: number };
 
 /** One point per week (the week's last snapshot, weeks starting Monday) for the last `weeks` weeks. */
-export async function readTrend(db: TDb | TTx, orgId: number, today: Date, weeks = 26): Promise<TTrendPoint[]> {
+export async function readTrend(
+  db: TDb | TTx,
+  orgId: number,
+  today: Date,
+  weeks = 26,
+): Promise<TTrendPoint[]> {
   const rows = await db.$queryRaw<{ week: Date; total: number; completed: number; overdue: number }[]>`
     SELECT DISTINCT ON (date_trunc('week', "day")) date_trunc('week', "day")::date AS week, total, completed, overdue
     FROM "RollupSnapshot"
     WHERE "orgId" = ${orgId} AND "day" > ${today}::date - ${weeks * 7}::int AND "day" <= ${today}::date
     ORDER BY date_trunc('week', "day"), "day" DESC`;
-  return rows.map((r) => ({ date: r.week.toISOString().slice(0, 10), total: r.total, completed: r.completed, overdue: r.overdue }));
+  return rows.map((r) => ({
+    date: r.week.toISOString().slice(0, 10),
+    total: r.total,
+    completed: r.completed,
+    overdue: r.overdue,
+  }));
 }

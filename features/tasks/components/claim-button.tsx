@@ -14,12 +14,23 @@ import { ActionDialog } from "./action-dialog";
 import { useTaskAction } from "./use-task-action";
 
 /** 认领 one measure: a planned completion date and an optional plan. */
-export function ClaimButton({ objectiveId, title, minDue }: { objectiveId: number; title: string; minDue: string }) {
+export function ClaimButton({
+  objectiveId,
+  title,
+  minDue,
+}: {
+  objectiveId: number;
+  title: string;
+  minDue: string;
+}) {
   const t = useTranslations("tasks.claimPage");
   const fieldError = useFieldError();
   const router = useRouter();
   const [open, setOpen] = useState(false);
-  const form = useForm<z.input<typeof ZClaimTask>>({ resolver: zodResolver(ZClaimTask), defaultValues: { objectiveId, dueDate: "", note: "" } });
+  const form = useForm<z.input<typeof ZClaimTask>>({
+    resolver: zodResolver(ZClaimTask),
+    defaultValues: { objectiveId, dueDate: "", note: "" },
+  });
   const run = useTaskAction(form.setError);
   const { errors, isSubmitting } = form.formState;
   const submit = form.handleSubmit(async (v) => {
@@ -28,15 +39,35 @@ export function ClaimButton({ objectiveId, title, minDue }: { objectiveId: numbe
     if (result.ok) router.push(`/tasks/${result.data.taskId}`);
   });
   return (
-    <ActionDialog label={t("claim")} title={t("claim")} description={title} open={open} onOpenChange={setOpen} testId={`claim-${objectiveId}`}>
+    <ActionDialog
+      label={t("claim")}
+      title={t("claim")}
+      description={title}
+      open={open}
+      onOpenChange={setOpen}
+      testId={`claim-${objectiveId}`}
+    >
       <form noValidate onSubmit={submit} className="grid gap-3">
         <Field id={`due-${objectiveId}`} label={t("due")} error={fieldError(errors.dueDate)}>
-          <Input id={`due-${objectiveId}`} type="date" min={minDue} aria-invalid={!!errors.dueDate} {...form.register("dueDate")} />
+          <Input
+            id={`due-${objectiveId}`}
+            type="date"
+            min={minDue}
+            aria-invalid={!!errors.dueDate}
+            {...form.register("dueDate")}
+          />
         </Field>
         <Field id={`note-${objectiveId}`} label={t("note")} error={fieldError(errors.note)}>
-          <textarea id={`note-${objectiveId}`} rows={3} className="w-full rounded-md border border-slate-300 p-2 text-sm" {...form.register("note")} />
+          <textarea
+            id={`note-${objectiveId}`}
+            rows={3}
+            className="w-full rounded-md border border-slate-300 p-2 text-sm"
+            {...form.register("note")}
+          />
         </Field>
-        <Button type="submit" disabled={isSubmitting}>{t("claim")}</Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {t("claim")}
+        </Button>
       </form>
     </ActionDialog>
   );

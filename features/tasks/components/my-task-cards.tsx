@@ -13,14 +13,34 @@ export function MyTaskCards({ items, today, showLog }: { items: TItem[]; today: 
     <ul className="grid gap-3 sm:grid-cols-2" data-testid="my-tasks">
       {items.map((task) => (
         <li key={task.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-          <div className="flex flex-wrap items-center gap-1.5"><StatusBadge status={task.status} /><KindBadge kind={task.kind} /><DueLabel status={task.status} dueDate={task.dueDate} today={today} /></div>
-          <Link href={`/tasks/${task.id}`} className="mt-2 block font-medium text-slate-900 hover:text-brand-700">
-            <span className="mr-1 font-mono text-xs text-slate-500">{task.objective.code}</span>{task.objective.title}
+          <div className="flex flex-wrap items-center gap-1.5">
+            <StatusBadge status={task.status} />
+            <KindBadge kind={task.kind} />
+            <DueLabel status={task.status} dueDate={task.dueDate} today={today} />
+          </div>
+          <Link
+            href={`/tasks/${task.id}`}
+            className="mt-2 block font-medium text-slate-900 hover:text-brand-700"
+          >
+            <span className="mr-1 font-mono text-xs text-slate-500">{task.objective.code}</span>
+            {task.objective.title}
           </Link>
-          <p className="mt-1 text-xs text-slate-500">{task.org.name} · {task.lastProgressAt ? t("my.lastLogged", { date: format.dateTime(task.lastProgressAt, { dateStyle: "medium" }) }) : t("my.never")}</p>
-          <div className="mt-2"><ProgressBar value={task.progress} label={t("field.progress")} /></div>
+          <p className="mt-1 text-xs text-slate-500">
+            {task.org.name} ·{" "}
+            {task.lastProgressAt
+              ? t("my.lastLogged", { date: format.dateTime(task.lastProgressAt, { dateStyle: "medium" }) })
+              : t("my.never")}
+          </p>
+          <div className="mt-2">
+            <ProgressBar value={task.progress} label={t("field.progress")} />
+          </div>
           {showLog && task.status === "IN_PROGRESS" ? (
-            <Link href={`/tasks/${task.id}/progress`} className="mt-3 flex h-11 items-center justify-center rounded-md bg-brand-600 text-sm font-medium text-white hover:bg-brand-700">{t("action.logProgress")}</Link>
+            <Link
+              href={`/tasks/${task.id}/progress`}
+              className="mt-3 flex h-11 items-center justify-center rounded-md bg-brand-600 text-sm font-medium text-white hover:bg-brand-700"
+            >
+              {t("action.logProgress")}
+            </Link>
           ) : null}
         </li>
       ))}

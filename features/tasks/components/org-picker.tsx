@@ -6,7 +6,15 @@ import { searchTargetOrgsAction } from "../actions";
 export type TOrgOption = { id: number; name: string; code: string };
 
 /** Search orgs below the assigning org and collect several of them. */
-export function OrgPicker({ value, onChange, parentTaskId }: { value: TOrgOption[]; onChange: (orgs: TOrgOption[]) => void; parentTaskId?: number }) {
+export function OrgPicker({
+  value,
+  onChange,
+  parentTaskId,
+}: {
+  value: TOrgOption[];
+  onChange: (orgs: TOrgOption[]) => void;
+  parentTaskId?: number;
+}) {
   const t = useTranslations("tasks.assign");
   const [q, setQ] = useState("");
   const [results, setResults] = useState<TOrgOption[]>([]);
@@ -16,21 +24,48 @@ export function OrgPicker({ value, onChange, parentTaskId }: { value: TOrgOption
     setLoading(true);
     const timer = setTimeout(async () => {
       const res = await searchTargetOrgsAction({ q, parentTaskId });
-      if (live) { setResults(res.ok ? res.data : []); setLoading(false); }
+      if (live) {
+        setResults(res.ok ? res.data : []);
+        setLoading(false);
+      }
     }, 250);
-    return () => { live = false; clearTimeout(timer); };
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
   }, [q, parentTaskId]);
   const chosen = new Set(value.map((o) => o.id));
   return (
     <div className="grid gap-2">
-      <input type="search" value={q} onChange={(e) => setQ(e.target.value.trim())} placeholder={t("searchOrgs")} aria-label={t("searchOrgs")} className="h-10 rounded-md border border-slate-300 px-3 text-sm" />
-      <ul className="max-h-56 overflow-y-auto rounded-md border border-slate-200" aria-busy={loading} data-testid="org-results">
-        {results.length === 0 && !loading ? <li className="p-3 text-sm text-slate-500">{t("noOrgs")}</li> : null}
+      <input
+        type="search"
+        value={q}
+        onChange={(e) => setQ(e.target.value.trim())}
+        placeholder={t("searchOrgs")}
+        aria-label={t("searchOrgs")}
+        className="h-10 rounded-md border border-slate-300 px-3 text-sm"
+      />
+      <ul
+        className="max-h-56 overflow-y-auto rounded-md border border-slate-200"
+        aria-busy={loading}
+        data-testid="org-results"
+      >
+        {results.length === 0 && !loading ? (
+          <li className="p-3 text-sm text-slate-500">{t("noOrgs")}</li>
+        ) : null}
         {results.map((o) => (
           <li key={o.id} className="border-b border-slate-100 last:border-0">
             <label className="flex min-h-10 cursor-pointer items-center gap-2 px-3 text-sm">
-              <input type="checkbox" className="size-4 accent-brand-600" checked={chosen.has(o.id)} onChange={(e) => onChange(e.target.checked ? [...value, o] : value.filter((v) => v.id !== o.id))} />
-              <span className="flex-1">{o.name}</span><span className="font-mono text-xs text-slate-500">{o.code}</span>
+              <input
+                type="checkbox"
+                className="size-4 accent-brand-600"
+                checked={chosen.has(o.id)}
+                onChange={(e) =>
+                  onChange(e.target.checked ? [...value, o] : value.filter((v) => v.id !== o.id))
+                }
+              />
+              <span className="flex-1">{o.name}</span>
+              <span className="font-mono text-xs text-slate-500">{o.code}</span>
             </label>
           </li>
         ))}
@@ -39,7 +74,13 @@ export function OrgPicker({ value, onChange, parentTaskId }: { value: TOrgOption
         <div className="flex flex-wrap gap-1.5" aria-label={t("chosen", { count: value.length })}>
           <span className="text-sm text-slate-600">{t("chosen", { count: value.length })}：</span>
           {value.map((o) => (
-            <button key={o.id} type="button" onClick={() => onChange(value.filter((v) => v.id !== o.id))} className="rounded-full bg-brand-50 px-2.5 py-1 text-xs text-brand-700 hover:bg-brand-100" aria-label={`${t("remove")} ${o.name}`}>
+            <button
+              key={o.id}
+              type="button"
+              onClick={() => onChange(value.filter((v) => v.id !== o.id))}
+              className="rounded-full bg-brand-50 px-2.5 py-1 text-xs text-brand-700 hover:bg-brand-100"
+              aria-label={`${t("remove")} ${o.name}`}
+            >
               {o.name} ×
             </button>
           ))}

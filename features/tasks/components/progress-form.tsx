@@ -16,13 +16,36 @@ import { useTaskAction } from "./use-task-action";
 type TInput = z.input<typeof ZLogProgress>;
 
 /** 进展填报, phone first: percent, state, notes, an optional quantity and evidence. */
-export function ProgressForm({ taskId, version, current, hasTarget, targetUnit }: { taskId: number; version: number; current: { percent: number; state: (typeof PROGRESS_STATES)[number] }; hasTarget: boolean; targetUnit: string | null }) {
+export function ProgressForm({
+  taskId,
+  version,
+  current,
+  hasTarget,
+  targetUnit,
+}: {
+  taskId: number;
+  version: number;
+  current: { percent: number; state: (typeof PROGRESS_STATES)[number] };
+  hasTarget: boolean;
+  targetUnit: string | null;
+}) {
   const t = useTranslations("tasks");
   const fieldError = useFieldError();
   const router = useRouter();
   const [clientToken] = useState(() => crypto.randomUUID());
   const [uploading, setUploading] = useState(false);
-  const form = useForm<TInput>({ resolver: zodResolver(ZLogProgress), defaultValues: { taskId, version, clientToken, percent: current.percent, state: current.state, narrative: "", attachmentIds: [] } });
+  const form = useForm<TInput>({
+    resolver: zodResolver(ZLogProgress),
+    defaultValues: {
+      taskId,
+      version,
+      clientToken,
+      percent: current.percent,
+      state: current.state,
+      narrative: "",
+      attachmentIds: [],
+    },
+  });
   const run = useTaskAction(form.setError);
   const { errors, isSubmitting } = form.formState;
   const percent = form.watch("percent");
@@ -31,15 +54,36 @@ export function ProgressForm({ taskId, version, current, hasTarget, targetUnit }
     <form noValidate onSubmit={submit} className="grid gap-4">
       <Field id="percent" label={t("form.percent")} error={fieldError(errors.percent)}>
         <div className="flex items-center gap-3">
-          <input type="range" min={0} max={100} step={5} aria-label={t("form.percent")} className="flex-1 accent-brand-600" value={Number(percent) || 0} onChange={(e) => form.setValue("percent", Number(e.target.value))} />
-          <Input id="percent" type="number" inputMode="numeric" min={0} max={100} className="w-20" aria-invalid={!!errors.percent} {...form.register("percent")} />
+          <input
+            type="range"
+            min={0}
+            max={100}
+            step={5}
+            aria-label={t("form.percent")}
+            className="flex-1 accent-brand-600"
+            value={Number(percent) || 0}
+            onChange={(e) => form.setValue("percent", Number(e.target.value))}
+          />
+          <Input
+            id="percent"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={100}
+            className="w-20"
+            aria-invalid={!!errors.percent}
+            {...form.register("percent")}
+          />
         </div>
       </Field>
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("form.state")}</legend>
         <div className="grid grid-cols-3 gap-2">
           {PROGRESS_STATES.map((s) => (
-            <label key={s} className="flex min-h-11 cursor-pointer items-center justify-center gap-1.5 rounded-md border border-slate-300 text-sm has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:text-brand-700">
+            <label
+              key={s}
+              className="flex min-h-11 cursor-pointer items-center justify-center gap-1.5 rounded-md border border-slate-300 text-sm has-checked:border-brand-600 has-checked:bg-brand-50 has-checked:text-brand-700"
+            >
               <input type="radio" value={s} className="sr-only" {...form.register("state")} />
               {t(`state.${s}`)}
             </label>
@@ -47,18 +91,43 @@ export function ProgressForm({ taskId, version, current, hasTarget, targetUnit }
         </div>
       </fieldset>
       <Field id="narrative" label={t("form.narrative")} error={fieldError(errors.narrative)}>
-        <textarea id="narrative" rows={4} placeholder={t("form.narrativePlaceholder")} aria-invalid={!!errors.narrative} className="w-full rounded-md border border-slate-300 p-2 text-sm" {...form.register("narrative")} />
+        <textarea
+          id="narrative"
+          rows={4}
+          placeholder={t("form.narrativePlaceholder")}
+          aria-invalid={!!errors.narrative}
+          className="w-full rounded-md border border-slate-300 p-2 text-sm"
+          {...form.register("narrative")}
+        />
       </Field>
       {hasTarget ? (
-        <Field id="value" label={`${t("form.value")}${targetUnit ? `（${targetUnit}）` : ""}`} error={fieldError(errors.value)}>
-          <Input id="value" type="number" inputMode="decimal" min={0} step="any" {...form.register("value")} />
+        <Field
+          id="value"
+          label={`${t("form.value")}${targetUnit ? `（${targetUnit}）` : ""}`}
+          error={fieldError(errors.value)}
+        >
+          <Input
+            id="value"
+            type="number"
+            inputMode="decimal"
+            min={0}
+            step="any"
+            {...form.register("value")}
+          />
         </Field>
       ) : null}
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">{t("detail.evidence")}</p>
-        <EvidenceUploader taskId={taskId} purpose="progress" onChange={(ids) => form.setValue("attachmentIds", ids)} onBusyChange={setUploading} />
+        <EvidenceUploader
+          taskId={taskId}
+          purpose="progress"
+          onChange={(ids) => form.setValue("attachmentIds", ids)}
+          onBusyChange={setUploading}
+        />
       </div>
-      <Button type="submit" disabled={isSubmitting || uploading} className="h-12">{t("action.logProgress")}</Button>
+      <Button type="submit" disabled={isSubmitting || uploading} className="h-12">
+        {t("action.logProgress")}
+      </Button>
     </form>
   );
 }

@@ -28,8 +28,22 @@ export function TaskActions(p: TActionPanelProps) {
   const t = useTranslations("tasks");
   const [open, setOpen] = useState<string | null>(null);
   const has = (a: TTaskAction) => p.actions.includes(a);
-  const dialog = (key: TTaskAction, variant: "primary" | "secondary" | "danger", body: (close: () => void) => React.ReactNode, description?: string) => (
-    <ActionDialog key={key} testId={`action-${key}`} label={t(`action.${key}`)} title={t(`action.${key}`)} description={description} variant={variant} open={open === key} onOpenChange={(o) => setOpen(o ? key : null)}>
+  const dialog = (
+    key: TTaskAction,
+    variant: "primary" | "secondary" | "danger",
+    body: (close: () => void) => React.ReactNode,
+    description?: string,
+  ) => (
+    <ActionDialog
+      key={key}
+      testId={`action-${key}`}
+      label={t(`action.${key}`)}
+      title={t(`action.${key}`)}
+      description={description}
+      variant={variant}
+      open={open === key}
+      onOpenChange={(o) => setOpen(o ? key : null)}
+    >
       {body(() => setOpen(null))}
     </ActionDialog>
   );
@@ -37,21 +51,52 @@ export function TaskActions(p: TActionPanelProps) {
   const buttons = [
     has("sign") && dialog("sign", "primary", (close) => <SignForm {...ref} onDone={close} />),
     has("logProgress") && (
-      <Button key="logProgress" asChild data-testid="action-logProgress"><Link href={`/tasks/${p.taskId}/progress`}>{t("action.logProgress")}</Link></Button>
+      <Button key="logProgress" asChild data-testid="action-logProgress">
+        <Link href={`/tasks/${p.taskId}/progress`}>{t("action.logProgress")}</Link>
+      </Button>
     ),
-    has("assignStaff") && dialog("assignStaff", "secondary", (close) => <StaffForm {...ref} staff={p.staff} current={p.current} onDone={close} />),
+    has("assignStaff") &&
+      dialog("assignStaff", "secondary", (close) => (
+        <StaffForm {...ref} staff={p.staff} current={p.current} onDone={close} />
+      )),
     has("submit") && dialog("submit", "primary", (close) => <CompletionForm {...ref} onDone={close} />),
-    has("approve") && dialog("approve", "primary", (close) => <ReviewForm {...ref} decision="APPROVED" onDone={close} />),
-    has("return") && dialog("return", "danger", (close) => <ReviewForm {...ref} decision="RETURNED" onDone={close} />),
-    has("decideExtension") && p.pendingExtension && dialog("decideExtension", "primary", (close) => <ExtensionDecisionForm {...ref} extensionId={p.pendingExtension!.id} onDone={close} />, p.pendingExtension.label),
+    has("approve") &&
+      dialog("approve", "primary", (close) => <ReviewForm {...ref} decision="APPROVED" onDone={close} />),
+    has("return") &&
+      dialog("return", "danger", (close) => <ReviewForm {...ref} decision="RETURNED" onDone={close} />),
+    has("decideExtension") &&
+      p.pendingExtension &&
+      dialog(
+        "decideExtension",
+        "primary",
+        (close) => <ExtensionDecisionForm {...ref} extensionId={p.pendingExtension!.id} onDone={close} />,
+        p.pendingExtension.label,
+      ),
     has("reassign") && dialog("reassign", "primary", (close) => <ReassignForm {...ref} onDone={close} />),
     has("cascade") && (
-      <Button key="cascade" variant="secondary" asChild data-testid="action-cascade"><Link href={`/tasks/new?parent=${p.taskId}`}>{t("action.cascade")}</Link></Button>
+      <Button key="cascade" variant="secondary" asChild data-testid="action-cascade">
+        <Link href={`/tasks/new?parent=${p.taskId}`}>{t("action.cascade")}</Link>
+      </Button>
     ),
-    has("requestExtension") && !p.pendingExtension && dialog("requestExtension", "secondary", (close) => <ExtensionRequestForm {...ref} minDue={p.dueDate} onDone={close} />),
+    has("requestExtension") &&
+      !p.pendingExtension &&
+      dialog("requestExtension", "secondary", (close) => (
+        <ExtensionRequestForm {...ref} minDue={p.dueDate} onDone={close} />
+      )),
     has("nudge") && dialog("nudge", "secondary", (close) => <NudgeForm taskId={p.taskId} onDone={close} />),
-    has("handBack") && dialog("handBack", "danger", (close) => <ReasonForm {...ref} action={handBackTaskAction} submitLabel={t("action.handBack")} onDone={close} />),
-    has("cancel") && dialog("cancel", "danger", (close) => <ReasonForm {...ref} action={cancelTaskAction} submitLabel={t("action.cancel")} onDone={close} />, t("form.confirmCancel")),
+    has("handBack") &&
+      dialog("handBack", "danger", (close) => (
+        <ReasonForm {...ref} action={handBackTaskAction} submitLabel={t("action.handBack")} onDone={close} />
+      )),
+    has("cancel") &&
+      dialog(
+        "cancel",
+        "danger",
+        (close) => (
+          <ReasonForm {...ref} action={cancelTaskAction} submitLabel={t("action.cancel")} onDone={close} />
+        ),
+        t("form.confirmCancel"),
+      ),
   ].filter(Boolean);
   if (buttons.length === 0) return <p className="text-sm text-slate-500">{t("detail.noActions")}</p>;
   return <div className="flex flex-wrap gap-2">{buttons}</div>;

@@ -4,18 +4,34 @@ import type { TTaskRow } from "../server/list-tasks";
 import { DueLabel, KindBadge, ProgressBar, StatusBadge } from "./task-badges";
 
 /** One card per task: readable at 360 px and scannable on a desktop. */
-export function TaskList({ items, today, showOrg = true }: { items: TTaskRow[]; today: Date; showOrg?: boolean }) {
+export function TaskList({
+  items,
+  today,
+  showOrg = true,
+}: {
+  items: TTaskRow[];
+  today: Date;
+  showOrg?: boolean;
+}) {
   const t = useTranslations("tasks");
   return (
     <ul className="divide-y divide-slate-100" data-testid="task-list">
       {items.map((task) => (
         <li key={task.id}>
-          <Link href={`/tasks/${task.id}`} className="block px-4 py-3 hover:bg-slate-50" data-testid="task-row">
+          <Link
+            href={`/tasks/${task.id}`}
+            className="block px-4 py-3 hover:bg-slate-50"
+            data-testid="task-row"
+          >
             <div className="flex flex-wrap items-center gap-1.5">
               <StatusBadge status={task.status} />
               <KindBadge kind={task.kind} />
-              {task.priority === "URGENT" || task.priority === "HIGH" ? <span className="text-xs font-medium text-brand-700">{t(`priority.${task.priority}`)}</span> : null}
-              <span className="ml-auto"><DueLabel status={task.status} dueDate={task.dueDate} today={today} /></span>
+              {task.priority === "URGENT" || task.priority === "HIGH" ? (
+                <span className="text-xs font-medium text-brand-700">{t(`priority.${task.priority}`)}</span>
+              ) : null}
+              <span className="ml-auto">
+                <DueLabel status={task.status} dueDate={task.dueDate} today={today} />
+              </span>
             </div>
             <p className="mt-1.5 font-medium text-slate-900">
               <span className="mr-1.5 font-mono text-xs text-slate-500">{task.objective.code}</span>
@@ -23,10 +39,16 @@ export function TaskList({ items, today, showOrg = true }: { items: TTaskRow[]; 
             </p>
             <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
               {showOrg ? <span data-testid="task-org">{task.org.name}</span> : null}
-              <span>{t("field.reviewOrg")}：{task.reviewOrg.name}</span>
-              <span>{t("field.responsible")}：{task.responsible?.name ?? t("field.none")}</span>
+              <span>
+                {t("field.reviewOrg")}：{task.reviewOrg.name}
+              </span>
+              <span>
+                {t("field.responsible")}：{task.responsible?.name ?? t("field.none")}
+              </span>
             </div>
-            <div className="mt-2 max-w-md"><ProgressBar value={task.progress} label={t("field.progress")} /></div>
+            <div className="mt-2 max-w-md">
+              <ProgressBar value={task.progress} label={t("field.progress")} />
+            </div>
           </Link>
         </li>
       ))}

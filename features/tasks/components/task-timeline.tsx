@@ -7,25 +7,48 @@ type TChanges = Record<string, [unknown, unknown]>;
 export function TaskTimeline({ events }: { events: TTaskDetail["events"] }) {
   const t = useTranslations("tasks");
   const format = useFormatter();
-  const show = (v: unknown, field: string) => (v === null || v === undefined || v === "" ? "—" : field === "state" ? t(`state.${v as "NORMAL"}`) : field === "progress" ? `${String(v)}%` : String(v));
+  const show = (v: unknown, field: string) =>
+    v === null || v === undefined || v === ""
+      ? "—"
+      : field === "state"
+        ? t(`state.${v as "NORMAL"}`)
+        : field === "progress"
+          ? `${String(v)}%`
+          : String(v);
   return (
     <ol className="relative ml-4 border-l border-slate-200 py-2" data-testid="timeline">
       {events.map((e) => (
         <li key={e.id} className="relative py-2 pr-4 pl-5">
-          <span className="absolute top-3.5 -left-1.5 size-3 rounded-full border-2 border-white bg-brand-600" aria-hidden />
+          <span
+            className="absolute top-3.5 -left-1.5 size-3 rounded-full border-2 border-white bg-brand-600"
+            aria-hidden
+          />
           <p className="text-sm">
             <span className="font-medium text-slate-900">{t(`events.${e.type}`)}</span>
-            {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? <span className="text-slate-500">（{t(`status.${e.fromStatus}`)} → {t(`status.${e.toStatus}`)}）</span> : null}
+            {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? (
+              <span className="text-slate-500">
+                （{t(`status.${e.fromStatus}`)} → {t(`status.${e.toStatus}`)}）
+              </span>
+            ) : null}
           </p>
-          <p className="text-xs text-slate-500">{e.actor ? `${e.actor.name} · ${e.actor.org.name} · ` : ""}{format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}</p>
+          <p className="text-xs text-slate-500">
+            {e.actor ? `${e.actor.name} · ${e.actor.org.name} · ` : ""}
+            {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+          </p>
           {e.changes && typeof e.changes === "object" ? (
             <ul className="mt-0.5 text-xs text-slate-600">
               {Object.entries(e.changes as TChanges).map(([field, [before, after]]) => (
-                <li key={field}>{t(`changes.${field}` as "changes.progress")}：{show(before, field)} → {show(after, field)}</li>
+                <li key={field}>
+                  {t(`changes.${field}` as "changes.progress")}：{show(before, field)} → {show(after, field)}
+                </li>
               ))}
             </ul>
           ) : null}
-          {e.message ? <p className="mt-1 rounded bg-slate-50 px-2 py-1 text-sm whitespace-pre-line text-slate-800">{e.message}</p> : null}
+          {e.message ? (
+            <p className="mt-1 rounded bg-slate-50 px-2 py-1 text-sm whitespace-pre-line text-slate-800">
+              {e.message}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -14,7 +14,8 @@ export function useTaskAction<F extends FieldValues>(setError?: UseFormSetError<
   return async (run: Promise<TActionResult<unknown>>, onDone?: () => void): Promise<boolean> => {
     const result = await run;
     if (!feedback(result)) {
-      if (!result.ok && (result.code === "CONFLICT" || result.code === "INVALID_TRANSITION")) router.refresh();
+      if (!result.ok && (result.code === "CONFLICT" || result.code === "INVALID_TRANSITION"))
+        router.refresh();
       return false;
     }
     toast.success(t("done"));

@@ -1,5 +1,10 @@
 // Due dates are calendar days in China (Asia/Shanghai), stored as DATE (UTC midnight in JS).
-const FMT = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+const FMT = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 /** Today's calendar day in China as a UTC-midnight Date, comparable with DATE columns. */
 export function chinaToday(now: Date = new Date()): Date {

@@ -1,8 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { ALLOWED_FROM, TASK_ACTIONS, TASK_STATUSES, TransitionError, canApply, isOverdue, nextStatus } from "./state-machine";
+import {
+  ALLOWED_FROM,
+  TASK_ACTIONS,
+  TASK_STATUSES,
+  TransitionError,
+  canApply,
+  isOverdue,
+  nextStatus,
+} from "./state-machine";
 
 // The full table, written out independently of ALLOWED_FROM: action → { from: to }.
-const EXPECTED: Record<(typeof TASK_ACTIONS)[number], Partial<Record<(typeof TASK_STATUSES)[number], (typeof TASK_STATUSES)[number]>>> = {
+const EXPECTED: Record<
+  (typeof TASK_ACTIONS)[number],
+  Partial<Record<(typeof TASK_STATUSES)[number], (typeof TASK_STATUSES)[number]>>
+> = {
   sign: { PENDING_SIGN: "IN_PROGRESS" },
   handBack: { PENDING_SIGN: "HANDED_BACK" },
   reassign: { HANDED_BACK: "PENDING_SIGN" },
@@ -13,7 +24,12 @@ const EXPECTED: Record<(typeof TASK_ACTIONS)[number], Partial<Record<(typeof TAS
   approve: { SUBMITTED: "COMPLETED" },
   return: { SUBMITTED: "IN_PROGRESS" },
   requestExtension: { PENDING_SIGN: "PENDING_SIGN", IN_PROGRESS: "IN_PROGRESS" },
-  decideExtension: { PENDING_SIGN: "PENDING_SIGN", HANDED_BACK: "HANDED_BACK", IN_PROGRESS: "IN_PROGRESS", SUBMITTED: "SUBMITTED" },
+  decideExtension: {
+    PENDING_SIGN: "PENDING_SIGN",
+    HANDED_BACK: "HANDED_BACK",
+    IN_PROGRESS: "IN_PROGRESS",
+    SUBMITTED: "SUBMITTED",
+  },
   cascade: { IN_PROGRESS: "IN_PROGRESS" },
   nudge: { PENDING_SIGN: "PENDING_SIGN", IN_PROGRESS: "IN_PROGRESS", HANDED_BACK: "HANDED_BACK" },
   comment: Object.fromEntries(TASK_STATUSES.map((s) => [s, s])),

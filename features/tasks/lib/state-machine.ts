@@ -1,6 +1,13 @@
 // The task lifecycle as data. Every status change on the server goes through
 // nextStatus(); a refused transition is an INVALID_TRANSITION error, never a silent no-op.
-export const TASK_STATUSES = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED", "COMPLETED", "CANCELLED"] as const;
+export const TASK_STATUSES = [
+  "PENDING_SIGN",
+  "HANDED_BACK",
+  "IN_PROGRESS",
+  "SUBMITTED",
+  "COMPLETED",
+  "CANCELLED",
+] as const;
 export type TTaskStatus = (typeof TASK_STATUSES)[number];
 
 export const TASK_ACTIONS = [
@@ -53,7 +60,10 @@ const TARGET: Partial<Record<TTaskAction, TTaskStatus>> = {
 };
 
 export class TransitionError extends Error {
-  constructor(public readonly from: TTaskStatus, public readonly action: TTaskAction) {
+  constructor(
+    public readonly from: TTaskStatus,
+    public readonly action: TTaskAction,
+  ) {
     super(`${action} is not allowed from ${from}`);
     this.name = "TransitionError";
   }

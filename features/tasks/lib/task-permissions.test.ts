@@ -2,9 +2,19 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_ROLE_PERMISSIONS, type TRole } from "@/lib/auth/permissions";
 import { availableActions, mayAct, relationsOf, type TTaskRelations } from "./task-permissions";
 
-const actor = (role: TRole, orgId: number, id = 1) => ({ id, orgId, permissions: new Set(DEFAULT_ROLE_PERMISSIONS[role]) });
+const actor = (role: TRole, orgId: number, id = 1) => ({
+  id,
+  orgId,
+  permissions: new Set(DEFAULT_ROLE_PERMISSIONS[role]),
+});
 // Province 2 assigned the task to county 4 (path 1 → 2 → 3 → 4); user 9 is the responsible staff.
-const task = (status: TTaskRelations["status"]): TTaskRelations => ({ status, orgId: 4, reviewOrgPath: [1, 2], responsibleId: 9, helperIds: [10] });
+const task = (status: TTaskRelations["status"]): TTaskRelations => ({
+  status,
+  orgId: 4,
+  reviewOrgPath: [1, 2],
+  responsibleId: 9,
+  helperIds: [10],
+});
 
 describe("task permissions", () => {
   it("relations: holder, reviewer (review org or above), worker", () => {
@@ -16,13 +26,23 @@ describe("task permissions", () => {
   });
 
   it("the holding org signs, hands back and submits; staff cannot", () => {
-    expect(availableActions(actor("CHAIR", 4), task("PENDING_SIGN"))).toEqual(["sign", "handBack", "requestExtension", "comment"]);
+    expect(availableActions(actor("CHAIR", 4), task("PENDING_SIGN"))).toEqual([
+      "sign",
+      "handBack",
+      "requestExtension",
+      "comment",
+    ]);
     expect(mayAct(actor("STAFF", 4, 9), task("PENDING_SIGN"), "sign")).toBe(false);
     expect(mayAct(actor("STAFF", 4, 9), task("IN_PROGRESS"), "submit")).toBe(false);
   });
 
   it("only the reviewing side approves, returns, nudges and decides extensions", () => {
-    expect(availableActions(actor("MANAGER", 2), task("SUBMITTED"))).toEqual(["approve", "return", "decideExtension", "comment"]);
+    expect(availableActions(actor("MANAGER", 2), task("SUBMITTED"))).toEqual([
+      "approve",
+      "return",
+      "decideExtension",
+      "comment",
+    ]);
     expect(mayAct(actor("CHAIR", 4), task("SUBMITTED"), "approve")).toBe(false);
     // A city between the province and the county did not assign the task: it does not review it.
     expect(mayAct(actor("MANAGER", 3), task("SUBMITTED"), "approve")).toBe(false);

@@ -11,29 +11,58 @@ import { resolveTargets } from "./resolve-targets";
 /** At most this many tasks per 下达 (e.g. 82 measures × 600 orgs); larger ones are split by the user. */
 export const MAX_TASKS_PER_BATCH = 50_000;
 
-export type TAssignResult = { batchId: number; created: number; skipped: number; measures: number; targets: number };
+export type TAssignResult = {
+  batchId: number;
+  created: number;
+  skipped: number;
+  measures: number;
+  targets: number;
+};
 
 /** Expands any selected objectives (main task, sub-item, measure) into their measures. */
 async function expandToMeasures(tx: TTx, objectiveIds: readonly number[]): Promise<number[]> {
-  const picked = await tx.objective.findMany({ where: { id: { in: [...objectiveIds] } }, select: { code: true } });
-  if (picked.length !== new Set(objectiveIds).size) throw new AppError("VALIDATION", { objectiveIds: "objectivesRequired" });
+  const picked = await tx.objective.findMany({
+    where: { id: { in: [...objectiveIds] } },
+    select: { code: true },
+  });
+  if (picked.length !== new Set(objectiveIds).size)
+    throw new AppError("VALIDATION", { objectiveIds: "objectivesRequired" });
   const measures = await tx.objective.findMany({
-    where: { level: "MEASURE", OR: picked.flatMap((p) => [{ code: p.code }, { code: { startsWith: `${p.code}.` } }]) },
+    where: {
+      level: "MEASURE",
+      OR: picked.flatMap((p) => [{ code: p.code }, { code: { startsWith: `${p.code}.` } }]),
+    },
     select: { id: true },
   });
   return measures.map((m) => m.id);
 }
 
-async function existingBatch(db: TDb | TTx, clientToken: string, actorId: number): Promise<TAssignResult | null> {
+async function existingBatch(
+  db: TDb | TTx,
+  clientToken: string,
+  actorId: number,
+): Promise<TAssignResult | null> {
   const b = await db.assignmentBatch.findUnique({ where: { clientToken } });
-  return b && b.createdById === actorId ? { batchId: b.id, created: b.taskCount, skipped: b.skippedCount, measures: b.measureCount, targets: b.targetCount } : null;
+  return b && b.createdById === actorId
+    ? {
+        batchId: b.id,
+        created: b.taskCount,
+        skipped: b.skippedCount,
+        measures: b.measureCount,
+        targets: b.targetCount,
+      }
+    : null;
 }
 
 /**
  * 下达 (and 分解 when parentTaskId is set): creates one task per measure × target org in one
  * transaction. Targets must lie strictly inside the assigning org's subtree.
  */
-export async function assignTasks(actor: TTaskActor, input: TAssignTasks, now = new Date()): Promise<TAssignResult> {
+export async function assignTasks(
+  actor: TTaskActor,
+  input: TAssignTasks,
+  now = new Date(),
+): Promise<TAssignResult> {
   if (!actor.permissions.has("task:assign")) throw new AppError("FORBIDDEN");
   const db = getDb();
   const repeat = await existingBatch(db, input.clientToken, actor.id);
@@ -41,31 +70,60 @@ export async function assignTasks(actor: TTaskActor, input: TAssignTasks, now = 
   const due = parseDay(input.dueDate);
   if (due < chinaToday(now) && !input.allowPastDue) throw new AppError("VALIDATION", { dueDate: "pastDue" });
   try {
-    return await db.$transaction(async (tx) => {
-      let assignerOrgId = actor.orgId;
-      let objectiveIds = input.objectiveIds;
-      let parentTaskId: number | null = null;
-      if (input.parentTaskId) {
-        const parent = await loadTaskForAction(tx, actor, input.parentTaskId, "cascade");
-        assignerOrgId = parent.orgId;
-        objectiveIds = [parent.objectiveId];
-        parentTaskId = parent.id;
-        if (due > parent.dueDate) throw new AppError("VALIDATION", { dueDate: "afterParentDue" });
-      }
-      const measureIds = await expandToMeasures(tx, objectiveIds);
-      const targetOrgIds = await resolveTargets(tx, assignerOrgId, input.target);
-      if (measureIds.length * targetOrgIds.length > MAX_TASKS_PER_BATCH) throw new AppError("TOO_MANY");
-      const batch = await tx.assignmentBatch.create({
-        data: { clientToken: input.clientToken, createdById: actor.id, assignerOrgId, measureCount: measureIds.length, targetCount: targetOrgIds.length, taskCount: 0, skippedCount: 0 },
-      });
-      const created = await insertTasks(tx, {
-        measureIds, targetOrgIds, reviewOrgId: assignerOrgId, parentTaskId, batchId: batch.id, dueDate: due,
-        priority: input.priority, note: input.note ?? null, targetValue: input.targetValue ?? null, targetUnit: input.targetUnit ?? null, actorId: actor.id,
-      });
-      const skipped = measureIds.length * targetOrgIds.length - created;
-      await tx.assignmentBatch.update({ where: { id: batch.id }, data: { taskCount: created, skippedCount: skipped } });
-      return { batchId: batch.id, created, skipped, measures: measureIds.length, targets: targetOrgIds.length };
-    }, { timeout: 120_000, maxWait: 30_000 });
+    return await db.$transaction(
+      async (tx) => {
+        let assignerOrgId = actor.orgId;
+        let objectiveIds = input.objectiveIds;
+        let parentTaskId: number | null = null;
+        if (input.parentTaskId) {
+          const parent = await loadTaskForAction(tx, actor, input.parentTaskId, "cascade");
+          assignerOrgId = parent.orgId;
+          objectiveIds = [parent.objectiveId];
+          parentTaskId = parent.id;
+          if (due > parent.dueDate) throw new AppError("VALIDATION", { dueDate: "afterParentDue" });
+        }
+        const measureIds = await expandToMeasures(tx, objectiveIds);
+        const targetOrgIds = await resolveTargets(tx, assignerOrgId, input.target);
+        if (measureIds.length * targetOrgIds.length > MAX_TASKS_PER_BATCH) throw new AppError("TOO_MANY");
+        const batch = await tx.assignmentBatch.create({
+          data: {
+            clientToken: input.clientToken,
+            createdById: actor.id,
+            assignerOrgId,
+            measureCount: measureIds.length,
+            targetCount: targetOrgIds.length,
+            taskCount: 0,
+            skippedCount: 0,
+          },
+        });
+        const created = await insertTasks(tx, {
+          measureIds,
+          targetOrgIds,
+          reviewOrgId: assignerOrgId,
+          parentTaskId,
+          batchId: batch.id,
+          dueDate: due,
+          priority: input.priority,
+          note: input.note ?? null,
+          targetValue: input.targetValue ?? null,
+          targetUnit: input.targetUnit ?? null,
+          actorId: actor.id,
+        });
+        const skipped = measureIds.length * targetOrgIds.length - created;
+        await tx.assignmentBatch.update({
+          where: { id: batch.id },
+          data: { taskCount: created, skippedCount: skipped },
+        });
+        return {
+          batchId: batch.id,
+          created,
+          skipped,
+          measures: measureIds.length,
+          targets: targetOrgIds.length,
+        };
+      },
+      { timeout: 120_000, maxWait: 30_000 },
+    );
   } catch (e) {
     // Two identical submits racing: the loser hits the unique client token; answer with the winner's batch.
     const repeated = await existingBatch(db, input.clientToken, actor.id);

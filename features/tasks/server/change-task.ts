@@ -13,12 +13,20 @@ type TEventType = Prisma.TaskEventCreateManyInput["type"];
  * task since it was loaded (so two concurrent writers cannot both succeed), bumps the version,
  * and moves the roll-ups of every org above it in the same transaction.
  */
-export async function updateTaskIfUnchanged(tx: TTx, task: { id: number; version: number; parentTaskId?: number | null }, data: Prisma.TaskUncheckedUpdateInput): Promise<void> {
+export async function updateTaskIfUnchanged(
+  tx: TTx,
+  task: { id: number; version: number; parentTaskId?: number | null },
+  data: Prisma.TaskUncheckedUpdateInput,
+): Promise<void> {
   // A task's parent never changes: one that was not passed down has no chain to lock.
   if (task.parentTaskId !== null) await lockParentChain(tx, task.id);
   const before = await lockTaskSnapshot(tx, task.id);
   if (!before || before.version !== task.version) throw new AppError("CONFLICT");
-  const after = await tx.task.update({ where: { id: task.id }, data: { ...data, version: { increment: 1 } }, select: SNAPSHOT_SELECT });
+  const after = await tx.task.update({
+    where: { id: task.id },
+    data: { ...data, version: { increment: 1 } },
+    select: SNAPSHOT_SELECT,
+  });
   await applyTaskDelta(tx, before, after);
 }
 

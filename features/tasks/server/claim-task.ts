@@ -18,24 +18,49 @@ export async function claimTask(actor: TTaskActor, input: TClaimTask, now = new 
   if (due < chinaToday(now)) throw new AppError("VALIDATION", { dueDate: "pastDue" });
   const db = getDb();
   return db.$transaction(async (tx) => {
-    const org = await tx.org.findUniqueOrThrow({ where: { id: actor.orgId }, select: { id: true, parentId: true, ancestorIds: true } });
+    const org = await tx.org.findUniqueOrThrow({
+      where: { id: actor.orgId },
+      select: { id: true, parentId: true, ancestorIds: true },
+    });
     if (org.parentId === null) throw new AppError("FORBIDDEN");
-    const measure = await tx.objective.findFirst({ where: { id: input.objectiveId, level: "MEASURE" }, select: { id: true, code: true } });
+    const measure = await tx.objective.findFirst({
+      where: { id: input.objectiveId, level: "MEASURE" },
+      select: { id: true, code: true },
+    });
     if (!measure) throw new AppError("NOT_FOUND");
     const mainCode = measure.code.split(".").slice(0, 2).join(".");
     const main = await tx.objective.findUniqueOrThrow({ where: { code: mainCode }, select: { id: true } });
-    const exists = await tx.task.findUnique({ where: { objectiveId_orgId: { objectiveId: measure.id, orgId: org.id } }, select: { id: true } });
+    const exists = await tx.task.findUnique({
+      where: { objectiveId_orgId: { objectiveId: measure.id, orgId: org.id } },
+      select: { id: true },
+    });
     if (exists) throw new AppError("ALREADY_EXISTS");
     try {
       const task = await tx.task.create({
         data: {
-          objectiveId: measure.id, mainTaskId: main.id, orgId: org.id, orgPath: org.ancestorIds, reviewOrgId: org.parentId,
-          kind: "CLAIMED", status: "IN_PROGRESS", dueDate: due, note: input.note ?? null, signedAt: now, createdById: actor.id,
+          objectiveId: measure.id,
+          mainTaskId: main.id,
+          orgId: org.id,
+          orgPath: org.ancestorIds,
+          reviewOrgId: org.parentId,
+          kind: "CLAIMED",
+          status: "IN_PROGRESS",
+          dueDate: due,
+          note: input.note ?? null,
+          signedAt: now,
+          createdById: actor.id,
         },
         select: { id: true, ...SNAPSHOT_SELECT },
       });
       await applyTaskDelta(tx, null, task);
-      await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "CLAIMED", to: "IN_PROGRESS", changes: { dueDate: [null, input.dueDate] }, message: input.note });
+      await recordEvent(tx, {
+        taskId: task.id,
+        actorId: actor.id,
+        type: "CLAIMED",
+        to: "IN_PROGRESS",
+        changes: { dueDate: [null, input.dueDate] },
+        message: input.note,
+      });
       return { taskId: task.id };
     } catch (e) {
       if ((e as { code?: string }).code === "P2002") throw new AppError("ALREADY_EXISTS");

@@ -20,7 +20,11 @@ export async function deriveParentProgress(tx: TTx, parentTaskId: number | null)
         SELECT round(avg(CASE WHEN c.status = 'COMPLETED' THEN 100 ELSE c.progress END))::int AS value
         FROM "Task" c WHERE c."parentTaskId" = ${id} AND c.status <> 'CANCELLED'`;
       if (avg?.value !== null && avg?.value !== undefined && avg.value !== before.progress) {
-        const after = await tx.task.update({ where: { id }, data: { progress: avg.value }, select: SNAPSHOT_SELECT });
+        const after = await tx.task.update({
+          where: { id },
+          data: { progress: avg.value },
+          select: SNAPSHOT_SELECT,
+        });
         await applyTaskDelta(tx, before, after);
       }
     }

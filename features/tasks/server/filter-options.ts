@@ -6,9 +6,20 @@ import type { TTaskActor } from "../lib/task-permissions";
 export async function getFilterOptions(user: TTaskActor, orgId?: number) {
   const db = getDb();
   const [mainTasks, org, children] = await Promise.all([
-    db.objective.findMany({ where: { level: "MAIN_TASK" }, orderBy: { sortOrder: "asc" }, select: { id: true, code: true, title: true } }),
-    orgId ? db.org.findFirst({ where: { id: orgId, ancestorIds: { has: user.orgId } }, select: { name: true } }) : null,
-    db.org.findMany({ where: { parentId: user.orgId }, orderBy: { sortOrder: "asc" }, take: 200, select: { id: true, name: true } }),
+    db.objective.findMany({
+      where: { level: "MAIN_TASK" },
+      orderBy: { sortOrder: "asc" },
+      select: { id: true, code: true, title: true },
+    }),
+    orgId
+      ? db.org.findFirst({ where: { id: orgId, ancestorIds: { has: user.orgId } }, select: { name: true } })
+      : null,
+    db.org.findMany({
+      where: { parentId: user.orgId },
+      orderBy: { sortOrder: "asc" },
+      take: 200,
+      select: { id: true, name: true },
+    }),
   ]);
   return { mainTasks, orgName: org?.name, children };
 }

@@ -23,14 +23,78 @@ export async function getTaskDetail(user: TTaskActor, taskId: number) {
         parentTask: { select: { id: true, orgPath: true, org: { select: { name: true } } } },
       },
     }),
-    db.taskEvent.findMany({ where: { taskId }, orderBy: { id: "asc" }, select: { id: true, type: true, fromStatus: true, toStatus: true, changes: true, message: true, createdAt: true, actor: { select: { name: true, org: { select: { name: true } } } } } }),
-    db.progressUpdate.findMany({ where: { taskId }, orderBy: { id: "desc" }, take: 50, select: { id: true, percent: true, state: true, narrative: true, value: true, createdAt: true, author: USER, attachments: { select: ATTACHMENT_VIEW_SELECT } } }),
-    db.completionReport.findMany({ where: { taskId }, orderBy: { id: "desc" }, select: { id: true, summary: true, createdAt: true, decision: true, decidedAt: true, decisionNote: true, submittedBy: USER, decidedBy: USER, attachments: { select: ATTACHMENT_VIEW_SELECT } } }),
-    db.extensionRequest.findMany({ where: { taskId }, orderBy: { id: "desc" }, select: { id: true, fromDue: true, toDue: true, reason: true, status: true, createdAt: true, decidedAt: true, decisionNote: true, requestedBy: USER, decidedBy: USER } }),
-    db.task.findMany({ where: { parentTaskId: taskId }, orderBy: { id: "asc" }, take: 100, select: { id: true, status: true, progress: true, dueDate: true, org: { select: { name: true } } } }),
+    db.taskEvent.findMany({
+      where: { taskId },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        type: true,
+        fromStatus: true,
+        toStatus: true,
+        changes: true,
+        message: true,
+        createdAt: true,
+        actor: { select: { name: true, org: { select: { name: true } } } },
+      },
+    }),
+    db.progressUpdate.findMany({
+      where: { taskId },
+      orderBy: { id: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        percent: true,
+        state: true,
+        narrative: true,
+        value: true,
+        createdAt: true,
+        author: USER,
+        attachments: { select: ATTACHMENT_VIEW_SELECT },
+      },
+    }),
+    db.completionReport.findMany({
+      where: { taskId },
+      orderBy: { id: "desc" },
+      select: {
+        id: true,
+        summary: true,
+        createdAt: true,
+        decision: true,
+        decidedAt: true,
+        decisionNote: true,
+        submittedBy: USER,
+        decidedBy: USER,
+        attachments: { select: ATTACHMENT_VIEW_SELECT },
+      },
+    }),
+    db.extensionRequest.findMany({
+      where: { taskId },
+      orderBy: { id: "desc" },
+      select: {
+        id: true,
+        fromDue: true,
+        toDue: true,
+        reason: true,
+        status: true,
+        createdAt: true,
+        decidedAt: true,
+        decisionNote: true,
+        requestedBy: USER,
+        decidedBy: USER,
+      },
+    }),
+    db.task.findMany({
+      where: { parentTaskId: taskId },
+      orderBy: { id: "asc" },
+      take: 100,
+      select: { id: true, status: true, progress: true, dueDate: true, org: { select: { name: true } } },
+    }),
     db.task.groupBy({ by: ["status"], where: { parentTaskId: taskId }, _count: { _all: true } }),
   ]);
-  const parentVisible = task.parentTask && task.parentTask.orgPath.includes(user.orgId) ? { id: task.parentTask.id, orgName: task.parentTask.org.name } : null;
+  const parentVisible =
+    task.parentTask && task.parentTask.orgPath.includes(user.orgId)
+      ? { id: task.parentTask.id, orgName: task.parentTask.org.name }
+      : null;
   return {
     task: { ...task, parentTask: parentVisible },
     events,
@@ -47,5 +111,9 @@ export type TTaskDetail = Awaited<ReturnType<typeof getTaskDetail>>;
 
 /** Active staff and chairs of the task's org, for 承办. */
 export async function listOrgStaff(orgId: number) {
-  return getDb().user.findMany({ where: { orgId, active: true, role: { in: ["STAFF", "CHAIR"] } }, orderBy: { name: "asc" }, select: { id: true, name: true, role: true } });
+  return getDb().user.findMany({
+    where: { orgId, active: true, role: { in: ["STAFF", "CHAIR"] } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, role: true },
+  });
 }

@@ -11,9 +11,16 @@ export async function getTaskSummary(user: TTaskActor) {
   const today = chinaToday();
   const [toSign, mine, overdue, toReview] = await Promise.all([
     db.task.count({ where: { orgId: user.orgId, status: "PENDING_SIGN" } }),
-    db.task.count({ where: { status: { in: ["IN_PROGRESS", "PENDING_SIGN"] }, OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }] } }),
+    db.task.count({
+      where: {
+        status: { in: ["IN_PROGRESS", "PENDING_SIGN"] },
+        OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }],
+      },
+    }),
     db.task.count({ where: { orgId: user.orgId, status: { in: [...OPEN] }, dueDate: { lt: today } } }),
-    user.permissions.has("task:review") ? db.task.count({ where: { reviewOrgId: user.orgId, status: "SUBMITTED" } }) : Promise.resolve(null),
+    user.permissions.has("task:review")
+      ? db.task.count({ where: { reviewOrgId: user.orgId, status: "SUBMITTED" } })
+      : Promise.resolve(null),
   ]);
   return { toSign, mine, overdue, toReview };
 }

@@ -8,9 +8,17 @@ export async function listClaimable(user: TTaskActor, q?: string) {
     where: {
       level: "MEASURE",
       tasks: { none: { orgId: user.orgId } },
-      ...(q ? { OR: [{ title: { contains: q } }, { sourceText: { contains: q } }, { code: { startsWith: q } }] } : {}),
+      ...(q
+        ? { OR: [{ title: { contains: q } }, { sourceText: { contains: q } }, { code: { startsWith: q } }] }
+        : {}),
     },
     orderBy: { id: "asc" },
-    select: { id: true, code: true, title: true, sourceText: true, parent: { select: { code: true, title: true } } },
+    select: {
+      id: true,
+      code: true,
+      title: true,
+      sourceText: true,
+      parent: { select: { code: true, title: true } },
+    },
   });
 }

@@ -34,9 +34,17 @@ export function taskFilterWhere(user: TTaskActor, f: TTaskFilters, today: Date):
   if (f.main) and.push({ mainTaskId: f.main });
   if (f.kind) and.push({ kind: f.kind });
   if (f.batch) and.push({ batchId: f.batch });
-  if (f.objective) and.push({ objective: { OR: [{ code: f.objective }, { code: { startsWith: `${f.objective}.` } }] } });
+  if (f.objective)
+    and.push({ objective: { OR: [{ code: f.objective }, { code: { startsWith: `${f.objective}.` } }] } });
   if (f.mine) and.push({ OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }] });
-  if (f.q) and.push({ OR: [{ objective: { title: { contains: f.q } } }, { objective: { code: { startsWith: f.q } } }, { org: { name: { contains: f.q } } }] });
+  if (f.q)
+    and.push({
+      OR: [
+        { objective: { title: { contains: f.q } } },
+        { objective: { code: { startsWith: f.q } } },
+        { org: { name: { contains: f.q } } },
+      ],
+    });
   return { AND: and };
 }
 

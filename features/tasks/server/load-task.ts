@@ -29,7 +29,12 @@ export type TLoadedTask = {
 };
 
 type TRow = Omit<TLoadedTask, "objective" | "org" | "reviewOrg" | "helpers"> & {
-  objectiveCode: string; objectiveTitle: string; orgName: string; reviewOrgPath: number[]; reviewOrgName: string; helperIds: number[];
+  objectiveCode: string;
+  objectiveTitle: string;
+  orgName: string;
+  reviewOrgPath: number[];
+  reviewOrgName: string;
+  helperIds: number[];
 };
 
 async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promise<TLoadedTask | null> {
@@ -71,7 +76,13 @@ export function toRelations(task: TLoadedTask): TTaskRelations {
  * relation/permission, INVALID_TRANSITION in the wrong status, CONFLICT when the caller
  * saw an older version than the current one.
  */
-export async function loadTaskForAction(tx: TTx, actor: TTaskActor, taskId: number, action: TTaskAction, seenVersion?: number): Promise<TLoadedTask> {
+export async function loadTaskForAction(
+  tx: TTx,
+  actor: TTaskActor,
+  taskId: number,
+  action: TTaskAction,
+  seenVersion?: number,
+): Promise<TLoadedTask> {
   const task = await findScopedTask(tx, actor, taskId);
   if (!task) throw new AppError("NOT_FOUND");
   if (!mayAct(actor, toRelations(task), action)) throw new AppError("FORBIDDEN");

@@ -26,7 +26,10 @@ export async function logProgress(actor: TTaskActor, input: TLogProgress, now = 
     }
     return await logProgressInTransaction(actor, input, now);
   } catch (e) {
-    const first = await db.progressUpdate.findFirst({ where: { clientToken: input.clientToken, taskId: input.taskId, authorId: actor.id }, select: { id: true } });
+    const first = await db.progressUpdate.findFirst({
+      where: { clientToken: input.clientToken, taskId: input.taskId, authorId: actor.id },
+      select: { id: true },
+    });
     if (first) return { progressUpdateId: first.id };
     throw e;
   }
@@ -40,7 +43,11 @@ async function logProgressInTransaction(actor: TTaskActor, input: TLogProgress, 
     const before = {
       progress: task.progress,
       progressState: task.progressState,
-      actualValue: input.value !== undefined ? (await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: { actualValue: true } })).actualValue : null,
+      actualValue:
+        input.value !== undefined
+          ? (await tx.task.findUniqueOrThrow({ where: { id: task.id }, select: { actualValue: true } }))
+              .actualValue
+          : null,
     };
     await updateTaskIfUnchanged(tx, task, {
       progress: input.percent,
@@ -49,14 +56,35 @@ async function logProgressInTransaction(actor: TTaskActor, input: TLogProgress, 
       ...(input.value !== undefined ? { actualValue: input.value } : {}),
     });
     const update = await tx.progressUpdate.create({
-      data: { taskId: task.id, authorId: actor.id, percent: input.percent, state: input.state, narrative: input.narrative, value: input.value ?? null, clientToken: input.clientToken },
+      data: {
+        taskId: task.id,
+        authorId: actor.id,
+        percent: input.percent,
+        state: input.state,
+        narrative: input.narrative,
+        value: input.value ?? null,
+        clientToken: input.clientToken,
+      },
     });
-    if (input.attachmentIds.length) await linkAttachments(tx, { taskId: task.id, uploaderId: actor.id, ids: input.attachmentIds, target: { progressUpdateId: update.id } });
+    if (input.attachmentIds.length)
+      await linkAttachments(tx, {
+        taskId: task.id,
+        uploaderId: actor.id,
+        ids: input.attachmentIds,
+        target: { progressUpdateId: update.id },
+      });
     const changes: Record<string, [unknown, unknown]> = { progress: [before.progress, input.percent] };
     if (before.progressState !== input.state) changes.state = [before.progressState, input.state];
-    if (input.value !== undefined) changes.value = [before.actualValue?.toString() ?? null, String(input.value)];
+    if (input.value !== undefined)
+      changes.value = [before.actualValue?.toString() ?? null, String(input.value)];
     if (input.attachmentIds.length) changes.evidence = [null, input.attachmentIds.length];
-    await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "PROGRESS", changes, message: input.narrative });
+    await recordEvent(tx, {
+      taskId: task.id,
+      actorId: actor.id,
+      type: "PROGRESS",
+      changes,
+      message: input.narrative,
+    });
     await deriveParentProgress(tx, task.parentTaskId);
     return { progressUpdateId: update.id };
   });

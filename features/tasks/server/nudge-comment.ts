@@ -6,7 +6,10 @@ import { recordEvent } from "./change-task";
 import { loadTaskForAction } from "./load-task";
 
 /** 催办: the assigner nudges the holding org; every nudge is recorded on the timeline. */
-export async function nudgeTask(actor: TTaskActor & { orgName: string }, input: { taskId: number; message?: string }) {
+export async function nudgeTask(
+  actor: TTaskActor & { orgName: string },
+  input: { taskId: number; message?: string },
+) {
   return getDb().$transaction(async (tx) => {
     const task = await loadTaskForAction(tx, actor, input.taskId, "nudge");
     await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "NUDGED", message: input.message });

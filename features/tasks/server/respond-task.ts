@@ -26,8 +26,19 @@ export async function handBackTask(actor: TTaskActor, ref: TRef & { reason: stri
     const task = await loadTaskForAction(tx, actor, ref.taskId, "handBack", ref.version);
     const to = nextStatus(task.status, "handBack");
     await updateTaskIfUnchanged(tx, task, { status: to, lastReason: ref.reason });
-    await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "HANDED_BACK", from: task.status, to, message: ref.reason });
-    await notifyOrg(tx, task.reviewOrgId, "HANDED_BACK", task.id, { objective: task.objective.title, org: task.org.name, reason: ref.reason });
+    await recordEvent(tx, {
+      taskId: task.id,
+      actorId: actor.id,
+      type: "HANDED_BACK",
+      from: task.status,
+      to,
+      message: ref.reason,
+    });
+    await notifyOrg(tx, task.reviewOrgId, "HANDED_BACK", task.id, {
+      objective: task.objective.title,
+      org: task.org.name,
+      reason: ref.reason,
+    });
     return { status: to };
   });
 }
@@ -39,10 +50,28 @@ export async function reassignTask(actor: TTaskActor, ref: TRef & { dueDate?: st
     const to = nextStatus(task.status, "reassign");
     const changes: Record<string, [unknown, unknown]> = {};
     const due = ref.dueDate ? parseDay(ref.dueDate) : undefined;
-    if (due && due.getTime() !== task.dueDate.getTime()) changes.dueDate = [formatDay(task.dueDate), ref.dueDate];
-    await updateTaskIfUnchanged(tx, task, { status: to, lastReason: null, ...(due ? { dueDate: due } : {}), ...(ref.note ? { note: ref.note } : {}) });
-    await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "REASSIGNED", from: task.status, to, changes, message: ref.note });
-    await notifyOrg(tx, task.orgId, "NEW_TASKS", task.id, { count: 1, assignerOrg: task.reviewOrg.name, batchId: null });
+    if (due && due.getTime() !== task.dueDate.getTime())
+      changes.dueDate = [formatDay(task.dueDate), ref.dueDate];
+    await updateTaskIfUnchanged(tx, task, {
+      status: to,
+      lastReason: null,
+      ...(due ? { dueDate: due } : {}),
+      ...(ref.note ? { note: ref.note } : {}),
+    });
+    await recordEvent(tx, {
+      taskId: task.id,
+      actorId: actor.id,
+      type: "REASSIGNED",
+      from: task.status,
+      to,
+      changes,
+      message: ref.note,
+    });
+    await notifyOrg(tx, task.orgId, "NEW_TASKS", task.id, {
+      count: 1,
+      assignerOrg: task.reviewOrg.name,
+      batchId: null,
+    });
     return { status: to };
   });
 }
@@ -53,7 +82,14 @@ export async function cancelTask(actor: TTaskActor, ref: TRef & { reason: string
     const task = await loadTaskForAction(tx, actor, ref.taskId, "cancel", ref.version);
     const to = nextStatus(task.status, "cancel");
     await updateTaskIfUnchanged(tx, task, { status: to, lastReason: ref.reason });
-    await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "CANCELLED", from: task.status, to, message: ref.reason });
+    await recordEvent(tx, {
+      taskId: task.id,
+      actorId: actor.id,
+      type: "CANCELLED",
+      from: task.status,
+      to,
+      message: ref.reason,
+    });
     return { status: to };
   });
 }

@@ -22,11 +22,21 @@ export async function listSubmitted(user: TTaskActor, cursor?: number) {
       ...TASK_ROW_SELECT,
       version: true,
       submittedAt: true,
-      reports: { where: { decision: null }, orderBy: { id: "desc" }, take: 1, select: { summary: true, createdAt: true, submittedBy: { select: { name: true } }, attachments: { select: ATTACHMENT_VIEW_SELECT } } },
+      reports: {
+        where: { decision: null },
+        orderBy: { id: "desc" },
+        take: 1,
+        select: {
+          summary: true,
+          createdAt: true,
+          submittedBy: { select: { name: true } },
+          attachments: { select: ATTACHMENT_VIEW_SELECT },
+        },
+      },
     },
   });
   const items = rows.slice(0, QUEUE_PAGE);
-  return { items, nextCursor: rows.length > QUEUE_PAGE ? items.at(-1)?.id ?? null : null };
+  return { items, nextCursor: rows.length > QUEUE_PAGE ? (items.at(-1)?.id ?? null) : null };
 }
 
 /** Pending extension requests and handed-back tasks waiting for the assigner, oldest first. */
@@ -37,9 +47,22 @@ export async function listAwaitingAssigner(user: TTaskActor) {
       where: { status: "PENDING", task: reviewable(user) },
       orderBy: { id: "asc" },
       take: 100,
-      select: { id: true, fromDue: true, toDue: true, reason: true, createdAt: true, requestedBy: { select: { name: true } }, task: { select: { ...TASK_ROW_SELECT, version: true } } },
+      select: {
+        id: true,
+        fromDue: true,
+        toDue: true,
+        reason: true,
+        createdAt: true,
+        requestedBy: { select: { name: true } },
+        task: { select: { ...TASK_ROW_SELECT, version: true } },
+      },
     }),
-    db.task.findMany({ where: { ...reviewable(user), status: "HANDED_BACK" }, orderBy: [{ updatedAt: "asc" }], take: 100, select: { ...TASK_ROW_SELECT, version: true } }),
+    db.task.findMany({
+      where: { ...reviewable(user), status: "HANDED_BACK" },
+      orderBy: [{ updatedAt: "asc" }],
+      take: 100,
+      select: { ...TASK_ROW_SELECT, version: true },
+    }),
   ]);
   return { extensions, handedBack };
 }

@@ -6,10 +6,16 @@ import { loadTaskForAction } from "./load-task";
 /** Orgs strictly below the assigning org (the user's, or the org holding the task being passed down). */
 export async function searchTargetOrgs(actor: TTaskActor, input: { q: string; parentTaskId?: number }) {
   const db = getDb();
-  const root = input.parentTaskId ? (await loadTaskForAction(db, actor, input.parentTaskId, "cascade")).orgId : actor.orgId;
+  const root = input.parentTaskId
+    ? (await loadTaskForAction(db, actor, input.parentTaskId, "cascade")).orgId
+    : actor.orgId;
   const q = input.q;
   return db.org.findMany({
-    where: { ancestorIds: { has: root }, id: { not: root }, ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }] } : { parentId: root }) },
+    where: {
+      ancestorIds: { has: root },
+      id: { not: root },
+      ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }] } : { parentId: root }),
+    },
     orderBy: [{ depth: "asc" }, { sortOrder: "asc" }],
     take: 30,
     select: { id: true, name: true, code: true, level: true },

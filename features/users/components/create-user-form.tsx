@@ -13,16 +13,32 @@ import { createUserAction } from "../actions";
 import { ZCreateUser, type TCreateUser } from "../schemas";
 import { RoleSelect } from "./role-select";
 
-export function CreateUserForm({ roles, defaultOrgCode }: { roles: readonly TRole[]; defaultOrgCode: string }) {
+export function CreateUserForm({
+  roles,
+  defaultOrgCode,
+}: {
+  roles: readonly TRole[];
+  defaultOrgCode: string;
+}) {
   const t = useTranslations("users");
   const fieldError = useFieldError();
   const router = useRouter();
   const form = useForm<TCreateUser>({
     resolver: zodResolver(ZCreateUser),
-    defaultValues: { username: "", name: "", role: roles.at(-1) ?? "STAFF", orgCode: defaultOrgCode, phone: "", password: "" },
+    defaultValues: {
+      username: "",
+      name: "",
+      role: roles.at(-1) ?? "STAFF",
+      orgCode: defaultOrgCode,
+      phone: "",
+      password: "",
+    },
   });
   const feedback = useActionFeedback(form.setError);
-  const { register, formState: { errors, isSubmitting } } = form;
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await createUserAction(values);
@@ -35,7 +51,13 @@ export function CreateUserForm({ roles, defaultOrgCode }: { roles: readonly TRol
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2">
       <Field id="username" label={t("username")} hint={t("usernameHint")} error={fieldError(errors.username)}>
-        <Input id="username" autoCapitalize="none" autoComplete="off" aria-invalid={!!errors.username} {...register("username")} />
+        <Input
+          id="username"
+          autoCapitalize="none"
+          autoComplete="off"
+          aria-invalid={!!errors.username}
+          {...register("username")}
+        />
       </Field>
       <Field id="name" label={t("name")} error={fieldError(errors.name)}>
         <Input id="name" aria-invalid={!!errors.name} {...register("name")} />
@@ -50,11 +72,21 @@ export function CreateUserForm({ roles, defaultOrgCode }: { roles: readonly TRol
         <Input id="phone" type="tel" inputMode="tel" aria-invalid={!!errors.phone} {...register("phone")} />
       </Field>
       <Field id="password" label={t("password")} hint={t("passwordHint")} error={fieldError(errors.password)}>
-        <Input id="password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...register("password")} />
+        <Input
+          id="password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors.password}
+          {...register("password")}
+        />
       </Field>
       <div className="flex gap-2 sm:col-span-2">
-        <Button type="submit" disabled={isSubmitting}>{isSubmitting ? t("saving") : t("new")}</Button>
-        <Button type="button" variant="secondary" onClick={() => router.back()}>{t("cancel")}</Button>
+        <Button type="submit" disabled={isSubmitting}>
+          {isSubmitting ? t("saving") : t("new")}
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => router.back()}>
+          {t("cancel")}
+        </Button>
       </div>
     </form>
   );

@@ -13,13 +13,27 @@ import { updateUserAction } from "../actions";
 import { ZUpdateUser, type TUpdateUser } from "../schemas";
 import { RoleSelect } from "./role-select";
 
-export function EditUserForm({ user, roles, roleLocked }: { user: TUpdateUser; roles: readonly TRole[]; roleLocked: boolean }) {
+export function EditUserForm({
+  user,
+  roles,
+  roleLocked,
+}: {
+  user: TUpdateUser;
+  roles: readonly TRole[];
+  roleLocked: boolean;
+}) {
   const t = useTranslations("users");
   const fieldError = useFieldError();
   const router = useRouter();
-  const form = useForm<TUpdateUser>({ resolver: zodResolver(ZUpdateUser), defaultValues: { ...user, phone: user.phone ?? "" } });
+  const form = useForm<TUpdateUser>({
+    resolver: zodResolver(ZUpdateUser),
+    defaultValues: { ...user, phone: user.phone ?? "" },
+  });
   const feedback = useActionFeedback(form.setError);
-  const { register, formState: { errors, isSubmitting, isDirty } } = form;
+  const {
+    register,
+    formState: { errors, isSubmitting, isDirty },
+  } = form;
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (!feedback(await updateUserAction(values))) return;
@@ -33,14 +47,21 @@ export function EditUserForm({ user, roles, roleLocked }: { user: TUpdateUser; r
       <Field id="name" label={t("name")} error={fieldError(errors.name)}>
         <Input id="name" aria-invalid={!!errors.name} {...register("name")} />
       </Field>
-      <Field id="role" label={t("role")} error={fieldError(errors.role)} hint={roleLocked ? t("cannotEditSelf") : undefined}>
+      <Field
+        id="role"
+        label={t("role")}
+        error={fieldError(errors.role)}
+        hint={roleLocked ? t("cannotEditSelf") : undefined}
+      >
         <RoleSelect id="role" roles={roles} disabled={roleLocked} {...register("role")} />
       </Field>
       <Field id="phone" label={t("phone")} error={fieldError(errors.phone)}>
         <Input id="phone" type="tel" inputMode="tel" aria-invalid={!!errors.phone} {...register("phone")} />
       </Field>
       <div className="flex items-end">
-        <Button type="submit" disabled={isSubmitting || !isDirty}>{isSubmitting ? t("saving") : t("save")}</Button>
+        <Button type="submit" disabled={isSubmitting || !isDirty}>
+          {isSubmitting ? t("saving") : t("save")}
+        </Button>
       </div>
     </form>
   );

@@ -13,9 +13,15 @@ import { ZResetPassword, type TResetPassword } from "../schemas";
 export function ResetPasswordForm({ id }: { id: number }) {
   const t = useTranslations("users");
   const fieldError = useFieldError();
-  const form = useForm<TResetPassword>({ resolver: zodResolver(ZResetPassword), defaultValues: { id, password: "", confirm: "" } });
+  const form = useForm<TResetPassword>({
+    resolver: zodResolver(ZResetPassword),
+    defaultValues: { id, password: "", confirm: "" },
+  });
   const feedback = useActionFeedback(form.setError);
-  const { register, formState: { errors, isSubmitting } } = form;
+  const {
+    register,
+    formState: { errors, isSubmitting },
+  } = form;
 
   const onSubmit = form.handleSubmit(async (values) => {
     if (!feedback(await resetPasswordAction(values))) return;
@@ -25,13 +31,34 @@ export function ResetPasswordForm({ id }: { id: number }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="grid gap-4 p-4 sm:grid-cols-2">
-      <Field id="new-password" label={t("newPassword")} hint={t("passwordHint")} error={fieldError(errors.password)}>
-        <Input id="new-password" type="password" autoComplete="new-password" aria-invalid={!!errors.password} {...register("password")} />
+      <Field
+        id="new-password"
+        label={t("newPassword")}
+        hint={t("passwordHint")}
+        error={fieldError(errors.password)}
+      >
+        <Input
+          id="new-password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors.password}
+          {...register("password")}
+        />
       </Field>
       <Field id="confirm-password" label={t("confirmPassword")} error={fieldError(errors.confirm)}>
-        <Input id="confirm-password" type="password" autoComplete="new-password" aria-invalid={!!errors.confirm} {...register("confirm")} />
+        <Input
+          id="confirm-password"
+          type="password"
+          autoComplete="new-password"
+          aria-invalid={!!errors.confirm}
+          {...register("confirm")}
+        />
       </Field>
-      <div><Button type="submit" variant="secondary" disabled={isSubmitting}>{isSubmitting ? t("saving") : t("resetPassword")}</Button></div>
+      <div>
+        <Button type="submit" variant="secondary" disabled={isSubmitting}>
+          {isSubmitting ? t("saving") : t("resetPassword")}
+        </Button>
+      </div>
     </form>
   );
 }

@@ -14,7 +14,10 @@ function isUniqueViolation(e: unknown): boolean {
 /** Creates an account in an org of the actor's subtree with a role the actor may grant. */
 export async function createUser(actor: TActor, input: TCreateUser, db: TDb = getDb()) {
   if (!canGrantRole(actor.role, input.role)) throw new AppError("ROLE_NOT_ALLOWED", { role: "role" });
-  const org = await db.org.findFirst({ where: { code: input.orgCode, ...orgScopeWhere(actor) }, select: { id: true } });
+  const org = await db.org.findFirst({
+    where: { code: input.orgCode, ...orgScopeWhere(actor) },
+    select: { id: true },
+  });
   if (!org) throw new AppError("VALIDATION", { orgCode: "orgCode" });
   if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
     throw new AppError("USERNAME_TAKEN", { username: "usernameTaken" });

@@ -13,8 +13,17 @@ import type { TActor } from "./actor";
 export async function findManagedUser(actor: TActor, id: number, db: TDb = getDb()) {
   const user = await db.user.findFirst({
     where: { id, ...userScopeWhere(actor) },
-    select: { id: true, username: true, name: true, role: true, phone: true, active: true, org: { select: { id: true, code: true, name: true } } },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      role: true,
+      phone: true,
+      active: true,
+      org: { select: { id: true, code: true, name: true } },
+    },
   });
-  if (!user || (user.id !== actor.id && !canGrantRole(actor.role, user.role))) throw new AppError("NOT_FOUND");
+  if (!user || (user.id !== actor.id && !canGrantRole(actor.role, user.role)))
+    throw new AppError("NOT_FOUND");
   return user;
 }

@@ -13,7 +13,14 @@ export async function listUsers(actor: TActor, opts: { q?: string; orgCode?: str
   if (opts.orgCode) and.push({ org: { code: opts.orgCode } });
   const rows = await getDb().user.findMany({
     where: { AND: and },
-    select: { id: true, username: true, name: true, role: true, active: true, org: { select: { id: true, name: true } } },
+    select: {
+      id: true,
+      username: true,
+      name: true,
+      role: true,
+      active: true,
+      org: { select: { id: true, name: true } },
+    },
     orderBy: { id: "asc" },
     ...cursorArgs(opts.cursor),
   });

@@ -10,13 +10,21 @@ import { findManagedUser } from "./find-managed-user";
 export async function updateUser(actor: TActor, input: TUpdateUser, db: TDb = getDb()) {
   const target = await findManagedUser(actor, input.id, db);
   if (target.id === actor.id && input.role !== target.role) throw new AppError("FORBIDDEN");
-  if (target.id !== actor.id && !canGrantRole(actor.role, input.role)) throw new AppError("ROLE_NOT_ALLOWED", { role: "role" });
-  return db.user.update({ where: { id: target.id }, data: { name: input.name, role: input.role, phone: input.phone || null }, select: { id: true } });
+  if (target.id !== actor.id && !canGrantRole(actor.role, input.role))
+    throw new AppError("ROLE_NOT_ALLOWED", { role: "role" });
+  return db.user.update({
+    where: { id: target.id },
+    data: { name: input.name, role: input.role, phone: input.phone || null },
+    select: { id: true },
+  });
 }
 
 export async function resetPassword(actor: TActor, input: TResetPassword, db: TDb = getDb()) {
   const target = await findManagedUser(actor, input.id, db);
-  await db.user.update({ where: { id: target.id }, data: { passwordHash: await hashPassword(input.password) } });
+  await db.user.update({
+    where: { id: target.id },
+    data: { passwordHash: await hashPassword(input.password) },
+  });
   return { id: target.id };
 }
 
@@ -24,5 +32,9 @@ export async function resetPassword(actor: TActor, input: TResetPassword, db: TD
 export async function setUserActive(actor: TActor, input: TSetActive, db: TDb = getDb()) {
   const target = await findManagedUser(actor, input.id, db);
   if (target.id === actor.id) throw new AppError("FORBIDDEN");
-  return db.user.update({ where: { id: target.id }, data: { active: input.active }, select: { id: true, active: true } });
+  return db.user.update({
+    where: { id: target.id },
+    data: { active: input.active },
+    select: { id: true, active: true },
+  });
 }

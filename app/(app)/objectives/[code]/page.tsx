@@ -19,7 +19,11 @@ export default async function ObjectivePage({ params }: TProps) {
   const t = await getTranslations();
   const o = await getObjective((await params).code);
   if (!o) notFound();
-  const crumbs = [{ label: t("objectives.title"), href: "/objectives" }, ...o.ancestors.slice(1).map((a) => ({ label: `${a.code} ${a.title}`, href: `/objectives/${a.code}` })), { label: o.code }];
+  const crumbs = [
+    { label: t("objectives.title"), href: "/objectives" },
+    ...o.ancestors.slice(1).map((a) => ({ label: `${a.code} ${a.title}`, href: `/objectives/${a.code}` })),
+    { label: o.code },
+  ];
   return (
     <>
       <Breadcrumb items={crumbs} label={t("common.breadcrumb")} />
@@ -35,7 +39,14 @@ export default async function ObjectivePage({ params }: TProps) {
       </Card>
       {o.children.length > 0 ? (
         <Card>
-          <CardHeader title={t("objectives.children")} action={<span className="text-xs text-slate-500">{t("common.count", { count: o.children.length })}</span>} />
+          <CardHeader
+            title={t("objectives.children")}
+            action={
+              <span className="text-xs text-slate-500">
+                {t("common.count", { count: o.children.length })}
+              </span>
+            }
+          />
           <ol className="divide-y divide-slate-100">
             {o.children.map((c) => (
               <li key={c.code}>

@@ -12,5 +12,7 @@ export default async function OrgPage({ params, searchParams }: TProps) {
   const org = await getOrgInScope(user, Number(id));
   if (!org) notFound();
   const sp = await searchParams;
-  return <OrgView user={user} org={org} q={sp.q?.trim() ?? ""} cursor={sp.cursor} basePath={`/orgs/${org.id}`} />;
+  return (
+    <OrgView user={user} org={org} q={sp.q?.trim() ?? ""} cursor={sp.cursor} basePath={`/orgs/${org.id}`} />
+  );
 }

@@ -5,7 +5,12 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { CommentForm } from "@/features/tasks/components/simple-forms";
 import { TaskActions } from "@/features/tasks/components/task-actions";
 import { TaskOverview } from "@/features/tasks/components/task-overview";
-import { ChildTasks, ExtensionList, ProgressHistory, ReportList } from "@/features/tasks/components/task-records";
+import {
+  ChildTasks,
+  ExtensionList,
+  ProgressHistory,
+  ReportList,
+} from "@/features/tasks/components/task-records";
 import { TaskTimeline } from "@/features/tasks/components/task-timeline";
 import { chinaToday } from "@/features/tasks/lib/dates";
 import { getTaskDetail, listOrgStaff } from "@/features/tasks/server/get-task-detail";
@@ -16,7 +21,13 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const user = await requireUser();
   const id = Number((await params).id);
   // Outside the user's scope and non-existent look the same: not found.
-  const detail = Number.isSafeInteger(id) && id > 0 ? await getTaskDetail(user, id).catch((e) => { if (isAppError(e)) return null; throw e; }) : null;
+  const detail =
+    Number.isSafeInteger(id) && id > 0
+      ? await getTaskDetail(user, id).catch((e) => {
+          if (isAppError(e)) return null;
+          throw e;
+        })
+      : null;
   if (!detail) notFound();
   const t = await getTranslations("tasks");
   const { task } = detail;
@@ -24,10 +35,15 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const pending = detail.extensions.find((e) => e.status === "PENDING");
   return (
     <>
-      <Breadcrumb label={t("detail.back")} items={[{ label: t("title"), href: "/tasks" }, { label: task.objective.code }]} />
+      <Breadcrumb
+        label={t("detail.back")}
+        items={[{ label: t("title"), href: "/tasks" }, { label: task.objective.code }]}
+      />
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="grid content-start gap-4 lg:col-span-2">
-          <Card className="p-4"><TaskOverview detail={detail} today={chinaToday()} /></Card>
+          <Card className="p-4">
+            <TaskOverview detail={detail} today={chinaToday()} />
+          </Card>
           <Card>
             <CardHeader title={t("detail.actions")} />
             <div className="p-4">
@@ -38,19 +54,46 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 dueDate={task.dueDate.toISOString().slice(0, 10)}
                 staff={staff}
                 current={{ responsibleId: task.responsibleId, helperIds: task.helpers.map((h) => h.user.id) }}
-                pendingExtension={pending ? { id: pending.id, label: `${pending.requestedBy.name}：${t("review.ask", { from: pending.fromDue.toISOString().slice(0, 10), to: pending.toDue.toISOString().slice(0, 10) })}（${pending.reason}）` } : null}
+                pendingExtension={
+                  pending
+                    ? {
+                        id: pending.id,
+                        label: `${pending.requestedBy.name}：${t("review.ask", { from: pending.fromDue.toISOString().slice(0, 10), to: pending.toDue.toISOString().slice(0, 10) })}（${pending.reason}）`,
+                      }
+                    : null
+                }
               />
             </div>
           </Card>
-          <Card><CardHeader title={t("detail.progressHistory")} /><ProgressHistory items={detail.progresses} /></Card>
-          {detail.reports.length ? <Card><CardHeader title={t("detail.reports")} /><ReportList items={detail.reports} /></Card> : null}
-          {detail.extensions.length ? <Card><CardHeader title={t("detail.extensions")} /><ExtensionList items={detail.extensions} /></Card> : null}
-          {detail.children.length ? <Card><CardHeader title={t("detail.children")} /><ChildTasks items={detail.children} counts={detail.childCounts} /></Card> : null}
+          <Card>
+            <CardHeader title={t("detail.progressHistory")} />
+            <ProgressHistory items={detail.progresses} />
+          </Card>
+          {detail.reports.length ? (
+            <Card>
+              <CardHeader title={t("detail.reports")} />
+              <ReportList items={detail.reports} />
+            </Card>
+          ) : null}
+          {detail.extensions.length ? (
+            <Card>
+              <CardHeader title={t("detail.extensions")} />
+              <ExtensionList items={detail.extensions} />
+            </Card>
+          ) : null}
+          {detail.children.length ? (
+            <Card>
+              <CardHeader title={t("detail.children")} />
+              <ChildTasks items={detail.children} counts={detail.childCounts} />
+            </Card>
+          ) : null}
         </div>
         <Card className="content-start self-start">
           <CardHeader title={t("detail.timeline")} />
           <TaskTimeline events={detail.events} />
-          <div className="border-t border-slate-100 p-3"><CommentForm taskId={task.id} /></div>
+          <div className="border-t border-slate-100 p-3">
+            <CommentForm taskId={task.id} />
+          </div>
         </Card>
       </div>
     </>

@@ -17,15 +17,24 @@ export default async function ClaimPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <PageHeader title={t("title")} description={t("hint")} />
-      <div className="mb-3"><SearchBox defaultValue={q} placeholder={t("q")} label={t("q")} submitLabel={t("q")} /></div>
+      <div className="mb-3">
+        <SearchBox defaultValue={q} placeholder={t("q")} label={t("q")} submitLabel={t("q")} />
+      </div>
       <Card>
-        {items.length === 0 ? <EmptyState title={t("empty")} /> : (
+        {items.length === 0 ? (
+          <EmptyState title={t("empty")} />
+        ) : (
           <ul className="divide-y divide-slate-100" data-testid="claimable">
             {items.map((m) => (
               <li key={m.id} className="flex flex-wrap items-start gap-3 px-4 py-3">
                 <div className="min-w-0 flex-1">
-                  <p className="text-xs text-slate-500">{m.parent?.code} {m.parent?.title}</p>
-                  <p className="font-medium"><span className="mr-1 font-mono text-xs text-slate-500">{m.code}</span>{m.title}</p>
+                  <p className="text-xs text-slate-500">
+                    {m.parent?.code} {m.parent?.title}
+                  </p>
+                  <p className="font-medium">
+                    <span className="mr-1 font-mono text-xs text-slate-500">{m.code}</span>
+                    {m.title}
+                  </p>
                   <p className="mt-1 line-clamp-2 text-sm text-slate-600">{m.sourceText}</p>
                 </div>
                 <ClaimButton objectiveId={m.id} title={`${m.code} ${m.title}`} minDue={minDue} />

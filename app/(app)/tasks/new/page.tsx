@@ -15,9 +15,23 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
   if (!ctx) notFound();
   return (
     <>
-      <PageHeader title={ctx.parent ? t("cascadeTitle") : t("title")} description={ctx.parent ? t("cascadeHint", { objective: `${ctx.parent.code} ${ctx.parent.title}` }) : undefined} />
+      <PageHeader
+        title={ctx.parent ? t("cascadeTitle") : t("title")}
+        description={
+          ctx.parent ? t("cascadeHint", { objective: `${ctx.parent.code} ${ctx.parent.title}` }) : undefined
+        }
+      />
       <Card className="p-4">
-        <AssignForm nodes={ctx.nodes} root={ctx.root} children={ctx.children} today={ctx.today} defaultDue={ctx.defaultDue} parentTaskId={ctx.parent?.taskId} fixedObjectiveId={ctx.parent?.objectiveId} maxDue={ctx.parent?.dueDate} />
+        <AssignForm
+          nodes={ctx.nodes}
+          root={ctx.root}
+          children={ctx.children}
+          today={ctx.today}
+          defaultDue={ctx.defaultDue}
+          parentTaskId={ctx.parent?.taskId}
+          fixedObjectiveId={ctx.parent?.objectiveId}
+          maxDue={ctx.parent?.dueDate}
+        />
       </Card>
     </>
   );

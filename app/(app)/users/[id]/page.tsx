@@ -15,27 +15,50 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const actor = await requirePagePermission("user:manage");
   const t = await getTranslations();
   const id = Number((await params).id);
-  const target = Number.isSafeInteger(id) && id > 0 ? await findManagedUser(actor, id).catch((e) => { if (isAppError(e)) return null; throw e; }) : null;
+  const target =
+    Number.isSafeInteger(id) && id > 0
+      ? await findManagedUser(actor, id).catch((e) => {
+          if (isAppError(e)) return null;
+          throw e;
+        })
+      : null;
   if (!target) notFound();
   const self = target.id === actor.id;
   const roles = self ? [target.role] : GRANTABLE_ROLES[actor.role];
   return (
     <>
-      <Breadcrumb label={t("common.breadcrumb")} items={[{ label: t("users.title"), href: "/users" }, { label: target.name }]} />
+      <Breadcrumb
+        label={t("common.breadcrumb")}
+        items={[{ label: t("users.title"), href: "/users" }, { label: target.name }]}
+      />
       <div className="mb-4 flex flex-wrap items-center gap-2">
         <h1 className="text-xl font-bold sm:text-2xl">{target.name}</h1>
         <span className="font-mono text-sm text-slate-500">{target.username}</span>
-        {target.active ? <Badge tone="green">{t("users.active")}</Badge> : <Badge>{t("users.inactive")}</Badge>}
+        {target.active ? (
+          <Badge tone="green">{t("users.active")}</Badge>
+        ) : (
+          <Badge>{t("users.inactive")}</Badge>
+        )}
       </div>
-      <p className="mb-4 text-sm text-slate-600">{t("users.org")}：{target.org.name}（{target.org.code}）</p>
+      <p className="mb-4 text-sm text-slate-600">
+        {t("users.org")}：{target.org.name}（{target.org.code}）
+      </p>
       <Card className="mb-4">
         <CardHeader title={t("users.profile")} />
-        <EditUserForm user={{ id: target.id, name: target.name, role: target.role, phone: target.phone ?? "" }} roles={roles} roleLocked={self} />
+        <EditUserForm
+          user={{ id: target.id, name: target.name, role: target.role, phone: target.phone ?? "" }}
+          roles={roles}
+          roleLocked={self}
+        />
       </Card>
       <Card className="mb-4">
         <CardHeader title={t("users.security")} />
         <ResetPasswordForm id={target.id} />
-        {!self ? <div className="border-t border-slate-100 p-4"><ActiveToggle id={target.id} active={target.active} /></div> : null}
+        {!self ? (
+          <div className="border-t border-slate-100 p-4">
+            <ActiveToggle id={target.id} active={target.active} />
+          </div>
+        ) : null}
       </Card>
     </>
   );

@@ -17,9 +17,14 @@ export default async function NewUserPage() {
   const org = await getDb().org.findUniqueOrThrow({ where: { id: user.orgId }, select: { code: true } });
   return (
     <>
-      <Breadcrumb label={t("common.breadcrumb")} items={[{ label: t("users.title"), href: "/users" }, { label: t("users.newTitle") }]} />
+      <Breadcrumb
+        label={t("common.breadcrumb")}
+        items={[{ label: t("users.title"), href: "/users" }, { label: t("users.newTitle") }]}
+      />
       <PageHeader title={t("users.newTitle")} />
-      <Card className="p-4"><CreateUserForm roles={GRANTABLE_ROLES[user.role]} defaultOrgCode={org.code} /></Card>
+      <Card className="p-4">
+        <CreateUserForm roles={GRANTABLE_ROLES[user.role]} defaultOrgCode={org.code} />
+      </Card>
     </>
   );
 }

@@ -21,7 +21,12 @@ describe("public/geo/china-provinces.json", () => {
     const { regions, unmatched } = matchRegions(load().features, items);
     expect(unmatched).toEqual([]);
     // …plus 台湾, 香港 and 澳门, which stay without data.
-    expect(regions.filter((r) => !r.item).map((r) => r.code).sort()).toEqual(["710000", "810000", "820000"]);
+    expect(
+      regions
+        .filter((r) => !r.item)
+        .map((r) => r.code)
+        .sort(),
+    ).toEqual(["710000", "810000", "820000"]);
   });
 
   it("would also find every province by its official name alone", () => {

@@ -3,7 +3,9 @@ import { escapeHtml, tooltipRow } from "./html";
 
 describe("escapeHtml", () => {
   it("escapes markup so names cannot inject HTML into a tooltip", () => {
-    expect(escapeHtml(`<img src=x onerror="a('b')">&`)).toBe("&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;");
+    expect(escapeHtml(`<img src=x onerror="a('b')">&`)).toBe(
+      "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;",
+    );
   });
   it("leaves ordinary text alone", () => expect(escapeHtml("河北省总工会 45.5%")).toBe("河北省总工会 45.5%"));
 });

@@ -9,7 +9,10 @@ export type TProvinceMapItem = {
   href: string;
 };
 
-export type TGeoFeature = { id?: unknown; properties?: { name?: unknown; adcode?: unknown; id?: unknown } | null };
+export type TGeoFeature = {
+  id?: unknown;
+  properties?: { name?: unknown; adcode?: unknown; id?: unknown } | null;
+};
 
 /** One map region: `name` is the feature's own name, the key ECharts joins series data on. */
 export type TMapRegion = { name: string; code: string | null; item: TProvinceMapItem | null };
@@ -25,7 +28,10 @@ const NAME_SUFFIXES = /(维吾尔自治区|壮族自治区|回族自治区|自�
 
 /** 河北省总工会 → 河北, 新疆维吾尔自治区 → 新疆, 北京市 → 北京; other text is only trimmed. */
 export function shortRegionName(name: string): string {
-  return name.trim().replace(/(总工会|工会)$/, "").replace(NAME_SUFFIXES, "");
+  return name
+    .trim()
+    .replace(/(总工会|工会)$/, "")
+    .replace(NAME_SUFFIXES, "");
 }
 
 function featureCode(f: TGeoFeature): string | null {

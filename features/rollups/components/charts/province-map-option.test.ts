@@ -13,7 +13,9 @@ import { buildProvinceMapOption, CHINA_MAP_NAME } from "./province-map-option";
 
 use([MapChart, VisualMapComponent, TooltipComponent, SVGRenderer]);
 
-const json = JSON.parse(readFileSync(path.resolve(import.meta.dirname, "../../../../public/geo/china-provinces.json"), "utf8")) as { features: TGeoFeature[] };
+const json = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, "../../../../public/geo/china-provinces.json"), "utf8"),
+) as { features: TGeoFeature[] };
 const features = json.features.map((f) => ({ id: f.id, properties: { ...f.properties } }));
 const items: TProvinceMapItem[] = [
   { regionCode: "650000", name: "新疆维吾尔自治区总工会", rate: 0, href: "/r/65" },
@@ -21,10 +23,16 @@ const items: TProvinceMapItem[] = [
   { regionCode: "130000", name: "<b>河北</b>", rate: 1, href: "/r/13" },
   { regionCode: "110000", name: "北京市总工会", rate: null, href: "/r/11" },
 ];
-const option = buildProvinceMapOption(matchRegions(features, items).regions, { rate: "完成率", noData: "暂无任务" });
+const option = buildProvinceMapOption(matchRegions(features, items).regions, {
+  rate: "完成率",
+  noData: "暂无任务",
+});
 
 type TSeries = {
-  getData(): { indexOfName(n: string): number; getItemVisual(i: number, k: "style"): { fill?: string; decal?: unknown } };
+  getData(): {
+    indexOfName(n: string): number;
+    getItemVisual(i: number, k: "style"): { fill?: string; decal?: unknown };
+  };
   coordinateSystem: { getRegion(name: string): unknown };
 };
 type TInternals = { getModel(): { getSeriesByIndex(i: number): TSeries } };

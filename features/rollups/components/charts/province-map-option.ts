@@ -4,11 +4,21 @@ import type { ComposeOption } from "echarts/core";
 import type { MapSeriesOption } from "echarts/charts";
 import type { TooltipComponentOption, VisualMapComponentOption } from "echarts/components";
 import { formatRate } from "@/features/rollups/lib/metrics";
-import { AXIS_TEXT_COLOR, COMPACT_MAX_WIDTH, NO_DATA_COLOR, NO_DATA_DECAL, RATE_COLORS, REGION_BORDER_COLOR, REGION_HOVER_BORDER_COLOR } from "./chart-theme";
+import {
+  AXIS_TEXT_COLOR,
+  COMPACT_MAX_WIDTH,
+  NO_DATA_COLOR,
+  NO_DATA_DECAL,
+  RATE_COLORS,
+  REGION_BORDER_COLOR,
+  REGION_HOVER_BORDER_COLOR,
+} from "./chart-theme";
 import { escapeHtml, tooltipRow } from "./html";
 import type { TMapRegion } from "./province-map-data";
 
-export type TProvinceMapOption = ComposeOption<MapSeriesOption | VisualMapComponentOption | TooltipComponentOption>;
+export type TProvinceMapOption = ComposeOption<
+  MapSeriesOption | VisualMapComponentOption | TooltipComponentOption
+>;
 export type TProvinceMapLabels = { rate: string; noData: string; title: string; loadError?: string };
 
 /** ECharts draws the 南海诸岛 inset (and 钓鱼岛) only for a map registered under exactly this name. */
@@ -27,10 +37,17 @@ function toDataItem(region: TMapRegion): TDataItem {
   return { name: region.name, value: Math.round(region.item.rate * 1000) / 10 };
 }
 
-export function buildProvinceMapOption(regions: readonly TMapRegion[], labels: Pick<TProvinceMapLabels, "rate" | "noData">): TProvinceMapOption {
+export function buildProvinceMapOption(
+  regions: readonly TMapRegion[],
+  labels: Pick<TProvinceMapLabels, "rate" | "noData">,
+): TProvinceMapOption {
   const byName = new Map(regions.map((r) => [r.name, r]));
   const data = regions.map(toDataItem);
-  data.push({ name: NANHAI_REGION, itemStyle: { areaColor: INSET_COLOR, borderColor: INSET_COLOR }, emphasis: { disabled: true } });
+  data.push({
+    name: NANHAI_REGION,
+    itemStyle: { areaColor: INSET_COLOR, borderColor: INSET_COLOR },
+    emphasis: { disabled: true },
+  });
   // Root-level media (no `baseOption` key): ECharts clones the option, so reapplying it is safe.
   return {
     tooltip: {
@@ -71,7 +88,10 @@ export function buildProvinceMapOption(regions: readonly TMapRegion[], labels: P
         right: 8,
         label: { show: false },
         itemStyle: { areaColor: NO_DATA_COLOR, borderColor: REGION_BORDER_COLOR, borderWidth: 0.8 },
-        emphasis: { label: { show: false }, itemStyle: { borderColor: REGION_HOVER_BORDER_COLOR, borderWidth: 1.5 } },
+        emphasis: {
+          label: { show: false },
+          itemStyle: { borderColor: REGION_HOVER_BORDER_COLOR, borderWidth: 1.5 },
+        },
         data,
       },
     ],

@@ -41,7 +41,10 @@ export function ProvinceMap({ items, labels, className }: TProvinceMapProps) {
 
   const regions = useMemo(() => (features ? matchRegions(features, items).regions : null), [features, items]);
   const { rate, noData } = labels;
-  const option = useMemo(() => (regions ? buildProvinceMapOption(regions, { rate, noData }) : null), [regions, rate, noData]);
+  const option = useMemo(
+    () => (regions ? buildProvinceMapOption(regions, { rate, noData }) : null),
+    [regions, rate, noData],
+  );
 
   const onClick = useCallback(
     (event: ECElementEvent) => {
@@ -53,11 +56,18 @@ export function ProvinceMap({ items, labels, className }: TProvinceMapProps) {
   const ref = useEChart(option, onClick);
 
   return (
-    <div role="figure" aria-label={labels.title} className={cn("relative w-full", MAP_HEIGHT_CLASS, className)}>
+    <div
+      role="figure"
+      aria-label={labels.title}
+      className={cn("relative w-full", MAP_HEIGHT_CLASS, className)}
+    >
       <div ref={ref} className="absolute inset-0" />
       {!option && !failed ? <ChartSkeleton className="absolute inset-0 h-full" /> : null}
       {failed ? (
-        <p role="alert" className="absolute inset-0 grid place-items-center px-4 text-center text-sm text-slate-500">
+        <p
+          role="alert"
+          className="absolute inset-0 grid place-items-center px-4 text-center text-sm text-slate-500"
+        >
           {labels.loadError ?? labels.noData}
         </p>
       ) : null}

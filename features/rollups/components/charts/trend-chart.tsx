@@ -25,5 +25,12 @@ export function TrendChart({ points, labels, className }: TTrendChartProps) {
   );
   const ref = useEChart(option);
   if (!option) return <TrendEmpty text={noData} className={className} />;
-  return <div ref={ref} role="figure" aria-label={completionRate} className={cn("w-full", TREND_HEIGHT_CLASS, className)} />;
+  return (
+    <div
+      ref={ref}
+      role="figure"
+      aria-label={completionRate}
+      className={cn("w-full", TREND_HEIGHT_CLASS, className)}
+    />
+  );
 }

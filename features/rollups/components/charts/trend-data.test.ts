@@ -17,7 +17,10 @@ describe("toTrendRows", () => {
     ]);
   });
   it("keeps the year in the axis labels when the weeks span two years", () => {
-    const rows = toTrendRows([{ date: "2025-01-06", total: 1, completed: 0 }, { date: "2024-12-30", total: 1, completed: 1 }]);
+    const rows = toTrendRows([
+      { date: "2025-01-06", total: 1, completed: 0 },
+      { date: "2024-12-30", total: 1, completed: 1 },
+    ]);
     expect(rows.map((r) => r.axisLabel)).toEqual(["2024-12-30", "2025-01-06"]);
   });
 });
@@ -27,7 +30,10 @@ describe("buildTrendOption", () => {
   const series = option.series as { type: string; yAxisIndex: number; data: unknown[] }[];
 
   it("draws the rate in percent on the left axis (a gap for the empty week) and completed counts as bars on the right", () => {
-    expect(series.map((s) => [s.type, s.yAxisIndex])).toEqual([["line", 0], ["bar", 1]]);
+    expect(series.map((s) => [s.type, s.yAxisIndex])).toEqual([
+      ["line", 0],
+      ["bar", 1],
+    ]);
     expect(series[0]?.data).toEqual([30, null, 45]);
     expect(series[1]?.data).toEqual([9, 0, 18]);
   });
@@ -35,7 +41,8 @@ describe("buildTrendOption", () => {
   it("tooltips the full date, the formatted rate and both counts", () => {
     const tooltip = option.tooltip as { formatter: (p: { dataIndex: number }[]) => string };
     const html = tooltip.formatter([{ dataIndex: 2 }]);
-    for (const text of ["2025-03-17", "完成率", "45.0%", "已完成", ">18<", "任务数", ">40<"]) expect(html).toContain(text);
+    for (const text of ["2025-03-17", "完成率", "45.0%", "已完成", ">18<", "任务数", ">40<"])
+      expect(html).toContain(text);
     expect(tooltip.formatter([{ dataIndex: 1 }])).toContain("暂无数据");
   });
 });

@@ -6,10 +6,23 @@ import { formatRate } from "@/features/rollups/lib/metrics";
 import { AXIS_TEXT_COLOR, COMPACT_MAX_WIDTH, TREND_BAR_COLOR, TREND_LINE_COLOR } from "./chart-theme";
 import { escapeHtml, tooltipRow } from "./html";
 
-export type TTrendPoint = { date: string /* YYYY-MM-DD, week start */; total: number; completed: number; overdue?: number };
+export type TTrendPoint = {
+  date: string /* YYYY-MM-DD, week start */;
+  total: number;
+  completed: number;
+  overdue?: number;
+};
 export type TTrendLabels = { completionRate: string; completed: string; total: string; noData: string };
-export type TTrendRow = { date: string; axisLabel: string; rate: number | null; completed: number; total: number };
-export type TTrendOption = ComposeOption<LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
+export type TTrendRow = {
+  date: string;
+  axisLabel: string;
+  rate: number | null;
+  completed: number;
+  total: number;
+};
+export type TTrendOption = ComposeOption<
+  LineSeriesOption | BarSeriesOption | GridComponentOption | LegendComponentOption | TooltipComponentOption
+>;
 
 /** Sorted by date; rate = completed / total (null for a week with no tasks); axis labels drop the year
  *  when every point is in the same year. */
@@ -33,15 +46,21 @@ export function buildTrendOption(points: readonly TTrendPoint[], labels: TTrendL
   const tooltipHtml = (index: number) => {
     const row = rows[index];
     if (!row) return "";
-    return `<div style="font-weight:600;margin-bottom:2px">${escapeHtml(row.date)}</div>` +
+    return (
+      `<div style="font-weight:600;margin-bottom:2px">${escapeHtml(row.date)}</div>` +
       tooltipRow(labels.completionRate, row.rate === null ? labels.noData : formatRate(row.rate)) +
       tooltipRow(labels.completed, String(row.completed)) +
-      tooltipRow(labels.total, String(row.total));
+      tooltipRow(labels.total, String(row.total))
+    );
   };
   // Root-level media (no `baseOption` key): ECharts clones the option, so reapplying it is safe.
   return {
     color: [TREND_LINE_COLOR, TREND_BAR_COLOR],
-    legend: { top: 0, data: [labels.completionRate, labels.completed], textStyle: { color: AXIS_TEXT_COLOR } },
+    legend: {
+      top: 0,
+      data: [labels.completionRate, labels.completed],
+      textStyle: { color: AXIS_TEXT_COLOR },
+    },
     tooltip: {
       trigger: "axis",
       confine: true,
@@ -52,10 +71,21 @@ export function buildTrendOption(points: readonly TTrendPoint[], labels: TTrendL
       },
     },
     grid: { top: 40, left: 8, right: 8, bottom: 8 },
-    xAxis: { type: "category", data: rows.map((r) => r.axisLabel), axisLabel: { color: AXIS_TEXT_COLOR, hideOverlap: true } },
+    xAxis: {
+      type: "category",
+      data: rows.map((r) => r.axisLabel),
+      axisLabel: { color: AXIS_TEXT_COLOR, hideOverlap: true },
+    },
     yAxis: [
       { type: "value", min: 0, max: 100, axisLabel: { color: AXIS_TEXT_COLOR, formatter: "{value}%" } },
-      { type: "value", min: 0, minInterval: 1, alignTicks: true, splitLine: { show: false }, axisLabel: { color: AXIS_TEXT_COLOR } },
+      {
+        type: "value",
+        min: 0,
+        minInterval: 1,
+        alignTicks: true,
+        splitLine: { show: false },
+        axisLabel: { color: AXIS_TEXT_COLOR },
+      },
     ],
     series: [
       {
@@ -69,8 +99,22 @@ export function buildTrendOption(points: readonly TTrendPoint[], labels: TTrendL
         lineStyle: { width: 2 },
         data: rows.map((r) => toPercent(r.rate)),
       },
-      { name: labels.completed, type: "bar", yAxisIndex: 1, barMaxWidth: 24, data: rows.map((r) => r.completed) },
+      {
+        name: labels.completed,
+        type: "bar",
+        yAxisIndex: 1,
+        barMaxWidth: 24,
+        data: rows.map((r) => r.completed),
+      },
     ],
-    media: [{ query: { maxWidth: COMPACT_MAX_WIDTH }, option: { grid: { top: 36, left: 4, right: 4, bottom: 4 }, series: [{ symbolSize: 4 }, { barMaxWidth: 12 }] } }],
+    media: [
+      {
+        query: { maxWidth: COMPACT_MAX_WIDTH },
+        option: {
+          grid: { top: 36, left: 4, right: 4, bottom: 4 },
+          series: [{ symbolSize: 4 }, { barMaxWidth: 12 }],
+        },
+      },
+    ],
   };
 }

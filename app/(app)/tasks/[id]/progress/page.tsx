@@ -10,19 +10,35 @@ import { isAppError } from "@/lib/errors";
 export default async function LogProgressPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   const id = Number((await params).id);
-  const detail = Number.isSafeInteger(id) && id > 0 ? await getTaskDetail(user, id).catch((e) => { if (isAppError(e)) return null; throw e; }) : null;
+  const detail =
+    Number.isSafeInteger(id) && id > 0
+      ? await getTaskDetail(user, id).catch((e) => {
+          if (isAppError(e)) return null;
+          throw e;
+        })
+      : null;
   if (!detail) notFound();
   const t = await getTranslations("tasks");
   const { task } = detail;
   const allowed = detail.actions.includes("logProgress");
   return (
     <div className="mx-auto max-w-xl">
-      <Link href={`/tasks/${task.id}`} className="text-sm text-brand-700 hover:underline">← {t("progressPage.back")}</Link>
+      <Link href={`/tasks/${task.id}`} className="text-sm text-brand-700 hover:underline">
+        ← {t("progressPage.back")}
+      </Link>
       <h1 className="mt-2 text-lg font-bold">{t("progressPage.title")}</h1>
-      <p className="mb-3 text-sm text-slate-600"><span className="font-mono">{task.objective.code}</span> {task.objective.title}</p>
+      <p className="mb-3 text-sm text-slate-600">
+        <span className="font-mono">{task.objective.code}</span> {task.objective.title}
+      </p>
       <Card className="p-4">
         {allowed ? (
-          <ProgressForm taskId={task.id} version={task.version} current={{ percent: task.progress, state: task.progressState }} hasTarget={task.targetValue !== null} targetUnit={task.targetUnit} />
+          <ProgressForm
+            taskId={task.id}
+            version={task.version}
+            current={{ percent: task.progress, state: task.progressState }}
+            hasTarget={task.targetValue !== null}
+            targetUnit={task.targetUnit}
+          />
         ) : (
           <p className="text-sm text-slate-600">{t("detail.noActions")}</p>
         )}
