@@ -21,10 +21,14 @@ import {
 import { assignStaff } from "./server/assign-staff";
 import { assignTasks } from "./server/assign-tasks";
 import { claimTask } from "./server/claim-task";
-import { decideExtension, requestExtension } from "./server/extensions";
+import { decideExtension } from "./server/decide-extension";
+import { requestExtension } from "./server/request-extension";
 import { logProgress } from "./server/log-progress";
 import { commentOnTask, nudgeTask } from "./server/nudge-comment";
-import { cancelTask, handBackTask, reassignTask, signTask } from "./server/respond-task";
+import { cancelTask } from "./server/cancel-task";
+import { handBackTask } from "./server/hand-back-task";
+import { reassignTask } from "./server/reassign-task";
+import { signTask } from "./server/sign-task";
 import { reviewCompletion } from "./server/review-completion";
 import { submitCompletion } from "./server/submit-completion";
 import { searchTargetOrgs } from "./server/search-target-orgs";

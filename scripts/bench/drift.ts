@@ -1,10 +1,10 @@
 import type { TDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { OPEN_TASK, ROLLUP_ORGS_OF_T } from "@/features/rollups/server/figures";
 import {
   maintainedSql,
   readMaintained,
   recomputeRollups,
+  RECOMPUTE_DUE_SQL,
   recomputeSql,
   type TRecomputed,
 } from "@/features/rollups/server/recompute";
@@ -12,7 +12,8 @@ import { log, timed } from "./stats";
 
 // The full check after the rush: every maintained roll-up row against a recompute from the task
 // rows, inside PostgreSQL (a symmetric EXCEPT; moving millions of rows to JavaScript would take
-// longer than the recompute). The two sides are the app's own SQL (recomputeSql / maintainedSql).
+// longer than the recompute). The recompute implements the counting rule independently of the
+// maintained path (recompute.ts: org parent links and task chains, not orgPath/countFrom).
 // Rows that are all zero (e.g. only cancelled tasks) count as absent on both sides.
 const NONZERO = Prisma.raw(
   `"pendingSign" + "handedBack" + "inProgress" + "submitted" + "completed" + "progressSum" + "overdue" > 0`,
@@ -28,12 +29,8 @@ const driftSql = (today: Date) => Prisma.sql`
 
 // The open tasks per org, measure and due date (what overdue is computed from) must match too.
 const DUE_DRIFT_SQL = Prisma.sql`
-  WITH rec AS MATERIALIZED (
-    SELECT a.org AS "orgId", t."objectiveId", t."dueDate", count(*)::int AS open
-    FROM "Task" t ${ROLLUP_ORGS_OF_T}
-    WHERE ${OPEN_TASK}
-    GROUP BY 1, 2, 3
-  ), mnt AS MATERIALIZED (SELECT "orgId", "objectiveId", "dueDate", open FROM "RollupDue" WHERE open <> 0)
+  WITH rec AS MATERIALIZED (${RECOMPUTE_DUE_SQL}),
+  mnt AS MATERIALIZED (SELECT "orgId", "objectiveId", "dueDate", open FROM "RollupDue" WHERE open <> 0)
   SELECT count(*)::int AS drift FROM ((SELECT * FROM rec EXCEPT SELECT * FROM mnt) UNION ALL (SELECT * FROM mnt EXCEPT SELECT * FROM rec)) d`;
 
 export type TDrift = { rows: number; drift: number; dueDrift: number; seconds: number };

@@ -62,7 +62,7 @@ const norm = (rows: TRollupRow[]) =>
 /** Rows where the roll-up read and the recompute disagree (they must not). */
 async function compare(db: TDb, org: TTarget, today: Date): Promise<[number, number]> {
   const [a, b] = await Promise.all([
-    readFigures(db, org.readOrgs, null, today),
+    readFigures(db, { orgs: org.readOrgs, measureIds: null, today }),
     naiveCompletion(db, org, today),
   ]);
   const [x, y] = [norm(a), norm(b)];
@@ -92,7 +92,7 @@ export async function measureReads(
       out.mismatchedRows += bad;
     }
     const rollup = summarize(
-      await sample(cfg.readIterations, 30, orgs, r, (o) => readFigures(db, o.readOrgs, null, today)),
+      await sample(cfg.readIterations, 30, orgs, r, (o) => readFigures(db, { orgs: o.readOrgs, measureIds: null, today })),
     );
     log(formatSummary(`${level}: roll-up read (readFigures)`, rollup));
     const view = summarize(

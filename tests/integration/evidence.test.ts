@@ -10,7 +10,7 @@ import { ZAssignTasks } from "@/features/tasks/schemas";
 import { assignStaff } from "@/features/tasks/server/assign-staff";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";
 import { logProgress } from "@/features/tasks/server/log-progress";
-import { signTask } from "@/features/tasks/server/respond-task";
+import { signTask } from "@/features/tasks/server/sign-task";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { codeOf, loadActors, type TTestActor } from "../helpers/actors";
 import { createTestDb, type TTestDb } from "../helpers/test-db";

@@ -13,7 +13,7 @@ import { ZAssignTasks, ZReview } from "@/features/tasks/schemas";
 import { assignStaff } from "@/features/tasks/server/assign-staff";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";
 import { logProgress } from "@/features/tasks/server/log-progress";
-import { signTask } from "@/features/tasks/server/respond-task";
+import { signTask } from "@/features/tasks/server/sign-task";
 import { reviewCompletion } from "@/features/tasks/server/review-completion";
 import { submitCompletion } from "@/features/tasks/server/submit-completion";
 import { AppError } from "@/lib/errors";

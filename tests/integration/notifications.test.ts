@@ -5,7 +5,7 @@ import { sweepReminders } from "@/features/notifications/server/sweep-reminders"
 import { ZAssignTasks } from "@/features/tasks/schemas";
 import { assignStaff } from "@/features/tasks/server/assign-staff";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";
-import { signTask } from "@/features/tasks/server/respond-task";
+import { signTask } from "@/features/tasks/server/sign-task";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { loadActors, type TTestActor } from "../helpers/actors";
 import { createTestDb, type TTestDb } from "../helpers/test-db";

@@ -1,37 +1,80 @@
 import type { TTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { difference, dueChanges, isOpen, isZero, type TTaskSnap } from "../lib/contribution";
-import { ROLLUP_ORGS_OF_T, rollupOrgsOfPath } from "./figures";
+import { regionsOf, ROLLUP_LEVELS_SQL, ROLLUP_ORGS_OF_T, type TFeeds } from "./figures";
 
 // No "server-only": benchmark and test scripts call this too.
-export type TTaskRollupSnap = TTaskSnap & { objectiveId: number; mainTaskId: number; orgPath: number[] };
+export type TTaskRollupSnap = TTaskSnap & TFeeds & { objectiveId: number; mainTaskId: number };
+
+/** The Task columns of a TTaskRollupSnap, for a Prisma `select`. */
+export const ROLLUP_SNAP_SELECT = {
+  status: true,
+  progress: true,
+  dueDate: true,
+  completedAt: true,
+  objectiveId: true,
+  mainTaskId: true,
+  orgPath: true,
+  countFrom: true,
+} as const;
+
+/** The progress of a task passed down earlier in its chain, re-derived in the same statement. */
+export type TDerivedMove = TFeeds & { progressDelta: Prisma.Sql };
+
+export type TRollupChange = TFeeds & {
+  objectiveId: number;
+  mainTaskId: number;
+  before: TTaskSnap | null;
+  after: TTaskSnap | null;
+  /** Replaces the progressSum difference when the statement reads the progress from the locked row. */
+  progressDelta?: Prisma.Sql;
+  /** The parents' derived progress changes (their regions lie above the task's: disjoint rows). */
+  derived?: TDerivedMove[];
+};
+
+const regionRows = (regions: number[]) =>
+  Prisma.sql`unnest(${regions}::int[]) AS g(o) JOIN "Org" ro ON ro.id = g.o AND ro.level IN (${ROLLUP_LEVELS_SQL})`;
+
+/** The parents' progress moves, one upsert over their regions in ascending org id. */
+function derivedCte(objectiveId: number, mainTaskId: number, moves: TDerivedMove[]): Prisma.Sql {
+  const rows = Prisma.join(
+    moves.map(
+      (m) =>
+        Prisma.sql`SELECT g.o, round((${m.progressDelta})::numeric, 6) AS p FROM cur, ${regionRows(regionsOf(m))}`,
+    ),
+    " UNION ALL ",
+  );
+  return Prisma.sql`roll_up AS (
+    INSERT INTO "Rollup" AS r ("orgId", "objectiveId", "mainTaskId", "progressSum")
+    SELECT x.o, ${objectiveId}, ${mainTaskId}, x.p FROM (${rows}) x WHERE x.p <> 0 ORDER BY x.o
+    ON CONFLICT ("orgId", "objectiveId") DO UPDATE SET "progressSum" = r."progressSum" + EXCLUDED."progressSum"
+    RETURNING r."orgId")`;
+}
 
 /**
- * The roll-up change of one task (before → after; null = did not exist) as CTEs `roll` and `due`
- * for a statement that has a CTE `cur`: they run only when `cur` has a row (e.g. the task row,
- * locked and still at the version the caller checked). Rows are locked in ascending org id
- * (ancestors have smaller ids), the order every writer uses, so writers never deadlock; the
- * Rollup row of (org, measure) guards that pair's RollupDue rows. `progressDelta` replaces the
- * progressSum difference when the statement reads the progress from the locked row.
- * Null when nothing moves.
+ * The roll-up change of one task (before → after; null = did not exist) as CTEs for a statement
+ * that has a CTE `cur`: they run only when `cur` has a row (e.g. the task row, locked and still at
+ * the version the caller checked). Rows are locked in ascending org id (ancestors have smaller
+ * ids), the order every writer uses, so writers never deadlock: first the parents' regions
+ * (`roll_up`, when the change re-derives their progress), then the task's own (`roll`), then its
+ * open tasks per due date (`due`; the Rollup row of (org, measure) guards that pair's RollupDue
+ * rows). Null when nothing moves.
  */
-export function rollupDeltaCtes(
-  t: Omit<TTaskRollupSnap, keyof TTaskSnap>,
-  before: TTaskSnap | null,
-  after: TTaskSnap | null,
-  progressDelta?: Prisma.Sql,
-): Prisma.Sql | null {
+export function rollupChangeCtes(c: TRollupChange): Prisma.Sql | null {
+  const { before, after } = c;
   const d = difference(before, after);
   const moves = dueChanges(before, after);
-  if (isZero(d) && moves.length === 0 && !progressDelta) return null;
+  const derived = c.derived?.length ? derivedCte(c.objectiveId, c.mainTaskId, c.derived) : null;
+  if (isZero(d) && moves.length === 0 && !c.progressDelta) return derived;
   const openB = before && isOpen(before.status) ? 1 : 0;
   const openA = after && isOpen(after.status) ? 1 : 0;
   const dueB = before?.dueDate ?? after!.dueDate;
   const dueA = after?.dueDate ?? before!.dueDate;
+  const afterDerived = derived ? Prisma.sql`, (SELECT count(*) FROM roll_up) AS dep` : Prisma.empty;
   const roll = Prisma.sql`roll AS (
     INSERT INTO "Rollup" AS r ("orgId", "objectiveId", "mainTaskId", "pendingSign", "handedBack", "inProgress", "submitted", "completed", "completedOnTime", "progressSum")
-    SELECT g.o, ${t.objectiveId}, ${t.mainTaskId}, ${d.pendingSign}, ${d.handedBack}, ${d.inProgress}, ${d.submitted}, ${d.completed}, ${d.completedOnTime}, ${progressDelta ?? d.progressSum}
-    FROM cur, (${rollupOrgsOfPath(t.orgPath)}) AS g(o) ORDER BY g.o
+    SELECT g.o, ${c.objectiveId}, ${c.mainTaskId}, ${d.pendingSign}, ${d.handedBack}, ${d.inProgress}, ${d.submitted}, ${d.completed}, ${d.completedOnTime}, round((${c.progressDelta ?? d.progressSum})::numeric, 6)
+    FROM cur${afterDerived}, ${regionRows(regionsOf(c))} ORDER BY g.o
     ON CONFLICT ("orgId", "objectiveId") DO UPDATE SET
       "pendingSign" = r."pendingSign" + EXCLUDED."pendingSign",
       "handedBack" = r."handedBack" + EXCLUDED."handedBack",
@@ -44,22 +87,19 @@ export function rollupDeltaCtes(
         + (CASE WHEN ${dueA}::date < r."overdueAsOf" THEN ${openA}::int ELSE 0 END)
         - (CASE WHEN ${dueB}::date < r."overdueAsOf" THEN ${openB}::int ELSE 0 END)
     RETURNING r."orgId")`;
-  if (moves.length === 0) return roll;
+  const head = derived ? Prisma.sql`${derived}, ${roll}` : roll;
+  if (moves.length === 0) return head;
   const values = Prisma.join(moves.map(([due, n]) => Prisma.sql`(${due}::date, ${n}::int)`));
-  return Prisma.sql`${roll},
+  return Prisma.sql`${head},
   due AS (
     INSERT INTO "RollupDue" AS d ("orgId", "objectiveId", "dueDate", "open")
-    SELECT roll."orgId", ${t.objectiveId}, m.due, m.n FROM roll, (VALUES ${values}) AS m(due, n) ORDER BY 1, 3
+    SELECT roll."orgId", ${c.objectiveId}, m.due, m.n FROM roll, (VALUES ${values}) AS m(due, n) ORDER BY 1, 3
     ON CONFLICT ("orgId", "objectiveId", "dueDate") DO UPDATE SET "open" = d."open" + EXCLUDED."open")`;
 }
 
-/** Applies one task's change to the roll-ups of every federation on its path, in the caller's transaction. */
-export async function applyTaskDelta(
-  tx: TTx,
-  before: TTaskRollupSnap | null,
-  after: TTaskRollupSnap | null,
-): Promise<void> {
-  const ctes = rollupDeltaCtes((after ?? before)!, before, after);
+/** Adds a new task (e.g. a claim) to the roll-ups of the regions it counts in, in the caller's transaction. */
+export async function addTaskToRollups(tx: TTx, task: TTaskRollupSnap): Promise<void> {
+  const ctes = rollupChangeCtes({ ...task, before: null, after: task });
   if (ctes) await tx.$executeRaw`WITH cur AS (SELECT 1), ${ctes} SELECT 1`;
 }
 

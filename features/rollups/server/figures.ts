@@ -12,12 +12,25 @@ export const ROLLUP_LEVELS = ["PROVINCE", "CITY", "COUNTY"] as const;
 /** ROLLUP_LEVELS as an SQL list, for `level IN (…)`. */
 export const ROLLUP_LEVELS_SQL = Prisma.raw(ROLLUP_LEVELS.map((l) => `'${l}'`).join(", "));
 
-/** Rows a(org) joined to task row `t`: the orgs whose roll-ups it feeds (set-based statements). */
-export const ROLLUP_ORGS_OF_T = Prisma.sql`CROSS JOIN LATERAL unnest(t."orgPath") AS a(org) JOIN "Org" ro ON ro.id = a.org AND ro.level IN (${ROLLUP_LEVELS_SQL})`;
+/**
+ * Each assignment chain counts once per region: a task counts in the regions on its org path
+ * below its parent task's holder (`countFrom` = the parent's path length; 0 when it was not passed
+ * down, so it counts on its whole path). A parent and its children thus feed disjoint regions.
+ */
+export type TFeeds = { orgPath: readonly number[]; countFrom: number };
 
-/** The same for one task's org path: ids in ascending order, the lock order every writer uses. */
-export function rollupOrgsOfPath(orgPath: readonly number[]): Prisma.Sql {
-  return Prisma.sql`SELECT id FROM "Org" WHERE id = ANY(${[...orgPath]}::int[]) AND level IN (${ROLLUP_LEVELS_SQL}) ORDER BY id`;
+/** The regions task `t` counts in, as ids. */
+export function regionsOf(t: TFeeds): number[] {
+  return t.orgPath.slice(t.countFrom);
+}
+
+/** Rows a(org) joined to task row `t`: the orgs whose roll-ups it feeds (set-based statements). */
+export const ROLLUP_ORGS_OF_T = Prisma.sql`CROSS JOIN LATERAL unnest(t."orgPath"[t."countFrom" + 1:]) AS a(org)
+  JOIN "Org" ro ON ro.id = a.org AND ro.level IN (${ROLLUP_LEVELS_SQL})`;
+
+/** The same for one task: ids in ascending order, the lock order every writer uses. */
+export function rollupOrgsOf(t: TFeeds): Prisma.Sql {
+  return Prisma.sql`SELECT id FROM "Org" WHERE id = ANY(${regionsOf(t)}::int[]) AND level IN (${ROLLUP_LEVELS_SQL}) ORDER BY id`;
 }
 
 /**
@@ -47,7 +60,7 @@ export function taskFigures(today: Date): Prisma.Sql {
     count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS "submitted",
     count(*) FILTER (WHERE t.status = 'COMPLETED')::int AS "completed",
     count(*) FILTER (WHERE t.status = 'COMPLETED' AND ${ON_TIME})::int AS "completedOnTime",
-    COALESCE(sum(CASE WHEN t.status = 'COMPLETED' THEN 100 WHEN t.status = 'CANCELLED' THEN 0 ELSE t.progress END), 0)::float8 AS "progressSum",
+    COALESCE(sum((CASE WHEN t.status = 'COMPLETED' THEN 100 WHEN t.status = 'CANCELLED' THEN 0 ELSE t.progress END)::numeric), 0) AS "progressSum",
     count(*) FILTER (WHERE ${OPEN_TASK} AND t."dueDate" < ${today}::date)::int AS "overdue"`;
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { chinaToday } from "@/features/tasks/lib/dates";
-import { addCounts, emptyCounts, subtractCounts, toMetrics } from "../lib/metrics";
+import { addCounts, emptyCounts, toMetrics } from "../lib/metrics";
 import { listObjectiveOptions, measuresUnder } from "./objective-scope";
 import { loadOrgFamily } from "./org-family";
 import { readFigures, type TRollupRow as TRow } from "./read-rollups";
@@ -33,30 +33,32 @@ export async function getCompletion(
   const mainTasks = options.filter((o) => o.level === "MAIN_TASK");
   const measureIds = objective ? measuresUnder(options, objective.code).map((m) => m.id) : null;
   const isRoot = org.parentId === null;
-  // The national view sums the provinces (the root keeps no roll-up rows of its own).
-  const rows = await readFigures(
-    db,
-    isRoot ? children : [...children, org],
+  // The national figures are the sum of the provinces (the root keeps no roll-up rows and holds no tasks).
+  const rows = await readFigures(db, {
+    orgs: isRoot ? children : [...children, org],
     measureIds,
     today,
-    isRoot ? "all" : org.id,
-  );
-  const childRows = rows.filter((r) => r.orgId !== org.id || isRoot);
+    perMainTask: isRoot ? "all" : org.id,
+    ...(isRoot ? {} : { ownOf: org.id }),
+  });
+  const childRows = rows.filter((r) => !r.own && r.orgId !== org.id);
   const byChild = new Map<number, TRow[]>();
   for (const r of childRows) byChild.set(r.orgId, [...(byChild.get(r.orgId) ?? []), r]);
-  const selfRows = isRoot ? childRows : rows.filter((r) => r.orgId === org.id);
-  const childSum = sum(childRows);
-  const own = subtractCounts(sum(selfRows), childSum);
+  const regionRows = isRoot ? childRows : rows.filter((r) => !r.own && r.orgId === org.id);
   return {
     org,
     trail,
     objective,
+    /** The org's figures under the chain rule: what its parent's page shows in its row. */
+    region: toMetrics(sum(regionRows)),
+    /** The tasks the org holds itself (本级), part of `region`. */
+    own: toMetrics(sum(rows.filter((r) => r.own))),
     children: children.map((c) => ({ ...c, metrics: toMetrics(sum(byChild.get(c.id) ?? [])) })),
-    own: toMetrics(own),
-    total: toMetrics(sum(selfRows)),
+    /** The sum of the children's figures; it differs from `region` when the org passed tasks down. */
+    childTotal: toMetrics(sum(childRows)),
     byMainTask: mainTasks.map((m) => ({
       ...m,
-      metrics: toMetrics(sum(selfRows.filter((r) => r.mainTaskId === m.id))),
+      metrics: toMetrics(sum(regionRows.filter((r) => r.mainTaskId === m.id))),
     })),
   };
 }

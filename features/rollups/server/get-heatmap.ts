@@ -33,12 +33,11 @@ export async function getHeatmap(
       : options.filter((o) => o.parentId === chosen.id);
   const columnOf = new Map<number, number>();
   for (const c of columns) for (const m of measuresUnder(options, c.code)) columnOf.set(m.id, c.id);
-  const rows = await readFiguresByMeasure(
-    db,
-    children,
-    chosen ? measuresUnder(options, chosen.code).map((m) => m.id) : null,
+  const rows = await readFiguresByMeasure(db, {
+    orgs: children,
+    measureIds: chosen ? measuresUnder(options, chosen.code).map((m) => m.id) : null,
     today,
-  );
+  });
   const cells = new Map<string, ReturnType<typeof emptyCounts>>();
   for (const r of rows) {
     const col = columnOf.get(r.objectiveId);

@@ -14,7 +14,7 @@ export function overdueOf(today: Date): Prisma.Sql {
 }
 
 export type TOrgRef = { id: number; level: string; parentId: number | null };
-export type TRollupRow = TCounts & { orgId: number; mainTaskId: number | null };
+export type TRollupRow = TCounts & { orgId: number; mainTaskId: number | null; own: boolean };
 
 /** Federations read their roll-up rows; branches (no roll-up rows, figures.ts) read their own tasks. */
 function split(orgs: TOrgRef[]): { rolled: number[]; branchTasks: Prisma.Sql } {
@@ -36,33 +36,48 @@ const COUNTS =
       sum(r."submitted")::int AS "submitted", sum(r."completed")::int AS "completed", sum(r."completedOnTime")::int AS "completedOnTime",
       sum(r."progressSum")::float8 AS "progressSum"`);
 
+export type TReadFigures = {
+  orgs: TOrgRef[];
+  measureIds: number[] | null;
+  today: Date;
+  /** One org id: only that org's rows are split by main task; "all" (default): every org's. */
+  perMainTask?: "all" | number;
+  /** Also the tasks this org holds itself (本级), as rows with `own` true. */
+  ownOf?: number;
+};
+
 /**
- * Figures of some orgs (not the root), per org and main task, optionally only for some measures,
- * in one statement. `perMainTask` = one org id: only that org's rows are split by main task, the
- * others come as one row per org with mainTaskId null (a county view then returns ~100 rows, not ~600).
+ * Figures of some orgs (not the root) under the chain rule (figures.ts), per org and main task,
+ * optionally only for some measures, in one statement. With `perMainTask` = one org id, the others
+ * come as one row per org with mainTaskId null (a county view then returns ~100 rows, not ~600).
  */
-export async function readFigures(
-  db: Pick<TTx, "$queryRaw">,
-  orgs: TOrgRef[],
-  measureIds: number[] | null,
-  today: Date,
-  perMainTask: "all" | number = "all",
-): Promise<TRollupRow[]> {
-  if (orgs.length === 0) return [];
-  const { rolled, branchTasks } = split(orgs);
+export async function readFigures(db: Pick<TTx, "$queryRaw">, q: TReadFigures): Promise<TRollupRow[]> {
+  if (q.orgs.length === 0 && q.ownOf === undefined) return [];
+  const { rolled, branchTasks } = split(q.orgs);
+  const perMainTask = q.perMainTask ?? "all";
   const splitAll = perMainTask === "all";
   const splitOrg = perMainTask === "all" ? 0 : perMainTask;
+  const measures = (column: Prisma.Sql) => inIdsOrAll(column, q.measureIds);
+  const own =
+    q.ownOf === undefined
+      ? Prisma.empty
+      : Prisma.sql`UNION ALL
+    SELECT t."orgId", NULL, TRUE, ${taskFigures(q.today)}
+    FROM "Task" t
+    WHERE t."orgId" = ${q.ownOf} AND t.status <> 'CANCELLED' AND ${measures(Prisma.sql`t."objectiveId"`)}
+    GROUP BY 1`;
   return db.$queryRaw<TRollupRow[]>`
-    SELECT r."orgId", CASE WHEN ${splitAll} OR r."orgId" = ${splitOrg} THEN r."mainTaskId" END AS "mainTaskId", ${COUNTS},
-      sum(${overdueOf(today)})::int AS "overdue"
+    SELECT r."orgId", CASE WHEN ${splitAll} OR r."orgId" = ${splitOrg} THEN r."mainTaskId" END AS "mainTaskId", FALSE AS own,
+      ${COUNTS}, sum(${overdueOf(q.today)})::int AS "overdue"
     FROM "Rollup" r
-    WHERE r."orgId" = ANY(${rolled}::int[]) AND ${inIdsOrAll(Prisma.sql`r."objectiveId"`, measureIds)}
+    WHERE r."orgId" = ANY(${rolled}::int[]) AND ${measures(Prisma.sql`r."objectiveId"`)}
     GROUP BY 1, 2
     UNION ALL
-    SELECT t."orgId", CASE WHEN ${splitAll} OR t."orgId" = ${splitOrg} THEN t."mainTaskId" END, ${taskFigures(today)}
+    SELECT t."orgId", CASE WHEN ${splitAll} OR t."orgId" = ${splitOrg} THEN t."mainTaskId" END, FALSE, ${taskFigures(q.today)}
     FROM "Task" t
-    WHERE ${branchTasks} AND t.status <> 'CANCELLED' AND ${inIdsOrAll(Prisma.sql`t."objectiveId"`, measureIds)}
-    GROUP BY 1, 2`;
+    WHERE ${branchTasks} AND t.status <> 'CANCELLED' AND ${measures(Prisma.sql`t."objectiveId"`)}
+    GROUP BY 1, 2
+    ${own}`;
 }
 
 export type TMeasureRow = TCounts & { orgId: number; objectiveId: number };
@@ -70,9 +85,7 @@ export type TMeasureRow = TCounts & { orgId: number; objectiveId: number };
 /** Like readFigures, per org and measure (for the heatmap's sub-item and measure columns). */
 export async function readFiguresByMeasure(
   db: Pick<TTx, "$queryRaw">,
-  orgs: TOrgRef[],
-  measureIds: number[] | null,
-  today: Date,
+  { orgs, measureIds, today }: Pick<TReadFigures, "orgs" | "measureIds" | "today">,
 ): Promise<TMeasureRow[]> {
   if (orgs.length === 0) return [];
   const { rolled, branchTasks } = split(orgs);

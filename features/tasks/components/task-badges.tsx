@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/percent";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { daysUntil } from "../lib/dates";
@@ -65,7 +66,7 @@ export function ProgressBar({ value, label }: { value: number; label: string }) 
       >
         <div className="h-full rounded-full bg-brand-600" style={{ width: `${value}%` }} />
       </div>
-      <span className="w-10 text-right text-xs text-slate-600 tabular-nums">{value}%</span>
+      <span className="w-10 text-right text-xs text-slate-600 tabular-nums">{formatPercent(value)}%</span>
     </div>
   );
 }

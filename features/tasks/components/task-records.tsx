@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/percent";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
@@ -135,7 +136,7 @@ export function ChildTasks({
             >
               <span className="flex-1">{c.org.name}</span>
               <StatusBadge status={c.status} />
-              <span className="w-10 text-right tabular-nums">{c.progress}%</span>
+              <span className="w-10 text-right tabular-nums">{formatPercent(c.progress)}%</span>
             </Link>
           </li>
         ))}

@@ -1,3 +1,4 @@
+import { formatPercent } from "@/lib/percent";
 import { useFormatter, useTranslations } from "next-intl";
 import type { TTaskDetail } from "../server/get-task-detail";
 
@@ -13,7 +14,7 @@ export function TaskTimeline({ events }: { events: TTaskDetail["events"] }) {
       : field === "state"
         ? t(`state.${v as "NORMAL"}`)
         : field === "progress"
-          ? `${String(v)}%`
+          ? `${typeof v === "number" ? formatPercent(v) : String(v)}%`
           : String(v);
   return (
     <ol className="relative ml-4 border-l border-slate-200 py-2" data-testid="timeline">

@@ -1,14 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { notifyUsers } from "@/features/notifications/server/notify";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TAssignStaff } from "../schemas";
-import { recordEvent, updateTaskIfUnchanged } from "./change-task";
 import { loadTaskForAction } from "./load-task";
+import { applyTaskChangeIn } from "./write/apply-change";
 
 /** 承办: the chair names the responsible person (责任人) and helpers from the org's own staff. */
-export async function assignStaff(actor: TTaskActor, input: TAssignStaff) {
+export async function assignStaff(actor: TTaskActor, input: TAssignStaff, now = new Date()) {
   return getDb().$transaction(async (tx) => {
     const task = await loadTaskForAction(tx, actor, input.taskId, "assignStaff", input.version);
     const helperIds = [...new Set(input.helperIds)].filter((id) => id !== input.responsibleId);
@@ -26,29 +25,28 @@ export async function assignStaff(actor: TTaskActor, input: TAssignStaff) {
     const prevResponsible = task.responsibleId
       ? await tx.user.findUnique({ where: { id: task.responsibleId }, select: { name: true } })
       : null;
-    await updateTaskIfUnchanged(tx, task, { responsibleId: input.responsibleId });
-    await tx.taskHelper.deleteMany({ where: { taskId: task.id } });
-    if (helperIds.length)
-      await tx.taskHelper.createMany({ data: helperIds.map((userId) => ({ taskId: task.id, userId })) });
-    await recordEvent(tx, {
-      taskId: task.id,
+    await applyTaskChangeIn(tx, {
+      task,
       actorId: actor.id,
-      type: "STAFF_ASSIGNED",
-      changes: {
-        responsible: [prevResponsible?.name ?? null, names.get(input.responsibleId)],
-        helpers: [
-          before.map((h) => h.user.name).join("、") || null,
-          helperIds.map((h) => names.get(h)).join("、") || null,
-        ],
+      now,
+      fields: { responsibleId: input.responsibleId },
+      records: [{ kind: "helpers", userIds: helperIds }],
+      event: {
+        type: "STAFF_ASSIGNED",
+        changes: {
+          responsible: [prevResponsible?.name ?? null, names.get(input.responsibleId)],
+          helpers: [
+            before.map((h) => h.user.name).join("、") || null,
+            helperIds.map((h) => names.get(h)).join("、") || null,
+          ],
+        },
+      },
+      notify: {
+        type: "STAFF_ASSIGNED",
+        userIds: wanted.filter((id) => id !== actor.id),
+        params: { objective: task.objective.title },
       },
     });
-    await notifyUsers(
-      tx,
-      wanted.filter((id) => id !== actor.id),
-      "STAFF_ASSIGNED",
-      task.id,
-      { objective: task.objective.title },
-    );
     return { responsibleId: input.responsibleId, helperIds };
   });
 }

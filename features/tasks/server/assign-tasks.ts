@@ -5,8 +5,21 @@ import { chinaToday, parseDay } from "../lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TAssignTasks } from "../schemas";
 import { insertTasks } from "./insert-tasks";
-import { loadTaskForAction } from "./load-task";
+import { loadTaskForAction, type TLoadedTask } from "./load-task";
 import { resolveTargets } from "./resolve-targets";
+import { applyTaskChangeIn } from "./write/apply-change";
+
+/**
+ * 分解 writes the children's roll-ups (regions below the parent's holder) before the parent's
+ * own change (regions on its path): lock the chain and the parent's path rows first, so that
+ * task rows go parent → child and roll-up rows in ascending org id, as for every writer.
+ */
+async function lockForCascade(tx: TTx, parent: TLoadedTask): Promise<void> {
+  const ids = [...parent.chain.map((l) => l.id), parent.id];
+  await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
+  await tx.$queryRaw`SELECT 1 FROM "Rollup" WHERE "objectiveId" = ${parent.objectiveId} AND "orgId" = ANY(${parent.orgPath}::int[])
+    ORDER BY "orgId" FOR UPDATE`;
+}
 
 /** At most this many tasks per 下达 (e.g. 82 measures × 600 orgs); larger ones are split by the user. */
 export const MAX_TASKS_PER_BATCH = 50_000;
@@ -74,12 +87,12 @@ export async function assignTasks(
       async (tx) => {
         let assignerOrgId = actor.orgId;
         let objectiveIds = input.objectiveIds;
-        let parentTaskId: number | null = null;
+        let parent: TLoadedTask | null = null;
         if (input.parentTaskId) {
-          const parent = await loadTaskForAction(tx, actor, input.parentTaskId, "cascade");
+          parent = await loadTaskForAction(tx, actor, input.parentTaskId, "cascade");
+          await lockForCascade(tx, parent);
           assignerOrgId = parent.orgId;
           objectiveIds = [parent.objectiveId];
-          parentTaskId = parent.id;
           if (due > parent.dueDate) throw new AppError("VALIDATION", { dueDate: "afterParentDue" });
         }
         const measureIds = await expandToMeasures(tx, objectiveIds);
@@ -100,7 +113,7 @@ export async function assignTasks(
           measureIds,
           targetOrgIds,
           reviewOrgId: assignerOrgId,
-          parentTaskId,
+          parentTaskId: parent?.id ?? null,
           batchId: batch.id,
           dueDate: due,
           priority: input.priority,
@@ -109,6 +122,15 @@ export async function assignTasks(
           targetUnit: input.targetUnit ?? null,
           actorId: actor.id,
         });
+        // The task passed down now derives its progress from its children (and its chain from it).
+        if (parent && created > 0)
+          await applyTaskChangeIn(tx, {
+            task: parent,
+            actorId: actor.id,
+            now,
+            progress: "derived",
+            event: { type: "CASCADED", changes: { tasks: [null, created] } },
+          });
         const skipped = measureIds.length * targetOrgIds.length - created;
         await tx.assignmentBatch.update({
           where: { id: batch.id },

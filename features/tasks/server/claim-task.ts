@@ -4,9 +4,8 @@ import { AppError } from "@/lib/errors";
 import { chinaToday, parseDay } from "../lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TClaimTask } from "../schemas";
-import { applyTaskDelta } from "@/features/rollups/server/apply-delta";
-import { SNAPSHOT_SELECT } from "@/features/rollups/server/snapshot";
-import { recordEvent } from "./change-task";
+import { addTaskToRollups, ROLLUP_SNAP_SELECT } from "@/features/rollups/server/apply-delta";
+import { recordEvent } from "./record-event";
 
 /**
  * 认领 (自选动作): a branch takes on a measure nobody assigned to it. It starts in progress
@@ -50,9 +49,9 @@ export async function claimTask(actor: TTaskActor, input: TClaimTask, now = new 
           signedAt: now,
           createdById: actor.id,
         },
-        select: { id: true, ...SNAPSHOT_SELECT },
+        select: { id: true, ...ROLLUP_SNAP_SELECT },
       });
-      await applyTaskDelta(tx, null, task);
+      await addTaskToRollups(tx, task);
       await recordEvent(tx, {
         taskId: task.id,
         actorId: actor.id,

@@ -3,6 +3,7 @@ import type { TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canApply, type TTaskAction, type TTaskStatus } from "../lib/state-machine";
 import { mayAct, type TTaskActor, type TTaskRelations } from "../lib/task-permissions";
+import type { TChainLink } from "./write/derive-chain";
 
 // Everything a mutation needs to check and apply a change, read with one statement (the
 // task, its objective, both orgs and the helpers): this runs at the start of every mutation.
@@ -17,6 +18,12 @@ export type TLoadedTask = {
   objectiveId: number;
   mainTaskId: number;
   parentTaskId: number | null;
+  countFrom: number;
+  /** The tasks it was passed down from, parent first (分解; empty when it was not). */
+  chain: TChainLink[];
+  /** It was passed down further and derives its progress from its (not cancelled) children. */
+  hasChildren: boolean;
+  actualValue: number | null;
   dueDate: Date;
   completedAt: Date | null;
   progress: number;
@@ -41,9 +48,16 @@ async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promi
   // The scope is part of the query: a task outside the actor's subtree is simply not found.
   const rows = await tx.$queryRaw<TRow[]>`
     SELECT t.id, t.version, t.status::text AS status, t.kind::text AS kind, t."orgId", t."orgPath", t."reviewOrgId", t."objectiveId", t."mainTaskId",
-      t."parentTaskId", t."dueDate", t."completedAt", t.progress, t."progressState"::text AS "progressState", t."responsibleId",
+      t."parentTaskId", t."countFrom", t."dueDate", t."completedAt", t.progress, t."progressState"::text AS "progressState", t."responsibleId",
       ob.code AS "objectiveCode", ob.title AS "objectiveTitle", o.name AS "orgName", ro."ancestorIds" AS "reviewOrgPath", ro.name AS "reviewOrgName",
-      ARRAY(SELECT h."userId" FROM "TaskHelper" h WHERE h."taskId" = t.id ORDER BY h."userId") AS "helperIds"
+      ARRAY(SELECT h."userId" FROM "TaskHelper" h WHERE h."taskId" = t.id ORDER BY h."userId") AS "helperIds",
+      t."actualValue"::float8 AS "actualValue",
+      EXISTS (SELECT 1 FROM "Task" c WHERE c."parentTaskId" = t.id AND c.status <> 'CANCELLED') AS "hasChildren",
+      COALESCE((WITH RECURSIVE up AS (
+          SELECT p.id, p."countFrom", p."parentTaskId", 1 AS lvl FROM "Task" p WHERE p.id = t."parentTaskId"
+          UNION ALL
+          SELECT p.id, p."countFrom", p."parentTaskId", up.lvl + 1 FROM "Task" p JOIN up ON p.id = up."parentTaskId")
+        SELECT jsonb_agg(jsonb_build_object('id', up.id, 'countFrom', up."countFrom") ORDER BY up.lvl) FROM up), '[]'::jsonb) AS chain
     FROM "Task" t
     JOIN "Objective" ob ON ob.id = t."objectiveId"
     JOIN "Org" o ON o.id = t."orgId"

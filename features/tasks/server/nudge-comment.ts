@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { notifyOrg, notifyUsers } from "@/features/notifications/server/notify";
 import type { TTaskActor } from "../lib/task-permissions";
-import { recordEvent } from "./change-task";
+import { recordEvent } from "./record-event";
 import { loadTaskForAction } from "./load-task";
 
 /** 催办: the assigner nudges the holding org; every nudge is recorded on the timeline. */

@@ -35,7 +35,7 @@ export default async function LogProgressPage({ params }: { params: Promise<{ id
           <ProgressForm
             taskId={task.id}
             version={task.version}
-            current={{ percent: task.progress, state: task.progressState }}
+            current={{ percent: Math.round(task.progress), state: task.progressState }}
             hasTarget={task.targetValue !== null}
             targetUnit={task.targetUnit}
           />

@@ -1,0 +1,22 @@
+import "server-only";
+import { getDb } from "@/lib/db/client";
+import { nextStatus } from "../lib/state-machine";
+import type { TTaskActor } from "../lib/task-permissions";
+import { loadTaskForAction } from "./load-task";
+import type { TTaskRef } from "./sign-task";
+import { applyTaskChange } from "./write/apply-change";
+
+/** 撤销: the assigner withdraws a task that is not yet submitted. The row is kept. */
+export async function cancelTask(actor: TTaskActor, ref: TTaskRef & { reason: string }, now = new Date()) {
+  const task = await loadTaskForAction(getDb(), actor, ref.taskId, "cancel", ref.version);
+  const to = nextStatus(task.status, "cancel");
+  await applyTaskChange(getDb(), {
+    task,
+    actorId: actor.id,
+    now,
+    to,
+    fields: { lastReason: ref.reason },
+    event: { type: "CANCELLED", message: ref.reason },
+  });
+  return { status: to };
+}

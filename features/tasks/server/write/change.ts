@@ -1,0 +1,83 @@
+import type { TNotificationParams, TNotificationType } from "@/features/notifications/server/notify";
+import type { TTaskStatus } from "../../lib/state-machine";
+import type { TLoadedTask } from "../load-task";
+
+// What a task change is, described by the domain functions (sign, progress, 办结, 销号 …) and
+// written by apply-change.ts as ONE version-checked statement. Nothing here is SQL.
+
+/** Task columns a change may set (status and progress have their own fields). */
+export type TTaskFields = {
+  progressState?: "NORMAL" | "LAGGING" | "AT_RISK";
+  lastProgressAt?: Date;
+  actualValue?: number;
+  signedAt?: Date;
+  submittedAt?: Date | null;
+  completedAt?: Date | null;
+  lastReason?: string | null;
+  dueDate?: Date;
+  note?: string;
+  responsibleId?: number;
+};
+
+/** Records written with the change; the first one's id is the change's result. */
+export type TTaskRecord =
+  | {
+      kind: "progressUpdate";
+      percent: number;
+      state: "NORMAL" | "LAGGING" | "AT_RISK";
+      narrative: string;
+      value: number | null;
+      clientToken: string;
+    }
+  | { kind: "completionReport"; summary: string; clientToken: string }
+  | { kind: "reportDecision"; decision: "APPROVED" | "RETURNED"; note: string | null }
+  | { kind: "extensionRequest"; fromDue: Date; toDue: Date; reason: string; clientToken: string }
+  | { kind: "extensionDecision"; extensionId: number; approve: boolean; note: string | null }
+  | { kind: "helpers"; userIds: number[] };
+
+/** A condition checked under the task row's lock; each kind has its error (guards.ts). */
+export type TTaskGuard =
+  | { kind: "openReport" }
+  | { kind: "noPendingExtension" }
+  | { kind: "pendingExtension"; extensionId: number }
+  | { kind: "ownUnlinkedAttachments"; ids: number[]; uploaderId: number };
+
+export type TTaskChange = {
+  /** As loaded and checked (scope, permission, status) at task.version. */
+  task: TLoadedTask;
+  actorId: number;
+  now: Date;
+  /** The status afterwards; omitted: unchanged. */
+  to?: TTaskStatus;
+  /**
+   * The new progress: a number, or "derived" (the mean of the task's children, for 分解);
+   * omitted: unchanged. A task passed down keeps deriving it, so its parents follow at once.
+   */
+  progress?: number | "derived";
+  fields?: TTaskFields;
+  /** The timeline entry; a progress change is added to `changes` from the locked row. */
+  event: {
+    type:
+      | "SIGNED"
+      | "HANDED_BACK"
+      | "REASSIGNED"
+      | "CANCELLED"
+      | "STAFF_ASSIGNED"
+      | "PROGRESS"
+      | "SUBMITTED"
+      | "APPROVED"
+      | "RETURNED"
+      | "EXTENSION_REQUESTED"
+      | "EXTENSION_APPROVED"
+      | "EXTENSION_REJECTED"
+      | "CASCADED";
+    message?: string | null;
+    changes?: Record<string, [unknown, unknown]>;
+  };
+  records?: TTaskRecord[];
+  /** Evidence uploaded before the form was sent, linked to the first record. */
+  evidenceIds?: number[];
+  guards?: TTaskGuard[];
+  /** Notifies the users who receive `orgId`'s notifications and `userIds`, each once. */
+  notify?: { type: TNotificationType; orgId?: number; userIds?: number[]; params: TNotificationParams };
+};

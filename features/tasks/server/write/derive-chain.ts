@@ -1,0 +1,64 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TDerivedMove } from "@/features/rollups/server/apply-delta";
+import { countedProgressSql } from "./counted";
+
+// A task passed down (分解) takes its progress from its children: the exact mean (6 decimal
+// places) of the children that are not cancelled, a completed child counting 100. A change of a
+// task re-derives every task above it in its chain in the same statement. The chain's rows are
+// locked first (apply-change.ts), so the siblings read here are the committed ones.
+
+export type TChainLink = { id: number; countFrom: number };
+
+const mean = (rows: Prisma.Sql) => Prisma.sql`(SELECT round(avg(x.v)::numeric, 6)::float8 FROM (${rows}) x)`;
+
+/** The new progress of a task that derives it from its children (分解 of the task itself). */
+export function derivedFromChildrenSql(taskId: number): Prisma.Sql {
+  return mean(
+    Prisma.sql`SELECT ${countedProgressSql("c")} AS v FROM "Task" c WHERE c."parentTaskId" = ${taskId} AND c.status <> 'CANCELLED'`,
+  );
+}
+
+/**
+ * CTEs p1 … pn (the parent, the grandparent …: id, status, old, new progress) and pu1 … pun
+ * (their updates), given the changed task's counted progress afterwards (`childValue`, NULL when
+ * it is cancelled). Returns the roll-up moves of the parents' regions.
+ */
+export function deriveChainCtes(a: {
+  taskId: number;
+  orgPath: number[];
+  countFrom: number;
+  chain: TChainLink[];
+  childValue: Prisma.Sql;
+}): { ctes: Prisma.Sql[]; moves: TDerivedMove[] } {
+  const ctes: Prisma.Sql[] = [];
+  const moves: TDerivedMove[] = [];
+  let childId = a.taskId;
+  let childValue = a.childValue;
+  let pathBelow = a.orgPath;
+  let countFromBelow = a.countFrom;
+  a.chain.forEach((link, i) => {
+    const name = Prisma.raw(`p${i + 1}`);
+    const siblings = Prisma.sql`
+      SELECT CASE WHEN c.id = ${childId} THEN ${childValue} ELSE ${countedProgressSql("c")} END AS v
+      FROM "Task" c WHERE c."parentTaskId" = p.id AND (c.id = ${childId} OR c.status <> 'CANCELLED')`;
+    ctes.push(Prisma.sql`${name} AS (
+      SELECT p.id, p.status, p.progress AS old,
+        CASE WHEN p.status IN ('COMPLETED', 'CANCELLED') THEN p.progress ELSE COALESCE(${mean(siblings)}, p.progress) END AS new
+      FROM "Task" p WHERE p.id = ${link.id})`);
+    ctes.push(Prisma.sql`${Prisma.raw(`pu${i + 1}`)} AS (
+      UPDATE "Task" t SET progress = ${name}.new FROM ${name}, upd WHERE t.id = ${name}.id AND ${name}.new IS DISTINCT FROM ${name}.old
+      RETURNING t.id)`);
+    // The parent's path is the task's path up to the parent's holder: countFrom elements.
+    const parentPath = pathBelow.slice(0, countFromBelow);
+    moves.push({
+      orgPath: parentPath,
+      countFrom: link.countFrom,
+      progressDelta: Prisma.sql`(SELECT new - old FROM ${name})`,
+    });
+    childId = link.id;
+    childValue = Prisma.sql`(SELECT CASE WHEN status = 'COMPLETED' THEN 100 WHEN status = 'CANCELLED' THEN NULL ELSE new END FROM ${name})`;
+    pathBelow = parentPath;
+    countFromBelow = link.countFrom;
+  });
+  return { ctes, moves };
+}

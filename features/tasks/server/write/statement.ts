@@ -1,0 +1,128 @@
+import { Prisma } from "@/lib/generated/prisma/client";
+import { rollupChangeCtes } from "@/features/rollups/server/apply-delta";
+import type { TTaskSnap } from "@/features/rollups/lib/contribution";
+import { ORG_ROLES } from "@/features/notifications/server/notify";
+import type { TTaskChange, TTaskFields } from "./change";
+import { deriveChainCtes, derivedFromChildrenSql } from "./derive-chain";
+import { guardSql } from "./guards";
+import { evidenceCte, recordCtes } from "./records";
+
+const COLUMN: Record<keyof TTaskFields, [string, string]> = {
+  progressState: ["progressState", `::"ProgressState"`],
+  lastProgressAt: ["lastProgressAt", ""],
+  actualValue: ["actualValue", "::numeric"],
+  signedAt: ["signedAt", ""],
+  submittedAt: ["submittedAt", ""],
+  completedAt: ["completedAt", ""],
+  lastReason: ["lastReason", ""],
+  dueDate: ["dueDate", "::date"],
+  note: ["note", ""],
+  responsibleId: ["responsibleId", "::int"],
+};
+
+function setFields(c: TTaskChange): Prisma.Sql[] {
+  const sets: Prisma.Sql[] = [];
+  if (c.to) sets.push(Prisma.sql`status = ${c.to}::"TaskStatus"`);
+  if (c.progress !== undefined) sets.push(Prisma.sql`progress = (SELECT v FROM np)`);
+  for (const [k, v] of Object.entries(c.fields ?? {}) as [keyof TTaskFields, unknown][]) {
+    if (v === undefined) continue;
+    const [col, cast] = COLUMN[k];
+    sets.push(Prisma.sql`${Prisma.raw(`"${col}"`)} = ${v}${Prisma.raw(cast)}`);
+  }
+  return sets;
+}
+
+/** What the task adds to a progress sum afterwards (`value` its new progress), NULL when cancelled. */
+function countedAfter(status: TTaskSnap["status"], value: Prisma.Sql): Prisma.Sql {
+  return status === "COMPLETED" ? Prisma.sql`100` : status === "CANCELLED" ? Prisma.sql`NULL` : value;
+}
+
+/**
+ * The change as ONE statement: the task row is locked and changed only if it is still at the
+ * version and status the caller checked and every guard holds; then, reading `upd`, the parents'
+ * derived progress, the roll-ups (parents' regions, then the task's, in ascending org id), the
+ * timeline entry, the records, the evidence links and the notifications.
+ */
+export function changeStatement(c: TTaskChange): Prisma.Sql {
+  const { task, now } = c;
+  const before: TTaskSnap = {
+    status: task.status,
+    progress: task.progress,
+    dueDate: task.dueDate,
+    completedAt: task.completedAt,
+  };
+  const after: TTaskSnap = {
+    status: c.to ?? task.status,
+    progress: task.progress,
+    dueDate: c.fields?.dueDate ?? task.dueDate,
+    completedAt: c.fields?.completedAt !== undefined ? c.fields.completedAt : task.completedAt,
+  };
+  const newProgress =
+    c.progress === undefined
+      ? Prisma.sql`cur.progress`
+      : c.progress === "derived"
+        ? Prisma.sql`COALESCE(${derivedFromChildrenSql(task.id)}, cur.progress)`
+        : Prisma.sql`${c.progress}::float8`;
+  const np = Prisma.sql`(SELECT v FROM np)`;
+  const chain = deriveChainCtes({
+    taskId: task.id,
+    orgPath: task.orgPath,
+    countFrom: task.countFrom,
+    chain: task.chain,
+    childValue: countedAfter(after.status, np),
+  });
+  // The task's own progress is read from the locked row: a task passed down derives it without a version bump.
+  const counted = (s: TTaskSnap["status"], p: Prisma.Sql) =>
+    s === "COMPLETED" ? Prisma.sql`100` : s === "CANCELLED" ? Prisma.sql`0` : p;
+  const rollups = rollupChangeCtes({
+    objectiveId: task.objectiveId,
+    mainTaskId: task.mainTaskId,
+    orgPath: task.orgPath,
+    countFrom: task.countFrom,
+    before,
+    after,
+    progressDelta: Prisma.sql`(SELECT ${counted(after.status, Prisma.sql`np.v`)} - ${counted(before.status, Prisma.sql`np.old`)} FROM np)`,
+    derived: chain.moves,
+  });
+  const ctx = { taskId: task.id, actorId: c.actorId, now };
+  const records = recordCtes(c.records ?? [], ctx);
+  const evidence = evidenceCte(c.records ?? [], c.evidenceIds ?? [], ctx);
+  const guards = (c.guards ?? []).map((g) => Prisma.sql` AND ${guardSql(g)}`);
+  const progressChange =
+    c.progress === undefined
+      ? Prisma.sql`'{}'::jsonb`
+      : Prisma.sql`CASE WHEN np.old IS DISTINCT FROM np.v OR ${Prisma.raw(c.event.type === "PROGRESS" ? "TRUE" : "FALSE")}
+          THEN jsonb_build_object('progress', jsonb_build_array(np.old, np.v)) ELSE '{}'::jsonb END`;
+  const n = c.notify;
+  const notify = n
+    ? Prisma.sql`nt AS (
+      INSERT INTO "Notification" ("userId", type, "taskId", params, "createdAt")
+      SELECT u.id, ${n.type}::"NotificationType", upd.id, ${JSON.stringify(n.params)}::jsonb, ${now} FROM upd, "User" u
+      WHERE (u."orgId" = ${n.orgId ?? null}::int AND u.active AND u.role::text = ANY(${[...ORG_ROLES]}::text[]))
+        OR u.id = ANY(${n.userIds ?? []}::int[])
+      RETURNING id)`
+    : null;
+  const ctes: Prisma.Sql[] = [
+    Prisma.sql`cur AS MATERIALIZED (
+      SELECT t.id, t.progress FROM "Task" t
+      WHERE t.id = ${task.id} AND t.version = ${task.version} AND t.status = ${task.status}::"TaskStatus"${guards.length ? Prisma.join(guards, "") : Prisma.empty}
+      FOR UPDATE)`,
+    Prisma.sql`np AS MATERIALIZED (SELECT cur.progress AS old, ${newProgress} AS v FROM cur)`,
+    Prisma.sql`upd AS (
+      UPDATE "Task" t SET ${Prisma.join([...setFields(c), Prisma.sql`version = t.version + 1`, Prisma.sql`"updatedAt" = ${now}`], ", ")}
+      FROM cur WHERE t.id = cur.id RETURNING t.id)`,
+    ...chain.ctes,
+    ...(rollups ? [rollups] : []),
+    Prisma.sql`ev AS (
+      INSERT INTO "TaskEvent" ("taskId", "actorId", type, "fromStatus", "toStatus", changes, message, "createdAt")
+      SELECT upd.id, ${c.actorId}, ${c.event.type}::"TaskEventType", ${c.to ? task.status : null}::"TaskStatus", ${c.to ?? null}::"TaskStatus",
+        NULLIF(${JSON.stringify(c.event.changes ?? {})}::jsonb || ${progressChange}, '{}'::jsonb), ${c.event.message ?? null}, ${now}
+      FROM upd, np RETURNING id)`,
+    ...records.ctes,
+    ...(evidence ? [evidence] : []),
+    ...(notify ? [notify] : []),
+  ];
+  return Prisma.sql`WITH ${Prisma.join(ctes, ",\n")}
+    SELECT (SELECT count(*) FROM upd)::int AS applied, ${records.firstId} AS result,
+      ${evidence ? Prisma.sql`(SELECT count(*) FROM ev_link)::int` : Prisma.sql`0`} AS linked`;
+}
