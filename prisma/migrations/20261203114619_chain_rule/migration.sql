@@ -1,5 +1,5 @@
 -- AlterTable
-ALTER TABLE "Task" ADD COLUMN     "countFrom" INTEGER NOT NULL DEFAULT 0,
+ALTER TABLE "Task" ADD COLUMN IF NOT EXISTS "countFrom" INTEGER NOT NULL DEFAULT 0,
 ALTER COLUMN "progress" SET DEFAULT 0,
 ALTER COLUMN "progress" SET DATA TYPE DOUBLE PRECISION;
 
@@ -10,35 +10,16 @@ ALTER COLUMN "progressSum" SET DATA TYPE DECIMAL(20,6);
 -- AlterTable
 ALTER TABLE "RollupSnapshot" ALTER COLUMN "progressSum" SET DATA TYPE DECIMAL(20,6);
 
--- Each assignment chain counts once per region: a task passed down (分解) counts only in the
--- regions below its parent task's holder.
-UPDATE "Task" c SET "countFrom" = cardinality(p."orgPath")
-FROM "Task" p WHERE c."parentTaskId" = p.id;
-
--- A parent's progress is the exact mean of its children (6 decimal places), deepest holders
--- first so that a parent reads its children's new values.
-DO $$
-DECLARE d int;
-BEGIN
-  FOR d IN REVERSE 6..1 LOOP
-    UPDATE "Task" p SET progress = s.v
-    FROM (
-      SELECT c."parentTaskId" AS id,
-        round(avg(CASE WHEN c.status = 'COMPLETED' THEN 100 ELSE c.progress END)::numeric, 6)::float8 AS v
-      FROM "Task" c WHERE c."parentTaskId" IS NOT NULL AND c.status <> 'CANCELLED'
-      GROUP BY c."parentTaskId"
-    ) s
-    WHERE p.id = s.id AND cardinality(p."orgPath") = d AND p.status NOT IN ('COMPLETED', 'CANCELLED');
-  END LOOP;
-END $$;
 
 -- The trend history: the snapshots counted a passed-down task also in the regions at and above
 -- its parent's holder. Take each such task's state on the snapshot's day back out, read from its
--- timeline (status, approval day, last recorded progress).
+-- timeline (status, approval day, last recorded progress). It runs before countFrom is set
+-- and only for tasks whose countFrom is still 0, so a re-run after a failure does not repeat it.
 WITH moved AS (
   SELECT s."orgId", s.day, x.status, x."approvedOn", x.progress, c."dueDate"
   FROM "Task" c
-  JOIN "RollupSnapshot" s ON s."orgId" = ANY(c."orgPath"[1:c."countFrom"])
+  JOIN "Task" pt ON pt.id = c."parentTaskId"
+  JOIN "RollupSnapshot" s ON s."orgId" = ANY(c."orgPath"[1:cardinality(pt."orgPath")])
   CROSS JOIN LATERAL (
     SELECT
       (SELECT e."toStatus"::text FROM "TaskEvent" e
@@ -54,7 +35,7 @@ WITH moved AS (
           AND (e."createdAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= s.day
         ORDER BY e."createdAt" DESC, e.id DESC LIMIT 1) AS progress
   ) x
-  WHERE c."countFrom" > 0 AND x.status IS NOT NULL AND x.status <> 'CANCELLED'
+  WHERE c."countFrom" = 0 AND x.status IS NOT NULL AND x.status <> 'CANCELLED'
 ), per AS (
   SELECT "orgId", day, count(*)::int AS total,
     count(*) FILTER (WHERE status = 'COMPLETED')::int AS completed,
@@ -68,6 +49,60 @@ UPDATE "RollupSnapshot" s SET
   "completedOnTime" = s."completedOnTime" - per."completedOnTime", overdue = s.overdue - per.overdue,
   "progressSum" = GREATEST(s."progressSum" - per."progressSum", 0)
 FROM per WHERE s."orgId" = per."orgId" AND s.day = per.day;
+
+-- Each assignment chain counts once per region: a task passed down (分解) counts only in the
+-- regions below its parent task's holder.
+UPDATE "Task" c SET "countFrom" = cardinality(p."orgPath")
+FROM "Task" p WHERE c."parentTaskId" = p.id;
+
+-- A parent's progress is the exact mean of its children (6 decimal places), deepest holders
+-- first so that a parent reads its children's new values. (No DO block: prisma migrate deploy
+-- splits the script at semicolons.)
+UPDATE "Task" p SET progress = s.v
+FROM (
+  SELECT c."parentTaskId" AS id,
+    round(avg(CASE WHEN c.status = 'COMPLETED' THEN 100 ELSE c.progress END)::numeric, 6)::float8 AS v
+  FROM "Task" c WHERE c."parentTaskId" IS NOT NULL AND c.status <> 'CANCELLED'
+  GROUP BY c."parentTaskId"
+) s
+WHERE p.id = s.id AND cardinality(p."orgPath") = 6 AND p.status NOT IN ('COMPLETED', 'CANCELLED');
+
+UPDATE "Task" p SET progress = s.v
+FROM (
+  SELECT c."parentTaskId" AS id,
+    round(avg(CASE WHEN c.status = 'COMPLETED' THEN 100 ELSE c.progress END)::numeric, 6)::float8 AS v
+  FROM "Task" c WHERE c."parentTaskId" IS NOT NULL AND c.status <> 'CANCELLED'
+  GROUP BY c."parentTaskId"
+) s
+WHERE p.id = s.id AND cardinality(p."orgPath") = 5 AND p.status NOT IN ('COMPLETED', 'CANCELLED');
+
+UPDATE "Task" p SET progress = s.v
+FROM (
+  SELECT c."parentTaskId" AS id,
+    round(avg(CASE WHEN c.status = 'COMPLETED' THEN 100 ELSE c.progress END)::numeric, 6)::float8 AS v
+  FROM "Task" c WHERE c."parentTaskId" IS NOT NULL AND c.status <> 'CANCELLED'
+  GROUP BY c."parentTaskId"
+) s
+WHERE p.id = s.id AND cardinality(p."orgPath") = 4 AND p.status NOT IN ('COMPLETED', 'CANCELLED');
+
+UPDATE "Task" p SET progress = s.v
+FROM (
+  SELECT c."parentTaskId" AS id,
+    round(avg(CASE WHEN c.status = 'COMPLETED' THEN 100 ELSE c.progress END)::numeric, 6)::float8 AS v
+  FROM "Task" c WHERE c."parentTaskId" IS NOT NULL AND c.status <> 'CANCELLED'
+  GROUP BY c."parentTaskId"
+) s
+WHERE p.id = s.id AND cardinality(p."orgPath") = 3 AND p.status NOT IN ('COMPLETED', 'CANCELLED');
+
+UPDATE "Task" p SET progress = s.v
+FROM (
+  SELECT c."parentTaskId" AS id,
+    round(avg(CASE WHEN c.status = 'COMPLETED' THEN 100 ELSE c.progress END)::numeric, 6)::float8 AS v
+  FROM "Task" c WHERE c."parentTaskId" IS NOT NULL AND c.status <> 'CANCELLED'
+  GROUP BY c."parentTaskId"
+) s
+WHERE p.id = s.id AND cardinality(p."orgPath") = 2 AND p.status NOT IN ('COMPLETED', 'CANCELLED');
+
 
 -- The maintained roll-ups under the new rule (features/rollups/server/rebuild.ts does the same).
 DELETE FROM "RollupDue";
