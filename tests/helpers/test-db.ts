@@ -10,22 +10,34 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 
 const MIGRATIONS = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
-function migrationSql(): string[] {
-  return fs
+/** The migrations' SQL in order; `before` a folder name: only those before it, and the rest. */
+function migrationSql(before?: string): { now: string[]; later: string[] } {
+  const dirs = fs
     .readdirSync(MIGRATIONS)
     .filter((d) => fs.existsSync(path.join(MIGRATIONS, d, "migration.sql")))
-    .sort()
-    .map((d) => fs.readFileSync(path.join(MIGRATIONS, d, "migration.sql"), "utf8"));
+    .sort();
+  const read = (d: string) => fs.readFileSync(path.join(MIGRATIONS, d, "migration.sql"), "utf8");
+  return {
+    now: dirs.filter((d) => !before || d < before).map(read),
+    later: dirs.filter((d) => before && d >= before).map(read),
+  };
 }
 
-export type TTestDb = { db: TDb; kind: "postgres" | "pglite"; close: () => Promise<void> };
+export type TTestDb = {
+  db: TDb;
+  kind: "postgres" | "pglite";
+  close: () => Promise<void>;
+  /** Applies the migrations left out with `before` (for upgrade tests). */
+  migrateRest: () => Promise<void>;
+};
 
 /**
  * A fresh, migrated database for one test file: a new database on the PostgreSQL
  * server of TEST_DATABASE_URL when set, an in-memory PGlite otherwise. It also
  * becomes the app's client (getDb) until closed.
  */
-export async function createTestDb(): Promise<TTestDb> {
+export async function createTestDb(opts: { before?: string } = {}): Promise<TTestDb> {
+  const { now, later } = migrationSql(opts.before);
   const url = process.env.TEST_DATABASE_URL;
   if (url) {
     const name = `utt_it_${crypto.randomBytes(6).toString("hex")}`;
@@ -37,7 +49,7 @@ export async function createTestDb(): Promise<TTestDb> {
     dbUrl.pathname = `/${name}`;
     const client = new pg.Client({ connectionString: dbUrl.toString() });
     await client.connect();
-    for (const sql of migrationSql()) await client.query(sql);
+    for (const sql of now) await client.query(sql);
     await client.end();
     const db = new PrismaClient({
       adapter: new PrismaPg({ connectionString: dbUrl.toString(), max: 5 }),
@@ -47,6 +59,12 @@ export async function createTestDb(): Promise<TTestDb> {
     return {
       db,
       kind: "postgres",
+      migrateRest: async () => {
+        const c = new pg.Client({ connectionString: dbUrl.toString() });
+        await c.connect();
+        for (const sql of later) await c.query(sql);
+        await c.end();
+      },
       close: async () => {
         setDbForTests(undefined);
         await db.$disconnect();
@@ -58,13 +76,16 @@ export async function createTestDb(): Promise<TTestDb> {
     };
   }
   const lite = new PGlite();
-  for (const sql of migrationSql()) await lite.exec(sql);
+  for (const sql of now) await lite.exec(sql);
   const adapter = new PrismaPGlite(lite) as unknown as PrismaPg;
   const db = new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
   setDbForTests(db);
   return {
     db,
     kind: "pglite",
+    migrateRest: async () => {
+      for (const sql of later) await lite.exec(sql);
+    },
     close: async () => {
       setDbForTests(undefined);
       await db.$disconnect();
