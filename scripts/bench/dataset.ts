@@ -11,7 +11,7 @@ import {
 import { generateDataset } from "./generate";
 import { buildRollups, runScheduledJob, vacuumAnalyze } from "./rollups";
 import { log, timed } from "./stats";
-import { formatDay } from "@/features/tasks/lib/dates";
+import { formatDay } from "@/lib/dates";
 
 const sameSize = (m: TMarker, c: TConfig) =>
   m.version === GENERATOR_VERSION &&

@@ -1,5 +1,5 @@
 import os from "node:os";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { parseConfig } from "./config";
 import { appClient } from "./database";
 import { prepareDataset } from "./dataset";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, chinaToday } from "@/features/tasks/lib/dates";
+import { addDays, chinaToday } from "@/lib/dates";
 import { readMaintained, recomputeRollups, type TRecomputed } from "@/features/rollups/server/recompute";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
@@ -22,16 +22,16 @@ afterAll(() => t.close());
 describe("the chain_rule migration", () => {
   it("re-counts chains, derives parents exactly and corrects roll-ups and trend history", async () => {
     const db = t.db;
-    const [{ m, main }] = await db.$queryRaw<{ m: number; main: number }[]>`
+    const [ids] = await db.$queryRaw<{ m: number; main: number }[]>`
       SELECT m.id AS m, mt.id AS main FROM "Objective" m JOIN "Objective" mt ON mt.code = '3.6.1' WHERE m.code = '3.6.1.1'`;
+    const { m, main } = ids!;
     const orgs = await db.$queryRaw<{ code: string; id: number; path: number[] }[]>`
       SELECT code, id, "ancestorIds" AS path FROM "Org" WHERE code IN ('000000', '130000', '130100', '130123', '1301230001')`;
     const o = Object.fromEntries(orgs.map((x) => [x.code, x]));
     const counties = await db.$queryRaw<{ id: number; path: number[] }[]>`
       SELECT id, "ancestorIds" AS path FROM "Org" WHERE "parentId" = ${o["130100"]!.id} AND code <> '130123' ORDER BY code LIMIT 2`;
-    const [{ user }] = await db.$queryRaw<
-      { user: number }[]
-    >`SELECT id AS user FROM "User" WHERE username = 'acftu'`;
+    const [acftu] = await db.$queryRaw<{ id: number }[]>`SELECT id FROM "User" WHERE username = 'acftu'`;
+    const user = acftu!.id;
     const due = addDays(today, 10);
     const task = async (a: {
       org: { id: number; path: number[] };
@@ -41,17 +41,19 @@ describe("the chain_rule migration", () => {
       progress: number;
       completedAt?: Date;
     }) => {
-      const [{ id }] = await db.$queryRaw<{ id: number }[]>`
+      const [row] = await db.$queryRaw<{ id: number }[]>`
         INSERT INTO "Task" ("objectiveId", "mainTaskId", "orgId", "orgPath", "reviewOrgId", "parentTaskId", kind, status, "dueDate",
           progress, "completedAt", "createdById", "updatedAt")
         VALUES (${m}, ${main}, ${a.org.id}, ${a.org.path}, ${a.review}, ${a.parent}, 'ASSIGNED', ${a.status}::"TaskStatus",
           ${due}::date, ${a.progress}, ${a.completedAt ?? null}, ${user}, now())
         RETURNING id`;
-      return id;
+      return row!.id;
     };
-    const event = (taskId: number, type: string, when: Date, to: string | null, changes?: object) =>
-      db.$executeRaw`INSERT INTO "TaskEvent" ("taskId", "actorId", type, "toStatus", changes, "createdAt")
+    const event = (taskId: number, e: { type: string; when: Date; to: string | null; changes?: object }) => {
+      const { type, when, to, changes } = e;
+      return db.$executeRaw`INSERT INTO "TaskEvent" ("taskId", "actorId", type, "toStatus", changes, "createdAt")
         VALUES (${taskId}, ${user}, ${type}::"TaskEventType", ${to}::"TaskStatus", ${changes ? JSON.stringify(changes) : null}::jsonb, ${when})`;
+    };
     // 全总 → 河北 (T1, 50 % by the old rounding); 河北 passed it to 正定 (T2, approved on day D) and to
     // two more counties (T3 0 %, T4 1 %); 正定 gave 恒达 a task of its own (T5, 20 %).
     const hebei = o["130000"]!;
@@ -92,12 +94,17 @@ describe("the chain_rule migration", () => {
       progress: 20,
     });
     for (const id of [t2, t3, t4]) {
-      await event(id, "CASCADED", at(addDays(D, -2), 9), "PENDING_SIGN");
-      await event(id, "SIGNED", at(addDays(D, -2), 10), "IN_PROGRESS");
+      await event(id, { type: "CASCADED", when: at(addDays(D, -2), 9), to: "PENDING_SIGN" });
+      await event(id, { type: "SIGNED", when: at(addDays(D, -2), 10), to: "IN_PROGRESS" });
     }
-    await event(t4, "PROGRESS", at(addDays(D, -1), 10), null, { progress: [0, 1] });
-    await event(t2, "SUBMITTED", at(addDays(D, -1), 15), "SUBMITTED");
-    await event(t2, "APPROVED", at(D, 12), "COMPLETED", { progress: [60, 100] });
+    await event(t4, {
+      type: "PROGRESS",
+      when: at(addDays(D, -1), 10),
+      to: null,
+      changes: { progress: [0, 1] },
+    });
+    await event(t2, { type: "SUBMITTED", when: at(addDays(D, -1), 15), to: "SUBMITTED" });
+    await event(t2, { type: "APPROVED", when: at(D, 12), to: "COMPLETED", changes: { progress: [60, 100] } });
     // The old roll-ups (every region on the path) and the old snapshots of day D.
     await db.$executeRawUnsafe(`
       INSERT INTO "Rollup" ("orgId", "objectiveId", "mainTaskId", "inProgress", "completed", "completedOnTime", "progressSum")

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, chinaToday, formatDay } from "@/features/tasks/lib/dates";
+import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import { getCompletion } from "@/features/rollups/server/get-completion";
 import { getHeatmap } from "@/features/rollups/server/get-heatmap";
 import { readTrend, takeSnapshots } from "@/features/rollups/server/snapshots";

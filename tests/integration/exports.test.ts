@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { saveAttachment } from "@/features/evidence/server/save-attachment";
 import { createExport } from "@/features/exports/server/export-file";
 import { ledgerTaskChunks } from "@/features/exports/server/ledger-rows";
-import { addDays, chinaToday, formatDay } from "@/features/tasks/lib/dates";
+import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import { ZAssignTasks, ZReview } from "@/features/tasks/schemas";
 import { assignStaff } from "@/features/tasks/server/assign-staff";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";

@@ -8,7 +8,7 @@ import { readFigures } from "@/features/rollups/server/read-rollups";
 import { readMaintained, recomputeRollups, type TRecomputed } from "@/features/rollups/server/recompute";
 import { rebuildRollups } from "@/features/rollups/server/rebuild";
 import { readTrend, takeSnapshots } from "@/features/rollups/server/snapshots";
-import { addDays, chinaToday, formatDay } from "@/features/tasks/lib/dates";
+import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import { ZAssignTasks, ZReview } from "@/features/tasks/schemas";
 import { assignStaff } from "@/features/tasks/server/assign-staff";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { MyTaskCards } from "@/features/tasks/components/my-task-cards";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { listMyTasks } from "@/features/tasks/server/list-tasks";
 import { requireUser } from "@/lib/auth/session";
 

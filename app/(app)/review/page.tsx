@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AttachmentList } from "@/features/evidence/components/attachment-list";
 import { toAttachmentView } from "@/features/evidence/server/list-attachments";
 import { TaskList } from "@/features/tasks/components/task-list";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { listAwaitingAssigner, listSubmitted } from "@/features/tasks/server/review-queue";
 import { requirePagePermission } from "@/lib/auth/session";
 import { parseCursor } from "@/lib/paging";

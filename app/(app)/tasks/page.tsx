@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pager } from "@/components/ui/pager";
 import { TaskFilters } from "@/features/tasks/components/task-filters";
 import { TaskList } from "@/features/tasks/components/task-list";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { ZTaskFilters } from "@/features/tasks/schemas";
 import { getFilterOptions } from "@/features/tasks/server/filter-options";
 import { listTasks } from "@/features/tasks/server/list-tasks";

@@ -21,7 +21,7 @@ export async function saveAttachment(
   file: { name: string; bytes: Buffer },
 ): Promise<TAttachmentView> {
   const db = getDb();
-  await loadTaskForAction(db, actor, taskId, purpose === "progress" ? "logProgress" : "submit");
+  await loadTaskForAction(db, actor, { taskId, action: purpose === "progress" ? "logProgress" : "submit" });
   if (file.bytes.length > MAX_FILE_BYTES) throw new AppError("FILE_TOO_LARGE");
   if (file.bytes.length === 0) throw new AppError("FILE_TYPE");
   const fileName = cleanFileName(file.name);

@@ -1,4 +1,4 @@
-import { formatDay } from "@/features/tasks/lib/dates";
+import { formatDay } from "@/lib/dates";
 import { neutraliseFormula } from "./safe-text";
 import type { TCell, TCellKind } from "./sheet";
 

@@ -1,4 +1,4 @@
-import { chinaToday, formatDay } from "@/features/tasks/lib/dates";
+import { chinaToday, formatDay } from "@/lib/dates";
 
 export const FORMATS = ["xlsx", "csv"] as const;
 export type TExportFormat = (typeof FORMATS)[number];

@@ -1,4 +1,4 @@
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { isOverdue, type TTaskStatus } from "@/features/tasks/lib/state-machine";
 import type { TRow } from "./sheet";
 import type { TTranslate } from "./translate";

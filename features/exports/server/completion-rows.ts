@@ -1,6 +1,6 @@
 import "server-only";
 import { getCompletion } from "@/features/rollups/server/get-completion";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { completionColumns } from "../lib/columns";
 import { completionBody, completionFooter } from "../lib/completion-table";
 import { formatChinaDateTime } from "../lib/file-name";

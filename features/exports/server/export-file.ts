@@ -1,6 +1,6 @@
 import "server-only";
 import { PassThrough, type Readable } from "node:stream";
-import { chinaToday, formatDay } from "@/features/tasks/lib/dates";
+import { chinaToday, formatDay } from "@/lib/dates";
 import type { TLocale } from "@/lib/i18n/config";
 import { CONTENT_TYPES, exportFileName, type TExportFormat } from "../lib/file-name";
 import type { TBuiltExport } from "./built-export";

@@ -1,5 +1,5 @@
 import "server-only";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { getDb, type TDb } from "@/lib/db/client";
 import { ledgerColumns } from "../lib/columns";
 import { ledgerRow, type TLedgerTask } from "../lib/ledger-row";

@@ -1,6 +1,6 @@
 // No "server-only" here: instrumentation.ts loads this outside the React server layer.
 import type { TDb, TTx } from "@/lib/db/client";
-import { addDays, chinaToday } from "@/features/tasks/lib/dates";
+import { addDays, chinaToday } from "@/lib/dates";
 
 /**
  * Deadline reminders, one set-based statement per kind: "due within 3 days" and "overdue"

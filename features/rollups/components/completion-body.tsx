@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { getDb } from "@/lib/db/client";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { completionHref, type TCompletionView } from "../lib/completion-url";
 import { withLivePoint } from "../lib/trend";
 import { getCompletion } from "../server/get-completion";

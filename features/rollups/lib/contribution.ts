@@ -1,4 +1,4 @@
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 
 // What one task adds to the roll-ups of every org above it. Pure: the server applies the
 // difference between a task's contribution before and after a change, in the same transaction.

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { addCounts, emptyCounts, toMetrics } from "../lib/metrics";
 import { listObjectiveOptions, measuresUnder } from "./objective-scope";
 import { loadOrgFamily } from "./org-family";

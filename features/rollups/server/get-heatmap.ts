@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { addCounts, emptyCounts, toMetrics, type TMetrics } from "../lib/metrics";
 import { listObjectiveOptions, measuresUnder, type TObjectiveOption } from "./objective-scope";
 import { loadOrgFamily } from "./org-family";

@@ -1,7 +1,7 @@
 import { formatPercent } from "@/lib/percent";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
-import { daysUntil } from "../lib/dates";
+import { daysUntil } from "@/lib/dates";
 import { isOverdue, type TTaskStatus } from "../lib/state-machine";
 
 const STATUS_TONE = {

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { addDays, chinaToday, formatDay } from "../lib/dates";
+import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import { loadTaskForAction } from "./load-task";
 
@@ -17,7 +17,7 @@ export async function getAssignContext(user: TTaskActor, parentTaskId?: number) 
     orgId: number;
   } | null = null;
   if (parentTaskId) {
-    const task = await loadTaskForAction(db, user, parentTaskId, "cascade").catch((e) => {
+    const task = await loadTaskForAction(db, user, { taskId: parentTaskId, action: "cascade" }).catch((e) => {
       if (isAppError(e)) return null;
       throw e;
     });

@@ -9,7 +9,11 @@ import { applyTaskChangeIn } from "./write/apply-change";
 /** 承办: the chair names the responsible person (责任人) and helpers from the org's own staff. */
 export async function assignStaff(actor: TTaskActor, input: TAssignStaff, now = new Date()) {
   return getDb().$transaction(async (tx) => {
-    const task = await loadTaskForAction(tx, actor, input.taskId, "assignStaff", input.version);
+    const task = await loadTaskForAction(tx, actor, {
+      taskId: input.taskId,
+      action: "assignStaff",
+      version: input.version,
+    });
     const helperIds = [...new Set(input.helperIds)].filter((id) => id !== input.responsibleId);
     const wanted = [input.responsibleId, ...helperIds];
     const users = await tx.user.findMany({

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb, type TDb, type TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { chinaToday, parseDay } from "../lib/dates";
+import { chinaToday, parseDay } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TAssignTasks } from "../schemas";
 import { insertTasks } from "./insert-tasks";
@@ -89,7 +89,7 @@ export async function assignTasks(
         let objectiveIds = input.objectiveIds;
         let parent: TLoadedTask | null = null;
         if (input.parentTaskId) {
-          parent = await loadTaskForAction(tx, actor, input.parentTaskId, "cascade");
+          parent = await loadTaskForAction(tx, actor, { taskId: input.parentTaskId, action: "cascade" });
           await lockForCascade(tx, parent);
           assignerOrgId = parent.orgId;
           objectiveIds = [parent.objectiveId];

@@ -8,7 +8,11 @@ import { applyTaskChange } from "./write/apply-change";
 
 /** 撤销: the assigner withdraws a task that is not yet submitted. The row is kept. */
 export async function cancelTask(actor: TTaskActor, ref: TTaskRef & { reason: string }, now = new Date()) {
-  const task = await loadTaskForAction(getDb(), actor, ref.taskId, "cancel", ref.version);
+  const task = await loadTaskForAction(getDb(), actor, {
+    taskId: ref.taskId,
+    action: "cancel",
+    version: ref.version,
+  });
   const to = nextStatus(task.status, "cancel");
   await applyTaskChange(getDb(), {
     task,

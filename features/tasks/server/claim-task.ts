@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { chinaToday, parseDay } from "../lib/dates";
+import { chinaToday, parseDay } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TClaimTask } from "../schemas";
 import { addTaskToRollups, ROLLUP_SNAP_SELECT } from "@/features/rollups/server/apply-delta";

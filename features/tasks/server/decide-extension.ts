@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { formatDay } from "../lib/dates";
+import { formatDay } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TDecideExtension } from "../schemas";
 import { loadTaskForAction } from "./load-task";
@@ -10,7 +10,11 @@ import { applyTaskChange } from "./write/apply-change";
 /** The assigner approves (the due date changes now, and only now) or rejects a pending request. */
 export async function decideExtension(actor: TTaskActor, input: TDecideExtension, now = new Date()) {
   const db = getDb();
-  const task = await loadTaskForAction(db, actor, input.taskId, "decideExtension", input.version);
+  const task = await loadTaskForAction(db, actor, {
+    taskId: input.taskId,
+    action: "decideExtension",
+    version: input.version,
+  });
   const ext = await db.extensionRequest.findFirst({
     where: { id: input.extensionId, taskId: task.id, status: "PENDING" },
     select: { id: true, toDue: true },

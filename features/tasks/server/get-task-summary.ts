@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { chinaToday } from "../lib/dates";
+import { chinaToday } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 
 const OPEN = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED"] as const;

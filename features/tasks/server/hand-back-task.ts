@@ -8,7 +8,11 @@ import { applyTaskChange } from "./write/apply-change";
 
 /** 退回: the receiving org hands the task back with a reason; the assigner decides. */
 export async function handBackTask(actor: TTaskActor, ref: TTaskRef & { reason: string }, now = new Date()) {
-  const task = await loadTaskForAction(getDb(), actor, ref.taskId, "handBack", ref.version);
+  const task = await loadTaskForAction(getDb(), actor, {
+    taskId: ref.taskId,
+    action: "handBack",
+    version: ref.version,
+  });
   const to = nextStatus(task.status, "handBack");
   await applyTaskChange(getDb(), {
     task,

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { chinaToday } from "../lib/dates";
+import { chinaToday } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TTaskFilters } from "../schemas";
 

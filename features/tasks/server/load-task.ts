@@ -93,14 +93,13 @@ export function toRelations(task: TLoadedTask): TTaskRelations {
 export async function loadTaskForAction(
   tx: TTx,
   actor: TTaskActor,
-  taskId: number,
-  action: TTaskAction,
-  seenVersion?: number,
+  q: { taskId: number; action: TTaskAction; version?: number },
 ): Promise<TLoadedTask> {
+  const { taskId, action } = q;
   const task = await findScopedTask(tx, actor, taskId);
   if (!task) throw new AppError("NOT_FOUND");
   if (!mayAct(actor, toRelations(task), action)) throw new AppError("FORBIDDEN");
-  if (seenVersion !== undefined && seenVersion !== task.version) throw new AppError("CONFLICT");
+  if (q.version !== undefined && q.version !== task.version) throw new AppError("CONFLICT");
   if (!canApply(task.status, action)) throw new AppError("INVALID_TRANSITION");
   return task;
 }

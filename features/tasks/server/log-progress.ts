@@ -14,7 +14,11 @@ import { applyTaskChange } from "./write/apply-change";
 export async function logProgress(actor: TTaskActor, input: TLogProgress, now = new Date()) {
   const db = getDb();
   try {
-    const task = await loadTaskForAction(db, actor, input.taskId, "logProgress", input.version);
+    const task = await loadTaskForAction(db, actor, {
+      taskId: input.taskId,
+      action: "logProgress",
+      version: input.version,
+    });
     if (task.hasChildren && input.percent !== Math.round(task.progress))
       throw new AppError("VALIDATION", { percent: "derivedFromChildren" });
     const changes: Record<string, [unknown, unknown]> = {};

@@ -11,7 +11,7 @@ export async function nudgeTask(
   input: { taskId: number; message?: string },
 ) {
   return getDb().$transaction(async (tx) => {
-    const task = await loadTaskForAction(tx, actor, input.taskId, "nudge");
+    const task = await loadTaskForAction(tx, actor, { taskId: input.taskId, action: "nudge" });
     await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "NUDGED", message: input.message });
     const params = { objective: task.objective.title, from: actor.orgName, message: input.message ?? "" };
     await notifyOrg(tx, task.orgId, "NUDGED", task.id, params);
@@ -23,7 +23,7 @@ export async function nudgeTask(
 /** A comment on the timeline, open to everyone who can read the task. */
 export async function commentOnTask(actor: TTaskActor, input: { taskId: number; message: string }) {
   return getDb().$transaction(async (tx) => {
-    const task = await loadTaskForAction(tx, actor, input.taskId, "comment");
+    const task = await loadTaskForAction(tx, actor, { taskId: input.taskId, action: "comment" });
     await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "COMMENT", message: input.message });
     return { ok: true };
   });

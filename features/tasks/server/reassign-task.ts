@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { formatDay, parseDay } from "../lib/dates";
+import { formatDay, parseDay } from "@/lib/dates";
 import { nextStatus } from "../lib/state-machine";
 import type { TTaskActor } from "../lib/task-permissions";
 import { loadTaskForAction } from "./load-task";
@@ -13,7 +13,11 @@ export async function reassignTask(
   ref: TTaskRef & { dueDate?: string; note?: string },
   now = new Date(),
 ) {
-  const task = await loadTaskForAction(getDb(), actor, ref.taskId, "reassign", ref.version);
+  const task = await loadTaskForAction(getDb(), actor, {
+    taskId: ref.taskId,
+    action: "reassign",
+    version: ref.version,
+  });
   const to = nextStatus(task.status, "reassign");
   const due = ref.dueDate ? parseDay(ref.dueDate) : undefined;
   const moved = due && due.getTime() !== task.dueDate.getTime();

@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { formatDay, parseDay } from "../lib/dates";
+import { formatDay, parseDay } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TRequestExtension } from "../schemas";
 import { loadTaskForAction } from "./load-task";
@@ -15,7 +15,11 @@ export async function requestExtension(actor: TTaskActor, input: TRequestExtensi
     select: { id: true },
   });
   if (repeat) return { extensionId: repeat.id };
-  const task = await loadTaskForAction(db, actor, input.taskId, "requestExtension", input.version);
+  const task = await loadTaskForAction(db, actor, {
+    taskId: input.taskId,
+    action: "requestExtension",
+    version: input.version,
+  });
   const toDue = parseDay(input.toDue);
   if (toDue <= task.dueDate) throw new AppError("VALIDATION", { toDue: "notLater" });
   // The version bump serialises concurrent requests; the guard sees the pending one under the lock.

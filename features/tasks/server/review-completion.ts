@@ -11,7 +11,7 @@ export async function reviewCompletion(actor: TTaskActor, input: TReview, now = 
   const db = getDb();
   const approve = input.decision === "APPROVED";
   const action = approve ? "approve" : "return";
-  const task = await loadTaskForAction(db, actor, input.taskId, action, input.version);
+  const task = await loadTaskForAction(db, actor, { taskId: input.taskId, action, version: input.version });
   const to = nextStatus(task.status, action);
   await applyTaskChange(db, {
     task,

@@ -7,7 +7,7 @@ import { loadTaskForAction } from "./load-task";
 export async function searchTargetOrgs(actor: TTaskActor, input: { q: string; parentTaskId?: number }) {
   const db = getDb();
   const root = input.parentTaskId
-    ? (await loadTaskForAction(db, actor, input.parentTaskId, "cascade")).orgId
+    ? (await loadTaskForAction(db, actor, { taskId: input.parentTaskId, action: "cascade" })).orgId
     : actor.orgId;
   const q = input.q;
   return db.org.findMany({

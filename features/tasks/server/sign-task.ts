@@ -9,7 +9,11 @@ export type TTaskRef = { taskId: number; version: number };
 
 /** 签收: the receiving org accepts the task; work can start. */
 export async function signTask(actor: TTaskActor, ref: TTaskRef, now = new Date()) {
-  const task = await loadTaskForAction(getDb(), actor, ref.taskId, "sign", ref.version);
+  const task = await loadTaskForAction(getDb(), actor, {
+    taskId: ref.taskId,
+    action: "sign",
+    version: ref.version,
+  });
   const to = nextStatus(task.status, "sign");
   await applyTaskChange(getDb(), {
     task,

@@ -14,7 +14,11 @@ export async function submitCompletion(actor: TTaskActor, input: TSubmitCompleti
     select: { id: true },
   });
   if (repeat) return { reportId: repeat.id };
-  const task = await loadTaskForAction(db, actor, input.taskId, "submit", input.version);
+  const task = await loadTaskForAction(db, actor, {
+    taskId: input.taskId,
+    action: "submit",
+    version: input.version,
+  });
   const to = nextStatus(task.status, "submit");
   const { resultId } = await applyTaskChange(db, {
     task,

@@ -12,7 +12,7 @@ import {
   ReportList,
 } from "@/features/tasks/components/task-records";
 import { TaskTimeline } from "@/features/tasks/components/task-timeline";
-import { chinaToday } from "@/features/tasks/lib/dates";
+import { chinaToday } from "@/lib/dates";
 import { getTaskDetail, listOrgStaff } from "@/features/tasks/server/get-task-detail";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";

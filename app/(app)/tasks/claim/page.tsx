@@ -4,7 +4,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { SearchBox } from "@/components/ui/search-box";
 import { ClaimButton } from "@/features/tasks/components/claim-button";
-import { chinaToday, formatDay } from "@/features/tasks/lib/dates";
+import { chinaToday, formatDay } from "@/lib/dates";
 import { listClaimable } from "@/features/tasks/server/list-claimable";
 import { requirePagePermission } from "@/lib/auth/session";
 
