@@ -4,7 +4,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AttachmentList } from "@/features/evidence/components/attachment-list";
-import { toAttachmentView } from "@/features/evidence/server/list-attachments";
+import { toAttachmentView } from "@/features/evidence/server/attachment-view";
 import { TaskList } from "@/features/tasks/components/task-list";
 import { chinaToday } from "@/lib/dates";
 import { listAwaitingAssigner, listSubmitted } from "@/features/tasks/server/review-queue";

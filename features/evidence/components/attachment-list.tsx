@@ -1,6 +1,6 @@
 import { FileSpreadsheet, FileText } from "lucide-react";
 import { useTranslations } from "next-intl";
-import type { TAttachmentView } from "../server/list-attachments";
+import type { TAttachmentView } from "../server/attachment-view";
 import { formatSize } from "./format-size";
 
 /** Evidence of a record: thumbnails for photos (open full size), file rows for documents. */

@@ -1,5 +1,5 @@
 "use client";
-import type { TAttachmentView } from "../server/list-attachments";
+import type { TAttachmentView } from "../server/attachment-view";
 
 export type TUploadResult = { ok: true; view: TAttachmentView } | { ok: false; code: string };
 

@@ -5,7 +5,7 @@ import { AppError } from "@/lib/errors";
 import { loadTaskForAction } from "@/features/tasks/server/load-task";
 import type { TTaskActor } from "@/features/tasks/lib/task-permissions";
 import { MAX_FILE_BYTES, classifyFile, cleanFileName } from "../lib/file-kind";
-import { ATTACHMENT_VIEW_SELECT, toAttachmentView, type TAttachmentView } from "./list-attachments";
+import { ATTACHMENT_VIEW_SELECT, toAttachmentView, type TAttachmentView } from "./attachment-view";
 import { saveFile, saveThumbnail } from "./storage";
 
 export type TPurpose = "progress" | "report";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { AttachmentList } from "@/features/evidence/components/attachment-list";
-import { toAttachmentView } from "@/features/evidence/server/list-attachments";
+import { toAttachmentView } from "@/features/evidence/server/attachment-view";
 import type { TTaskDetail } from "../server/get-task-detail";
 import { StatusBadge } from "./task-badges";
 

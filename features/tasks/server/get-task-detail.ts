@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { ATTACHMENT_VIEW_SELECT } from "@/features/evidence/server/list-attachments";
+import { ATTACHMENT_VIEW_SELECT } from "@/features/evidence/server/attachment-view";
 import { availableActions, type TTaskActor } from "../lib/task-permissions";
 import { toRelations, loadTaskForRead } from "./load-task";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { ATTACHMENT_VIEW_SELECT } from "@/features/evidence/server/list-attachments";
+import { ATTACHMENT_VIEW_SELECT } from "@/features/evidence/server/attachment-view";
 import type { TTaskActor } from "../lib/task-permissions";
 import { TASK_ROW_SELECT } from "./list-tasks";
 
