@@ -2,6 +2,7 @@ import { formatPercent } from "@/lib/percent";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { daysUntil } from "@/lib/dates";
+import { isOpen } from "@/lib/task-status";
 import { isOverdue, type TTaskStatus } from "../lib/state-machine";
 
 const STATUS_TONE = {
@@ -44,7 +45,7 @@ export function DueLabel({ status, dueDate, today }: { status: TTaskStatus; dueD
     );
   }
   const days = daysUntil(dueDate, today);
-  const soon = status !== "COMPLETED" && status !== "CANCELLED" && days <= 3;
+  const soon = isOpen(status) && days <= 3;
   return (
     <span className={soon ? "text-xs text-amber-700 tabular-nums" : "text-xs text-slate-500 tabular-nums"}>
       {day}

@@ -1,14 +1,9 @@
+import { OPEN_STATUSES, TASK_STATUSES, isOpen, type TTaskStatus } from "@/lib/task-status";
+
 // The task lifecycle as data. Every status change on the server goes through
 // nextStatus(); a refused transition is an INVALID_TRANSITION error, never a silent no-op.
-export const TASK_STATUSES = [
-  "PENDING_SIGN",
-  "HANDED_BACK",
-  "IN_PROGRESS",
-  "SUBMITTED",
-  "COMPLETED",
-  "CANCELLED",
-] as const;
-export type TTaskStatus = (typeof TASK_STATUSES)[number];
+// The statuses and which of them are open live in lib/task-status.ts (re-exported here).
+export { TASK_STATUSES, type TTaskStatus };
 
 export const TASK_ACTIONS = [
   "sign", // 签收
@@ -28,8 +23,6 @@ export const TASK_ACTIONS = [
 ] as const;
 export type TTaskAction = (typeof TASK_ACTIONS)[number];
 
-const OPEN: readonly TTaskStatus[] = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED"];
-
 /** The statuses in which each action is allowed. */
 export const ALLOWED_FROM: Record<TTaskAction, readonly TTaskStatus[]> = {
   sign: ["PENDING_SIGN"],
@@ -42,7 +35,7 @@ export const ALLOWED_FROM: Record<TTaskAction, readonly TTaskStatus[]> = {
   approve: ["SUBMITTED"],
   return: ["SUBMITTED"],
   requestExtension: ["PENDING_SIGN", "IN_PROGRESS"],
-  decideExtension: OPEN,
+  decideExtension: OPEN_STATUSES,
   cascade: ["IN_PROGRESS"],
   nudge: ["PENDING_SIGN", "IN_PROGRESS", "HANDED_BACK"],
   comment: TASK_STATUSES,
@@ -80,7 +73,7 @@ export function nextStatus(from: TTaskStatus, action: TTaskAction): TTaskStatus 
 }
 
 export function isFinal(status: TTaskStatus): boolean {
-  return status === "COMPLETED" || status === "CANCELLED";
+  return !isOpen(status);
 }
 
 /** Overdue: past its due date (a calendar day in China) and not completed or cancelled. */

@@ -1,9 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { chinaToday } from "@/lib/dates";
+import { OPEN_STATUSES } from "@/lib/task-status";
 import type { TTaskActor } from "../lib/task-permissions";
-
-const OPEN = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED"] as const;
 
 /** The home page's to-do figures. Each is an indexed count on the user's own org or own rows. */
 export async function getTaskSummary(user: TTaskActor) {
@@ -17,7 +16,9 @@ export async function getTaskSummary(user: TTaskActor) {
         OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }],
       },
     }),
-    db.task.count({ where: { orgId: user.orgId, status: { in: [...OPEN] }, dueDate: { lt: today } } }),
+    db.task.count({
+      where: { orgId: user.orgId, status: { in: [...OPEN_STATUSES] }, dueDate: { lt: today } },
+    }),
     user.permissions.has("task:review")
       ? db.task.count({ where: { reviewOrgId: user.orgId, status: "SUBMITTED" } })
       : Promise.resolve(null),

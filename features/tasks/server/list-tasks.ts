@@ -2,11 +2,11 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { chinaToday } from "@/lib/dates";
+import { OPEN_STATUSES } from "@/lib/task-status";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TTaskFilters } from "../schemas";
 
 export const TASK_PAGE = 30;
-const OPEN = ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED"] as const;
 
 export const TASK_ROW_SELECT = {
   id: true,
@@ -29,7 +29,7 @@ export type TTaskRow = Prisma.TaskGetPayload<{ select: typeof TASK_ROW_SELECT }>
 export function taskFilterWhere(user: TTaskActor, f: TTaskFilters, today: Date): Prisma.TaskWhereInput {
   const and: Prisma.TaskWhereInput[] = [{ orgPath: { has: user.orgId } }];
   if (f.status) and.push({ status: f.status });
-  if (f.overdue) and.push({ dueDate: { lt: today }, status: { in: [...OPEN] } });
+  if (f.overdue) and.push({ dueDate: { lt: today }, status: { in: [...OPEN_STATUSES] } });
   if (f.org) and.push({ orgPath: { has: f.org } });
   if (f.main) and.push({ mainTaskId: f.main });
   if (f.kind) and.push({ kind: f.kind });
