@@ -1,5 +1,6 @@
 import type { TDb } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { taskInScopeSql } from "@/lib/auth/scope";
 import { taskFigures } from "@/features/rollups/server/figures";
 import type { TRollupRow } from "@/features/rollups/server/read-rollups";
 import type { TTarget } from "./targets";
@@ -9,7 +10,7 @@ import type { TTarget } from "./targets";
 // rows of the subtree (`orgPath @> ARRAY[id]`, the GIN index) on every request.
 // orgPath[depth + 2] is the child of the viewed org the task lies under (NULL: the org's own task).
 export function naiveCompletion(db: TDb, org: TTarget, today: Date): Promise<TRollupRow[]> {
-  const child = Prisma.sql`CROSS JOIN LATERAL (SELECT t."orgPath"[${org.depth}::int + 2] AS child) c WHERE t."orgPath" @> ARRAY[${org.id}::int]`;
+  const child = Prisma.sql`CROSS JOIN LATERAL (SELECT t."orgPath"[${org.depth}::int + 2] AS child) c WHERE ${taskInScopeSql("t", org.id)}`;
   return db.$queryRaw<TRollupRow[]>(
     org.isRoot
       ? Prisma.sql`

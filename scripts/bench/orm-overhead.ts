@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { taskScopeWhere } from "@/lib/auth/scope";
 
 // Diagnostic (`npx tsx scripts/bench/orm-overhead.ts`): wall and Node CPU time of single queries
 // through plain pg and through the app's Prisma client (driver adapter + query compiler), one at a
@@ -31,7 +32,7 @@ await measure("prisma: task.findUnique", 500, () =>
 );
 await measure("prisma: task + 4 relations (loadTaskForAction)", 300, () =>
   db.task.findFirst({
-    where: { id: taskId, orgPath: { has: 1 } },
+    where: { id: taskId, ...taskScopeWhere({ orgId: 1 }) },
     select: {
       id: true,
       version: true,

@@ -1,11 +1,12 @@
 import "server-only";
+import { taskScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import type { TTaskActor } from "@/features/tasks/lib/task-permissions";
 
 /** An attachment whose task lies in the user's subtree, or null (the same answer for "missing"). */
 export async function findAttachmentForUser(actor: TTaskActor, id: number) {
   return getDb().attachment.findFirst({
-    where: { id, task: { orgPath: { has: actor.orgId } } },
+    where: { id, task: taskScopeWhere(actor) },
     select: { id: true, fileName: true, mime: true, kind: true, storageKey: true, hasThumbnail: true },
   });
 }

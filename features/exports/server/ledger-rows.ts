@@ -1,4 +1,5 @@
 import "server-only";
+import { orgScopeWhere, taskInScopeSql } from "@/lib/auth/scope";
 import { chinaToday } from "@/lib/dates";
 import { getDb, type TDb } from "@/lib/db/client";
 import { ledgerColumns } from "../lib/columns";
@@ -35,7 +36,7 @@ export async function* ledgerTaskChunks(
           WHERE a."taskId" = t.id AND (a."progressUpdateId" IS NOT NULL OR a."reportId" IS NOT NULL))::int AS "evidenceCount"
       FROM (
         SELECT * FROM "Task"
-        WHERE "orgPath" @> ARRAY[${scope.orgId}]::int[] AND id > ${after}
+        WHERE ${taskInScopeSql(`"Task"`, scope.orgId)} AND id > ${after}
           AND (${scope.measureIds}::int[] IS NULL OR "objectiveId" = ANY(${scope.measureIds}::int[]))
         ORDER BY id LIMIT ${size}
       ) t
@@ -59,7 +60,7 @@ async function loadFederations(org: { id: number; ancestorIds: number[] }): Prom
   const rows = await getDb().org.findMany({
     where: {
       level: { not: "GRASSROOTS" },
-      OR: [{ ancestorIds: { has: org.id } }, { id: { in: org.ancestorIds } }],
+      OR: [orgScopeWhere({ orgId: org.id }), { id: { in: org.ancestorIds } }],
     },
     select: { id: true, name: true, regionName: true, level: true },
   });

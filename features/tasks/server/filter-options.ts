@@ -1,4 +1,5 @@
 import "server-only";
+import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import type { TTaskActor } from "../lib/task-permissions";
 
@@ -11,9 +12,7 @@ export async function getFilterOptions(user: TTaskActor, orgId?: number) {
       orderBy: { sortOrder: "asc" },
       select: { id: true, code: true, title: true },
     }),
-    orgId
-      ? db.org.findFirst({ where: { id: orgId, ancestorIds: { has: user.orgId } }, select: { name: true } })
-      : null,
+    orgId ? db.org.findFirst({ where: { id: orgId, ...orgScopeWhere(user) }, select: { name: true } }) : null,
     db.org.findMany({
       where: { parentId: user.orgId },
       orderBy: { sortOrder: "asc" },

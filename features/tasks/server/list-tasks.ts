@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { taskScopeWhere } from "@/lib/auth/scope";
 import { chinaToday } from "@/lib/dates";
 import { OPEN_STATUSES } from "@/lib/task-status";
 import type { TTaskActor } from "../lib/task-permissions";
@@ -27,10 +28,10 @@ export type TTaskRow = Prisma.TaskGetPayload<{ select: typeof TASK_ROW_SELECT }>
 
 /** The filters as a `where`, always inside the user's subtree. */
 export function taskFilterWhere(user: TTaskActor, f: TTaskFilters, today: Date): Prisma.TaskWhereInput {
-  const and: Prisma.TaskWhereInput[] = [{ orgPath: { has: user.orgId } }];
+  const and: Prisma.TaskWhereInput[] = [taskScopeWhere(user)];
   if (f.status) and.push({ status: f.status });
   if (f.overdue) and.push({ dueDate: { lt: today }, status: { in: [...OPEN_STATUSES] } });
-  if (f.org) and.push({ orgPath: { has: f.org } });
+  if (f.org) and.push(taskScopeWhere({ orgId: f.org }));
   if (f.main) and.push({ mainTaskId: f.main });
   if (f.kind) and.push({ kind: f.kind });
   if (f.batch) and.push({ batchId: f.batch });
@@ -66,7 +67,7 @@ export async function listTasks(user: TTaskActor, f: TTaskFilters, today = china
 export async function listMyTasks(user: TTaskActor, done = false) {
   return getDb().task.findMany({
     where: {
-      orgPath: { has: user.orgId },
+      ...taskScopeWhere(user),
       OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }],
       status: done ? { in: ["COMPLETED", "SUBMITTED"] } : { in: ["IN_PROGRESS", "PENDING_SIGN"] },
     },

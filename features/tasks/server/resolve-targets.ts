@@ -1,4 +1,5 @@
 import "server-only";
+import { orgScopeWhere } from "@/lib/auth/scope";
 import type { TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TAssignTasks } from "../schemas";
@@ -16,19 +17,19 @@ export async function resolveTargets(
   if (target.mode === "orgs") {
     const ids = [...new Set(target.orgIds)];
     const found = await tx.org.findMany({
-      where: { id: { in: ids, not: assignerOrgId }, ancestorIds: { has: assignerOrgId } },
+      where: { id: { in: ids, not: assignerOrgId }, ...orgScopeWhere({ orgId: assignerOrgId }) },
       select: { id: true },
     });
     if (found.length !== ids.length) throw new AppError("VALIDATION", { target: "outOfScope" });
     return found.map((o) => o.id);
   }
   const under = await tx.org.findFirst({
-    where: { id: target.underOrgId, ancestorIds: { has: assignerOrgId } },
+    where: { id: target.underOrgId, ...orgScopeWhere({ orgId: assignerOrgId }) },
     select: { id: true },
   });
   if (!under) throw new AppError("VALIDATION", { target: "outOfScope" });
   const found = await tx.org.findMany({
-    where: { level: target.level, ancestorIds: { has: under.id }, id: { not: assignerOrgId } },
+    where: { level: target.level, ...orgScopeWhere({ orgId: under.id }), id: { not: assignerOrgId } },
     select: { id: true },
   });
   if (found.length === 0) throw new AppError("VALIDATION", { target: "noTargets" });

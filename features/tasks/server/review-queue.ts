@@ -1,4 +1,5 @@
 import "server-only";
+import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { ATTACHMENT_VIEW_SELECT } from "@/features/evidence/server/attachment-view";
 import type { TTaskActor } from "../lib/task-permissions";
@@ -8,7 +9,7 @@ const QUEUE_PAGE = 20;
 
 /** Tasks whose review org is the user's org or below it, and not the user's own org's tasks. */
 function reviewable(user: TTaskActor) {
-  return { reviewOrg: { ancestorIds: { has: user.orgId } }, orgId: { not: user.orgId } };
+  return { reviewOrg: orgScopeWhere(user), orgId: { not: user.orgId } };
 }
 
 /** 待审核: submitted completion reports, oldest first, with the evidence to preview. */

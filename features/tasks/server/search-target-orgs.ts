@@ -1,4 +1,5 @@
 import "server-only";
+import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import type { TTaskActor } from "../lib/task-permissions";
 import { loadTaskForAction } from "./load-task";
@@ -12,7 +13,7 @@ export async function searchTargetOrgs(actor: TTaskActor, input: { q: string; pa
   const q = input.q;
   return db.org.findMany({
     where: {
-      ancestorIds: { has: root },
+      ...orgScopeWhere({ orgId: root }),
       id: { not: root },
       ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }] } : { parentId: root }),
     },
