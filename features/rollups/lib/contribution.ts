@@ -1,9 +1,10 @@
+import { isOpen, progressCounted, type TTaskStatus } from "@/lib/task-status";
 import { chinaToday } from "@/lib/dates";
 
 // What one task adds to the roll-ups of every org above it. Pure: the server applies the
 // difference between a task's contribution before and after a change, in the same transaction.
 export type TTaskSnap = {
-  status: "PENDING_SIGN" | "HANDED_BACK" | "IN_PROGRESS" | "SUBMITTED" | "COMPLETED" | "CANCELLED";
+  status: TTaskStatus;
   progress: number;
   dueDate: Date;
   completedAt: Date | null;
@@ -38,10 +39,6 @@ export const ZERO: TVector = {
   progressSum: 0,
 };
 
-export function isOpen(s: TTaskSnap["status"]): boolean {
-  return s === "PENDING_SIGN" || s === "HANDED_BACK" || s === "IN_PROGRESS" || s === "SUBMITTED";
-}
-
 /** On time: approved (销号) on or before the due day, in China's calendar. */
 export function completedOnTime(t: TTaskSnap): boolean {
   return (
@@ -54,7 +51,7 @@ export function completedOnTime(t: TTaskSnap): boolean {
 /** A cancelled task counts nowhere; a completed one counts 100 towards the progress sum. */
 export function contribution(t: TTaskSnap | null): TVector {
   if (!t || t.status === "CANCELLED") return { ...ZERO };
-  const v = { ...ZERO, progressSum: t.status === "COMPLETED" ? 100 : t.progress };
+  const v = { ...ZERO, progressSum: progressCounted(t.status, t.progress) };
   v[STATUS_COLUMN[t.status]] = 1;
   if (completedOnTime(t)) v.completedOnTime = 1;
   return v;

@@ -1,6 +1,7 @@
 import type { TTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { difference, dueChanges, isOpen, isZero, type TTaskSnap } from "../lib/contribution";
+import { isOpen } from "@/lib/task-status";
+import { difference, dueChanges, isZero, type TTaskSnap } from "../lib/contribution";
 import { regionsOf, ROLLUP_LEVELS_SQL, ROLLUP_ORGS_OF_T, type TFeeds } from "./figures";
 
 // No "server-only": benchmark and test scripts call this too.

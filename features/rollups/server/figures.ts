@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { countedProgressSql, openStatusSql } from "@/lib/task-status-sql";
 
 // No "server-only": the rebuild, the benchmark and the tests use these fragments too.
 
@@ -43,9 +44,7 @@ const ON_TIME = Prisma.raw(
 );
 
 /** Task row `t` is open (counts towards overdue and RollupDue). */
-export const OPEN_TASK = Prisma.raw(
-  `t.status IN ('PENDING_SIGN', 'HANDED_BACK', 'IN_PROGRESS', 'SUBMITTED')`,
-);
+export const OPEN_TASK = openStatusSql("t.status");
 
 /**
  * The figures of a group of task rows `t`, in roll-up column order (overdue last): what one task
@@ -60,7 +59,7 @@ export function taskFigures(today: Date): Prisma.Sql {
     count(*) FILTER (WHERE t.status = 'SUBMITTED')::int AS "submitted",
     count(*) FILTER (WHERE t.status = 'COMPLETED')::int AS "completed",
     count(*) FILTER (WHERE t.status = 'COMPLETED' AND ${ON_TIME})::int AS "completedOnTime",
-    COALESCE(sum((CASE WHEN t.status = 'COMPLETED' THEN 100 WHEN t.status = 'CANCELLED' THEN 0 ELSE t.progress END)::numeric), 0) AS "progressSum",
+    COALESCE(sum((${countedProgressSql("t.status", "t.progress")})::numeric), 0) AS "progressSum",
     count(*) FILTER (WHERE ${OPEN_TASK} AND t."dueDate" < ${today}::date)::int AS "overdue"`;
 }
 

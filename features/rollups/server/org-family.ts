@@ -1,4 +1,5 @@
 import "server-only";
+import { orgInScopeSql } from "@/lib/auth/scope";
 import type { TDb } from "@/lib/db/client";
 
 export type TFamilyOrg = {
@@ -19,12 +20,12 @@ export type TOrgFamily = { org: TFamilyOrg; children: TFamilyOrg[]; trail: TFami
  */
 export async function loadOrgFamily(db: TDb, userOrgId: number, orgId: number): Promise<TOrgFamily | null> {
   const rows = await db.$queryRaw<(TFamilyOrg & { kind: "self" | "child" | "trail" })[]>`
-    WITH o AS (SELECT id, "ancestorIds" FROM "Org" WHERE id = ${orgId} AND "ancestorIds" @> ARRAY[${userOrgId}::int])
+    WITH o AS (SELECT o.id, o."ancestorIds" FROM "Org" o WHERE o.id = ${orgId} AND ${orgInScopeSql("o", userOrgId)})
     SELECT k.kind, x.id, x.name, x.code, x.level::text AS level, x."regionCode", x."parentId", x."ancestorIds"
     FROM o, LATERAL (
       SELECT 'self' AS kind, o.id, 0 AS ord, 0 AS sort UNION ALL
       SELECT 'child', c.id, 1, c."sortOrder" FROM "Org" c WHERE c."parentId" = o.id UNION ALL
-      SELECT 'trail', a.id, 2, cardinality(a."ancestorIds") FROM "Org" a WHERE a.id = ANY(o."ancestorIds") AND a."ancestorIds" @> ARRAY[${userOrgId}::int]
+      SELECT 'trail', a.id, 2, cardinality(a."ancestorIds") FROM "Org" a WHERE a.id = ANY(o."ancestorIds") AND ${orgInScopeSql("a", userOrgId)}
     ) k
     JOIN "Org" x ON x.id = k.id
     ORDER BY k.ord, k.sort, x.id`;

@@ -1,5 +1,6 @@
 import "server-only";
 import type { TTx } from "@/lib/db/client";
+import { taskInScopeSql } from "@/lib/auth/scope";
 import { AppError } from "@/lib/errors";
 import { canApply, type TTaskAction, type TTaskStatus } from "../lib/state-machine";
 import { mayAct, type TTaskActor, type TTaskRelations } from "../lib/task-permissions";
@@ -62,7 +63,7 @@ async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promi
     JOIN "Objective" ob ON ob.id = t."objectiveId"
     JOIN "Org" o ON o.id = t."orgId"
     JOIN "Org" ro ON ro.id = t."reviewOrgId"
-    WHERE t.id = ${taskId} AND t."orgPath" @> ARRAY[${actor.orgId}::int]`;
+    WHERE t.id = ${taskId} AND ${taskInScopeSql("t", actor.orgId)}`;
   const r = rows[0];
   if (!r) return null;
   const { objectiveCode, objectiveTitle, orgName, reviewOrgPath, reviewOrgName, helperIds, ...task } = r;

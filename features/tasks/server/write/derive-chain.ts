@@ -1,6 +1,6 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TDerivedMove } from "@/features/rollups/server/apply-delta";
-import { countedProgressSql } from "./counted";
+import { countedProgressSql, openStatusSql } from "@/lib/task-status-sql";
 
 // A task passed down (分解) takes its progress from its children: the exact mean (6 decimal
 // places) of the children that are not cancelled, a completed child counting 100. A change of a
@@ -14,7 +14,7 @@ const mean = (rows: Prisma.Sql) => Prisma.sql`(SELECT round(avg(x.v)::numeric, 6
 /** The new progress of a task that derives it from its children (分解 of the task itself). */
 export function derivedFromChildrenSql(taskId: number): Prisma.Sql {
   return mean(
-    Prisma.sql`SELECT ${countedProgressSql("c")} AS v FROM "Task" c WHERE c."parentTaskId" = ${taskId} AND c.status <> 'CANCELLED'`,
+    Prisma.sql`SELECT ${countedProgressSql("c.status", "c.progress")} AS v FROM "Task" c WHERE c."parentTaskId" = ${taskId} AND c.status <> 'CANCELLED'`,
   );
 }
 
@@ -39,11 +39,11 @@ export function deriveChainCtes(a: {
   a.chain.forEach((link, i) => {
     const name = Prisma.raw(`p${i + 1}`);
     const siblings = Prisma.sql`
-      SELECT CASE WHEN c.id = ${childId} THEN ${childValue} ELSE ${countedProgressSql("c")} END AS v
+      SELECT CASE WHEN c.id = ${childId} THEN ${childValue} ELSE ${countedProgressSql("c.status", "c.progress")} END AS v
       FROM "Task" c WHERE c."parentTaskId" = p.id AND (c.id = ${childId} OR c.status <> 'CANCELLED')`;
     ctes.push(Prisma.sql`${name} AS (
       SELECT p.id, p.status, p.progress AS old,
-        CASE WHEN p.status IN ('COMPLETED', 'CANCELLED') THEN p.progress ELSE COALESCE(${mean(siblings)}, p.progress) END AS new
+        CASE WHEN ${openStatusSql("p.status")} THEN COALESCE(${mean(siblings)}, p.progress) ELSE p.progress END AS new
       FROM "Task" p WHERE p.id = ${link.id})`);
     ctes.push(Prisma.sql`${Prisma.raw(`pu${i + 1}`)} AS (
       UPDATE "Task" t SET progress = ${name}.new FROM ${name}, upd WHERE t.id = ${name}.id AND ${name}.new IS DISTINCT FROM ${name}.old
@@ -56,7 +56,8 @@ export function deriveChainCtes(a: {
       progressDelta: Prisma.sql`(SELECT new - old FROM ${name})`,
     });
     childId = link.id;
-    childValue = Prisma.sql`(SELECT CASE WHEN status = 'COMPLETED' THEN 100 WHEN status = 'CANCELLED' THEN NULL ELSE new END FROM ${name})`;
+    // A cancelled parent leaves its own parent's mean (NULL), like a cancelled sibling.
+    childValue = Prisma.sql`(SELECT CASE WHEN status = 'CANCELLED' THEN NULL ELSE ${countedProgressSql("status", "new")} END FROM ${name})`;
     pathBelow = parentPath;
     countFromBelow = link.countFrom;
   });

@@ -2,6 +2,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { rollupChangeCtes } from "@/features/rollups/server/apply-delta";
 import type { TTaskSnap } from "@/features/rollups/lib/contribution";
 import { ORG_ROLES } from "@/features/notifications/server/notify";
+import { FIXED_PROGRESS, type TTaskStatus } from "@/lib/task-status";
 import type { TTaskChange, TTaskFields } from "./change";
 import { deriveChainCtes, derivedFromChildrenSql } from "./derive-chain";
 import { guardSql } from "./guards";
@@ -32,9 +33,10 @@ function setFields(c: TTaskChange): Prisma.Sql[] {
   return sets;
 }
 
-/** What the task adds to a progress sum afterwards (`value` its new progress), NULL when cancelled. */
-function countedAfter(status: TTaskSnap["status"], value: Prisma.Sql): Prisma.Sql {
-  return status === "COMPLETED" ? Prisma.sql`100` : status === "CANCELLED" ? Prisma.sql`NULL` : value;
+/** What a task in `status` adds to a progress sum, `progress` being its progress (lib/task-status.ts). */
+function counted(status: TTaskStatus, progress: Prisma.Sql): Prisma.Sql {
+  const fixed: Partial<Record<TTaskStatus, number>> = FIXED_PROGRESS;
+  return fixed[status] === undefined ? progress : Prisma.sql`${fixed[status]}::float8`;
 }
 
 /**
@@ -69,11 +71,10 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
     orgPath: task.orgPath,
     countFrom: task.countFrom,
     chain: task.chain,
-    childValue: countedAfter(after.status, np),
+    // A cancelled task leaves its parent's mean.
+    childValue: after.status === "CANCELLED" ? Prisma.sql`NULL::float8` : counted(after.status, np),
   });
   // The task's own progress is read from the locked row: a task passed down derives it without a version bump.
-  const counted = (s: TTaskSnap["status"], p: Prisma.Sql) =>
-    s === "COMPLETED" ? Prisma.sql`100` : s === "CANCELLED" ? Prisma.sql`0` : p;
   const rollups = rollupChangeCtes({
     objectiveId: task.objectiveId,
     mainTaskId: task.mainTaskId,
