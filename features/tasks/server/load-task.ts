@@ -36,7 +36,7 @@ export type TLoadedTask = {
   helpers: { userId: number }[];
 };
 
-type TRow = Omit<TLoadedTask, "objective" | "org" | "reviewOrg" | "helpers"> & {
+type TRow = Omit<TLoadedTask, "objective" | "org" | "reviewOrg" | "helpers" | "chain"> & {
   objectiveCode: string;
   objectiveTitle: string;
   orgName: string;
@@ -44,6 +44,16 @@ type TRow = Omit<TLoadedTask, "objective" | "org" | "reviewOrg" | "helpers"> & {
   reviewOrgName: string;
   helperIds: number[];
 };
+
+/** The tasks above a task passed down, parent first (a chain never changes once made). */
+async function loadChain(tx: TTx, parentTaskId: number): Promise<TChainLink[]> {
+  return tx.$queryRaw<TChainLink[]>`
+    WITH RECURSIVE up AS (
+      SELECT p.id, p."countFrom", p."parentTaskId", 1 AS lvl FROM "Task" p WHERE p.id = ${parentTaskId}
+      UNION ALL
+      SELECT p.id, p."countFrom", p."parentTaskId", up.lvl + 1 FROM "Task" p JOIN up ON p.id = up."parentTaskId")
+    SELECT id, "countFrom" FROM up ORDER BY lvl`;
+}
 
 async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promise<TLoadedTask | null> {
   // The scope is part of the query: a task outside the actor's subtree is simply not found.
@@ -53,12 +63,7 @@ async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promi
       ob.code AS "objectiveCode", ob.title AS "objectiveTitle", o.name AS "orgName", ro."ancestorIds" AS "reviewOrgPath", ro.name AS "reviewOrgName",
       ARRAY(SELECT h."userId" FROM "TaskHelper" h WHERE h."taskId" = t.id ORDER BY h."userId") AS "helperIds",
       t."actualValue"::float8 AS "actualValue",
-      EXISTS (SELECT 1 FROM "Task" c WHERE c."parentTaskId" = t.id AND c.status <> 'CANCELLED') AS "hasChildren",
-      COALESCE((WITH RECURSIVE up AS (
-          SELECT p.id, p."countFrom", p."parentTaskId", 1 AS lvl FROM "Task" p WHERE p.id = t."parentTaskId"
-          UNION ALL
-          SELECT p.id, p."countFrom", p."parentTaskId", up.lvl + 1 FROM "Task" p JOIN up ON p.id = up."parentTaskId")
-        SELECT jsonb_agg(jsonb_build_object('id', up.id, 'countFrom', up."countFrom") ORDER BY up.lvl) FROM up), '[]'::jsonb) AS chain
+      EXISTS (SELECT 1 FROM "Task" c WHERE c."parentTaskId" = t.id AND c.status <> 'CANCELLED') AS "hasChildren"
     FROM "Task" t
     JOIN "Objective" ob ON ob.id = t."objectiveId"
     JOIN "Org" o ON o.id = t."orgId"
@@ -69,6 +74,7 @@ async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promi
   const { objectiveCode, objectiveTitle, orgName, reviewOrgPath, reviewOrgName, helperIds, ...task } = r;
   return {
     ...task,
+    chain: task.parentTaskId === null ? [] : await loadChain(tx, task.parentTaskId),
     objective: { code: objectiveCode, title: objectiveTitle },
     org: { name: orgName },
     reviewOrg: { ancestorIds: reviewOrgPath, name: reviewOrgName },
