@@ -22,10 +22,13 @@ export function ProgressForm({
   current,
   hasTarget,
   targetUnit,
+  derived = false,
 }: {
   taskId: number;
   version: number;
   current: { percent: number; state: (typeof PROGRESS_STATES)[number] };
+  /** The task was passed down: its percent follows its children and is shown, not entered. */
+  derived?: boolean;
   hasTarget: boolean;
   targetUnit: string | null;
 }) {
@@ -60,7 +63,8 @@ export function ProgressForm({
             max={100}
             step={5}
             aria-label={t("form.percent")}
-            className="flex-1 accent-brand-600"
+            disabled={derived}
+            className="flex-1 accent-brand-600 disabled:opacity-50"
             value={Number(percent) || 0}
             onChange={(e) => form.setValue("percent", Number(e.target.value))}
           />
@@ -71,10 +75,17 @@ export function ProgressForm({
             min={0}
             max={100}
             className="w-20"
+            readOnly={derived}
             aria-invalid={!!errors.percent}
+            aria-describedby={derived ? "percent-derived" : undefined}
             {...form.register("percent")}
           />
         </div>
+        {derived ? (
+          <p id="percent-derived" className="mt-1 text-xs text-slate-600">
+            {t("form.percentDerived")}
+          </p>
+        ) : null}
       </Field>
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("form.state")}</legend>

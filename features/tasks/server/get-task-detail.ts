@@ -103,6 +103,8 @@ export async function getTaskDetail(user: TTaskActor, taskId: number) {
     extensions,
     children,
     childCounts: Object.fromEntries(childCounts.map((c) => [c.status, c._count._all])),
+    /** Passed down further: the progress is derived from the children, not entered. */
+    derivedProgress: scoped.hasChildren,
     actions: availableActions(user, toRelations(scoped)),
   };
 }

@@ -36,6 +36,7 @@ export default async function LogProgressPage({ params }: { params: Promise<{ id
             taskId={task.id}
             version={task.version}
             current={{ percent: Math.round(task.progress), state: task.progressState }}
+            derived={detail.derivedProgress}
             hasTarget={task.targetValue !== null}
             targetUnit={task.targetUnit}
           />
