@@ -51,7 +51,8 @@ export async function checkDrift(db: TDb, today: Date): Promise<TDrift> {
   );
   const out = { rows: main!.rows, drift: main!.drift, dueDrift: due!.drift, seconds: t / 1000 };
   log(
-    `drift check: ${out.drift} of ${out.rows} (org, measure) roll-up rows differ from a recompute; ${out.dueDrift} open-per-due-date rows differ (${out.seconds.toFixed(1)} s)`,
+    `drift check: ${out.drift} of ${out.rows} (org, measure) roll-up rows differ from a recompute; ` +
+      `${out.dueDrift} open-per-due-date rows differ (${out.seconds.toFixed(1)} s)`,
   );
   return out;
 }

@@ -18,7 +18,8 @@ export async function advanceOverdue(db: TDb, today: Date, chunk = 2000): Promis
     const hi = ids.at(-1)!.orgId;
     moved += await db.$transaction(
       async (tx) => {
-        await tx.$queryRaw`SELECT 1 FROM "Rollup" WHERE "orgId" BETWEEN ${lo} AND ${hi} AND "overdueAsOf" < ${today}::date ORDER BY "orgId", "objectiveId" FOR UPDATE`;
+        await tx.$queryRaw`SELECT 1 FROM "Rollup" WHERE "orgId" BETWEEN ${lo} AND ${hi} AND "overdueAsOf" < ${today}::date
+          ORDER BY "orgId", "objectiveId" FOR UPDATE`;
         return tx.$executeRaw`
         UPDATE "Rollup" r SET
           "openDueBefore" = r."openDueBefore" + COALESCE((SELECT sum(d."open") FROM "RollupDue" d

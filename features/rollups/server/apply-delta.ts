@@ -73,8 +73,10 @@ export function rollupChangeCtes(c: TRollupChange): Prisma.Sql | null {
   const dueA = after?.dueDate ?? before!.dueDate;
   const afterDerived = derived ? Prisma.sql`, (SELECT count(*) FROM roll_up) AS dep` : Prisma.empty;
   const roll = Prisma.sql`roll AS (
-    INSERT INTO "Rollup" AS r ("orgId", "objectiveId", "mainTaskId", "pendingSign", "handedBack", "inProgress", "submitted", "completed", "completedOnTime", "progressSum")
-    SELECT g.o, ${c.objectiveId}, ${c.mainTaskId}, ${d.pendingSign}, ${d.handedBack}, ${d.inProgress}, ${d.submitted}, ${d.completed}, ${d.completedOnTime}, round((${c.progressDelta ?? d.progressSum})::numeric, 6)
+    INSERT INTO "Rollup" AS r ("orgId", "objectiveId", "mainTaskId", "pendingSign", "handedBack", "inProgress",
+      "submitted", "completed", "completedOnTime", "progressSum")
+    SELECT g.o, ${c.objectiveId}, ${c.mainTaskId}, ${d.pendingSign}, ${d.handedBack}, ${d.inProgress},
+      ${d.submitted}, ${d.completed}, ${d.completedOnTime}, round((${c.progressDelta ?? d.progressSum})::numeric, 6)
     FROM cur${afterDerived}, ${regionRows(regionsOf(c))} ORDER BY g.o
     ON CONFLICT ("orgId", "objectiveId") DO UPDATE SET
       "pendingSign" = r."pendingSign" + EXCLUDED."pendingSign",

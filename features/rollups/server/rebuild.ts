@@ -16,7 +16,8 @@ export async function rebuildRollups(db: TDb, today: Date): Promise<void> {
       await tx.$executeRaw`DELETE FROM "Rollup"`;
       // taskFigures ends with the tasks overdue today: below the watermark `today`, that is openDueBefore.
       await tx.$executeRaw`
-      INSERT INTO "Rollup" ("orgId", "objectiveId", "mainTaskId", "overdueAsOf", "pendingSign", "handedBack", "inProgress", "submitted", "completed", "completedOnTime", "progressSum", "openDueBefore")
+      INSERT INTO "Rollup" ("orgId", "objectiveId", "mainTaskId", "overdueAsOf", "pendingSign", "handedBack",
+        "inProgress", "submitted", "completed", "completedOnTime", "progressSum", "openDueBefore")
       SELECT a.org, t."objectiveId", min(t."mainTaskId"), ${today}::date, ${taskFigures(today)}
       FROM "Task" t ${ROLLUP_ORGS_OF_T}
       GROUP BY a.org, t."objectiveId"

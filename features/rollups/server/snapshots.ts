@@ -6,8 +6,9 @@ import { overdueOf } from "./read-rollups";
 
 /**
  * Upserts today's completion snapshot of every federation (the orgs with roll-up rows; a stray
- * branch row, e.g. written by an old instance during a deploy, is ignored) from the maintained roll-ups; the root's row is the sum of the provinces. Run by the scheduled
- * job, so today's row follows the day and earlier days keep their last value.
+ * branch row, e.g. written by an old instance during a deploy, is ignored) from the maintained
+ * roll-ups, so it follows the counting rule; the root's row is the sum of the provinces. Run by
+ * the scheduled job, so today's row follows the day and earlier days keep their last value.
  */
 export async function takeSnapshots(db: TDb | TTx, today: Date): Promise<number> {
   return db.$executeRaw`

@@ -106,7 +106,8 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
   const ctes: Prisma.Sql[] = [
     Prisma.sql`cur AS MATERIALIZED (
       SELECT t.id, t.progress FROM "Task" t
-      WHERE t.id = ${task.id} AND t.version = ${task.version} AND t.status = ${task.status}::"TaskStatus"${guards.length ? Prisma.join(guards, "") : Prisma.empty}
+      WHERE t.id = ${task.id} AND t.version = ${task.version} AND t.status = ${task.status}::"TaskStatus"
+        ${guards.length ? Prisma.join(guards, "") : Prisma.empty}
       FOR UPDATE)`,
     Prisma.sql`np AS MATERIALIZED (SELECT cur.progress AS old, ${newProgress} AS v FROM cur)`,
     Prisma.sql`upd AS (
