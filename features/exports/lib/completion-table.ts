@@ -20,16 +20,32 @@ export function completionRow(label: string, m: TMetrics): TRow {
   ];
 }
 
-type TTable = { children: { name: string; metrics: TMetrics }[]; own: TMetrics; total: TMetrics };
+type TTable = {
+  org: { parentId: number | null };
+  children: { name: string; metrics: TMetrics }[];
+  own: TMetrics;
+  childTotal: TMetrics;
+  region: TMetrics;
+};
 
-/** Every direct child org, then 本级 (the org's own tasks) when it has any. */
+/** Every direct child org (its region figures, as on the completion page). */
 export function completionBody(c: TTable, t: TTranslate): TRow[] {
-  const rows = c.children.map((ch) => completionRow(ch.name, ch.metrics));
-  if (c.own.total > 0) rows.push(completionRow(t("exports.completion.own"), c.own));
-  return rows;
+  return c.children.map((ch) => completionRow(ch.name, ch.metrics));
 }
 
-/** The 合计 line. */
+/**
+ * The lines under the children, as on the completion page: 下级单位合计 (when the org has children),
+ * 本级 (when it holds tasks itself) and 本地区（上级所见） (not at the root, whose figures are the
+ * children's sum). The latter differs from the first two together when the org passed tasks down.
+ */
 export function completionFooter(c: TTable, t: TTranslate): TRow[] {
-  return [completionRow(t("exports.completion.sum"), c.total)];
+  return [
+    ...(c.children.length ? [completionRow(t("exports.completion.childTotal"), c.childTotal)] : []),
+    ...(c.own.total > 0 ? [completionRow(t("exports.completion.own"), c.own)] : []),
+    ...(c.org.parentId === null ? [] : [completionRow(t("exports.completion.region"), c.region)]),
+  ];
 }
+
+/** The line saying how passed-down tasks are counted (a title line). */
+export const completionNote = (c: TTable, t: TTranslate): string =>
+  t(c.org.parentId === null ? "exports.completion.noteRoot" : "exports.completion.note");

@@ -2,7 +2,7 @@ import "server-only";
 import { getCompletion } from "@/features/rollups/server/get-completion";
 import { chinaToday } from "@/lib/dates";
 import { completionColumns } from "../lib/columns";
-import { completionBody, completionFooter } from "../lib/completion-table";
+import { completionBody, completionFooter, completionNote } from "../lib/completion-table";
 import { formatChinaDateTime } from "../lib/file-name";
 import { inChunks } from "../lib/sheet";
 import type { TTranslate } from "../lib/translate";
@@ -15,8 +15,7 @@ import type { TBuiltExport } from "./built-export";
 export async function buildCompletionExport(
   user: { orgId: number },
   q: { orgId: number; objective?: string },
-  t: TTranslate,
-  now = new Date(),
+  { t, now = new Date() }: { t: TTranslate; now?: Date },
 ): Promise<TBuiltExport | null> {
   const c = await getCompletion(user, q.orgId, q.objective, chinaToday(now));
   if (!c || (q.objective && !c.objective)) return null;
@@ -26,6 +25,7 @@ export async function buildCompletionExport(
       ? [t("exports.title.objective", { code: c.objective.code, title: c.objective.title })]
       : []),
     t("exports.title.generated", { time: formatChinaDateTime(now) }),
+    completionNote(c, t),
   ];
   return {
     label: t("exports.file.completion"),
