@@ -76,7 +76,7 @@ export default async function HomePage() {
               {t("home.openCompletion")} →
             </Link>
           </div>
-          <CompletionTiles m={completion.total} />
+          <CompletionTiles m={completion.region} />
         </section>
       ) : null}
       <Card>

@@ -18,3 +18,12 @@ export const ZCompletionQuery = z.object({
   page: id.optional().catch(undefined),
 });
 export type TCompletionQuery = z.infer<typeof ZCompletionQuery>;
+
+/** 发文字号 of a 通报 (e.g. 冀工督〔2026〕3号): optional, trimmed, one line; empty means none. */
+export const DOC_NO_MAX = 40;
+export const ZDocNo = z
+  .string()
+  .trim()
+  .max(DOC_NO_MAX)
+  .regex(/^[^\p{Cc}]*$/u)
+  .transform((s) => s || undefined);

@@ -1,19 +1,51 @@
 import { useTranslations } from "next-intl";
-import { formatRate } from "../lib/metrics";
-import { rankRegions } from "../lib/ranking";
+import { formatRate, type TMetrics } from "../lib/metrics";
+import { pickMentions, rankRegions, type TTie } from "../lib/ranking";
 import type { TCompletion } from "../server/get-completion";
 
 const A4 = `@page { size: A4; margin: 25mm 20mm 22mm; }
 @media print { body { background: #fff !important; } .bulletin { box-shadow: none !important; border: 0 !important; padding: 0 !important; } }`;
 
-/** 通报 in 公文 style: red masthead, title, body, ranking table, issuer and date; prints on A4. */
-export function Bulletin({ data, date }: { data: TCompletion; date: string }) {
+const th = "border border-slate-800 px-2 py-1.5 font-semibold";
+const td = "border border-slate-800 px-2 py-1 text-center tabular-nums";
+const progress = (m: TMetrics) => (m.avgProgress === null ? "—" : `${m.avgProgress.toFixed(1)}%`);
+
+function Figures({ m }: { m: TMetrics }) {
+  return (
+    <>
+      <td className={td}>{m.total}</td>
+      <td className={td}>{m.completed}</td>
+      <td className={td}>{formatRate(m.completionRate)}</td>
+      <td className={td}>{progress(m)}</td>
+      <td className={td}>{formatRate(m.onTimeRate)}</td>
+      <td className={td}>{m.overdue}</td>
+    </>
+  );
+}
+
+/**
+ * 通报 in 公文 style: red masthead (with the optional 发文字号), title, body, ranking table, issuer and
+ * date; prints on A4. The table has the figures of the completion page: one ranked row per child
+ * region with tasks, then 下级单位合计, 本级 (not ranked: its progress is derived from the rows above,
+ * and an issuer does not rank itself) and 本地区, so it adds up with what the text names.
+ */
+export function Bulletin({ data, date, docNo }: { data: TCompletion; date: string; docNo?: string }) {
   const t = useTranslations("completion");
   const ranked = rankRegions(data.children);
-  const mention = Math.min(3, Math.floor(ranked.length / 2)); // the best and the last, never overlapping
+  const mentions = pickMentions(ranked);
+  const root = data.org.parentId === null;
   const scope = data.objective ? `“${data.objective.title}”` : t("report.scopeAll");
-  const th = "border border-slate-800 px-2 py-1.5 font-semibold";
-  const td = "border border-slate-800 px-2 py-1 text-center tabular-nums";
+  const names = (rows: { name: string }[], tie: TTie | null) =>
+    [rows.map((r) => r.name).join("、"), tie ? t("report.tie", { rank: tie.rank, count: tie.count }) : ""]
+      .filter(Boolean)
+      .join("；");
+  const top = names(mentions.top, mentions.topTie);
+  const bottom = names(mentions.bottom, mentions.bottomTie);
+  const foot = [
+    ...(data.children.length ? [{ key: "childTotal", label: t("childTotal"), m: data.childTotal }] : []),
+    ...(data.own.total > 0 ? [{ key: "own", label: t("own"), m: data.own }] : []),
+    ...(root ? [] : [{ key: "region", label: t("region"), m: data.region }]),
+  ];
   return (
     <article
       className="bulletin mx-auto max-w-[210mm] border border-slate-200 bg-white px-6 py-8 font-serif text-[15px] leading-8 text-black shadow-sm sm:px-14"
@@ -22,22 +54,27 @@ export function Bulletin({ data, date }: { data: TCompletion; date: string }) {
       <style>{A4}</style>
       <header className="border-b-2 border-red-700 pb-3 text-center">
         <p className="text-3xl font-bold tracking-widest text-red-700">{data.org.name}</p>
+        {docNo ? (
+          <p className="mt-3 text-base leading-7" data-testid="bulletin-doc-no">
+            {docNo}
+          </p>
+        ) : null}
       </header>
       <h1 className="mt-6 mb-5 text-center text-xl leading-9 font-bold">{t("report.title", { scope })}</h1>
       <p className="indent-8">
-        {t("report.intro", {
+        {t(root ? "report.introRoot" : "report.intro", {
           date,
           org: data.org.name,
-          total: data.total.total,
-          completed: data.total.completed,
-          rate: formatRate(data.total.completionRate),
-          overdue: data.total.overdue,
+          total: data.region.total,
+          completed: data.region.completed,
+          rate: formatRate(data.region.completionRate),
+          overdue: data.region.overdue,
         })}
       </p>
       <h2 className="mt-4 mb-2 font-bold">{t("report.ranking")}</h2>
       <div className="overflow-x-auto">
         <table
-          className="w-full min-w-[520px] border-collapse text-sm leading-6"
+          className="w-full min-w-[560px] border-collapse text-sm leading-6"
           data-testid="bulletin-ranking"
         >
           <thead>
@@ -47,6 +84,7 @@ export function Bulletin({ data, date }: { data: TCompletion; date: string }) {
               <th className={th}>{t("cols.total")}</th>
               <th className={th}>{t("cols.completed")}</th>
               <th className={th}>{t("cols.completionRate")}</th>
+              <th className={th}>{t("cols.avgProgress")}</th>
               <th className={th}>{t("cols.onTimeRate")}</th>
               <th className={th}>{t("cols.overdue")}</th>
             </tr>
@@ -56,29 +94,29 @@ export function Bulletin({ data, date }: { data: TCompletion; date: string }) {
               <tr key={r.id} className="break-inside-avoid">
                 <td className={td}>{r.rank}</td>
                 <td className={`${td} text-left`}>{r.name}</td>
-                <td className={td}>{r.metrics.total}</td>
-                <td className={td}>{r.metrics.completed}</td>
-                <td className={td}>{formatRate(r.metrics.completionRate)}</td>
-                <td className={td}>{formatRate(r.metrics.onTimeRate)}</td>
-                <td className={td}>{r.metrics.overdue}</td>
+                <Figures m={r.metrics} />
               </tr>
             ))}
           </tbody>
+          <tfoot>
+            {foot.map((f) => (
+              <tr
+                key={f.key}
+                className={`break-inside-avoid ${f.key === "region" ? "font-semibold" : ""}`}
+                data-testid={`bulletin-${f.key}`}
+              >
+                <td className={td}>{t("report.unranked")}</td>
+                <td className={`${td} text-left`}>{f.label}</td>
+                <Figures m={f.m} />
+              </tr>
+            ))}
+          </tfoot>
         </table>
       </div>
-      {mention > 0 ? (
+      {top || bottom ? (
         <p className="mt-4 indent-8" data-testid="bulletin-summary">
-          {t("report.top")}：
-          {ranked
-            .slice(0, mention)
-            .map((r) => r.name)
-            .join("、")}
-          。{t("report.bottom")}：
-          {ranked
-            .slice(-mention)
-            .map((r) => r.name)
-            .join("、")}
-          。
+          {top ? `${t("report.top")}：${top}。` : null}
+          {bottom ? `${t("report.bottom")}：${bottom}。` : null}
         </p>
       ) : null}
       <p className="mt-4 text-sm leading-7 text-slate-700">{t("report.note")}</p>

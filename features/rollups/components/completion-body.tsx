@@ -34,7 +34,7 @@ export async function CompletionBody({
   page: number;
 }) {
   const t = await getTranslations("completion");
-  if (data.total.total === 0) {
+  if (data.region.total === 0) {
     return (
       <Card>
         <EmptyState title={t("noTasks")} hint={t("noTasksHint")} />
@@ -43,6 +43,7 @@ export async function CompletionBody({
   }
   const withTasks = data.children.filter((c) => c.metrics.total > 0);
   const own = data.own.total > 0 ? data.own : null;
+  const root = data.org.parentId === null;
   const pages = Math.max(1, Math.ceil(withTasks.length / PAGE_SIZE));
   const current = Math.min(page, pages);
   const footer = (
@@ -81,9 +82,9 @@ export async function CompletionBody({
       <RegionTable
         rows={withTasks.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)}
         own={own}
-        total={data.total}
+        childTotal={data.children.length ? data.childTotal : null}
+        region={root ? null : data.region}
         objective={objective}
-        orgId={data.org.id}
         compact={compact}
       />
       {footer}
@@ -91,11 +92,13 @@ export async function CompletionBody({
   );
 
   let body: React.ReactNode;
+  let tiles = data.region;
   if (view === "heatmap") {
     const heat = await getHeatmap(user, data.org.id, objective);
     body = (
       <Card>
         <CardHeader title={t("heatmap.title")} />
+        <p className="px-4 pt-3 text-sm text-slate-600">{t("heatmap.note")}</p>
         <div className="p-3">
           {heat && heat.rows.length ? <HeatmapGrid data={heat} /> : <EmptyState title={t("noTasks")} />}
         </div>
@@ -123,20 +126,22 @@ export async function CompletionBody({
       </div>
     );
   } else if (view === "trend") {
+    // The snapshots hold all tasks of a region (no objective scope), so with a scope chosen the
+    // tiles show the unscoped region too: the current week's point is exactly the tiles' figures.
     const today = chinaToday();
     const [recorded, whole] = await Promise.all([
       readTrend(getDb(), data.org.id, today),
       objective ? getCompletion(user, data.org.id) : data,
     ]);
+    tiles = whole!.region;
     const points = withLivePoint(
       recorded,
-      { total: whole!.total.total, completed: whole!.total.completed, overdue: whole!.total.overdue },
+      { total: tiles.total, completed: tiles.completed, overdue: tiles.overdue },
       today,
     );
     body = (
       <Card>
         <CardHeader title={t("trend.title")} />
-        {objective ? <p className="px-4 pt-3 text-sm text-slate-600">{t("trend.allTasks")}</p> : null}
         <div className="p-2">
           <CompletionTrend
             points={points}
@@ -164,7 +169,15 @@ export async function CompletionBody({
   }
   return (
     <>
-      <CompletionTiles m={data.total} />
+      {view === "trend" && objective ? (
+        <p className="mb-2 text-sm text-slate-600" data-testid="trend-all-tasks">
+          {t("trend.allTasks")}
+        </p>
+      ) : null}
+      <CompletionTiles m={tiles} />
+      <p className="-mt-2 mb-4 text-xs leading-5 text-slate-600" data-testid="counting-note">
+        {t(root ? "countingNoteRoot" : "countingNote")}
+      </p>
       {body}
     </>
   );

@@ -9,23 +9,26 @@ import { COMPACT_COLUMNS, METRIC_COLUMNS, MetricCells } from "./metric-cells";
 export type TRegionRow = { id: number; name: string; level: string; metrics: TMetrics };
 
 /**
- * One row per child region with tasks; a federation row drills down to its own completion,
- * a branch row opens its tasks. 本级 and 合计 close the table. Scrolls sideways on phones
- * with the region column kept in view.
+ * One row per child region with tasks (its region figures, as on its own page); a federation row
+ * drills down to its own completion, a branch row opens its tasks. The footer: 下级单位合计 (the
+ * children's sum, when the org has children), 本级 (the org's own tasks, when it holds any) and
+ * 本地区 (what the parent sees; not at the root, whose figures are the children's sum). Without
+ * passed-down tasks 本地区 = 下级单位合计 + 本级; when the org passed tasks down, the children count
+ * them and 本地区 counts the org's own task once. Scrolls sideways on phones, region column in view.
  */
 export function RegionTable({
   rows,
   own,
-  total,
+  childTotal,
+  region,
   objective,
-  orgId,
   compact = false,
 }: {
   rows: TRegionRow[];
   own: TMetrics | null;
-  total: TMetrics;
+  childTotal: TMetrics | null;
+  region: TMetrics | null;
   objective?: string;
-  orgId: number;
   compact?: boolean;
 }) {
   const t = useTranslations("completion");
@@ -73,26 +76,32 @@ export function RegionTable({
               </tr>
             );
           })}
+        </tbody>
+        <tfoot className="border-t-2 border-slate-200 bg-slate-50">
+          {childTotal ? (
+            <tr data-testid="region-children-total" className="text-slate-700">
+              <th scope="row" className={`${first} bg-slate-50 font-medium`}>
+                {t("childTotal")}
+              </th>
+              <MetricCells m={childTotal} columns={columns} />
+            </tr>
+          ) : null}
           {own ? (
-            <tr className="bg-white" data-testid="region-own">
-              <th scope="row" className={`${first} font-medium text-slate-700`}>
+            <tr data-testid="region-own" className="border-t border-slate-200 text-slate-700">
+              <th scope="row" className={`${first} bg-slate-50 font-medium`}>
                 {t("own")}
               </th>
               <MetricCells m={own} columns={columns} />
             </tr>
           ) : null}
-        </tbody>
-        <tfoot className="border-t-2 border-slate-200 bg-slate-50 font-semibold">
-          <tr data-testid="region-total">
-            <th scope="row" className={`${first} bg-slate-50`}>
-              {t("sum")}
-            </th>
-            <MetricCells
-              m={total}
-              columns={columns}
-              overdueHref={tasksHref({ org: orgId, objective, overdue: true })}
-            />
-          </tr>
+          {region ? (
+            <tr data-testid="region-self" className="border-t border-slate-200 font-semibold">
+              <th scope="row" className={`${first} bg-slate-50`}>
+                {t("region")}
+              </th>
+              <MetricCells m={region} columns={columns} />
+            </tr>
+          ) : null}
         </tfoot>
       </table>
     </div>
