@@ -57,9 +57,10 @@ describe("evidence uploads", () => {
     const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#c00" } })
       .png()
       .toBuffer();
-    const view = await saveAttachment(A["zhengding.staff"]!, taskId, "progress", {
-      name: "现场.png",
-      bytes: png,
+    const view = await saveAttachment(A["zhengding.staff"]!, {
+      taskId,
+      purpose: "progress",
+      file: { name: "现场.png", bytes: png },
     });
     const sha = crypto.createHash("sha256").update(png).digest("hex");
     const row = await t.db.attachment.findUniqueOrThrow({ where: { id: view.id } });
@@ -94,19 +95,28 @@ describe("evidence uploads", () => {
     const exe = Buffer.concat([Buffer.from("MZ"), Buffer.alloc(200)]);
     expect(
       await codeOf(
-        saveAttachment(A["zhengding.staff"]!, taskId, "progress", { name: "photo.jpg", bytes: exe }),
+        saveAttachment(A["zhengding.staff"]!, {
+          taskId,
+          purpose: "progress",
+          file: { name: "photo.jpg", bytes: exe },
+        }),
       ),
     ).toBe("FILE_TYPE");
     const big = Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.alloc(20 * 1024 * 1024)]);
     expect(
       await codeOf(
-        saveAttachment(A["zhengding.staff"]!, taskId, "progress", { name: "big.pdf", bytes: big }),
+        saveAttachment(A["zhengding.staff"]!, {
+          taskId,
+          purpose: "progress",
+          file: { name: "big.pdf", bytes: big },
+        }),
       ),
     ).toBe("FILE_TOO_LARGE");
     const pdf = Buffer.from("%PDF-1.7\n1 0 obj\n");
-    const chairs = await saveAttachment(A["zhengding.chair"]!, taskId, "report", {
-      name: "报告.pdf",
-      bytes: pdf,
+    const chairs = await saveAttachment(A["zhengding.chair"]!, {
+      taskId,
+      purpose: "report",
+      file: { name: "报告.pdf", bytes: pdf },
     });
     const tk = await current();
     expect(
@@ -128,14 +138,18 @@ describe("evidence uploads", () => {
   it("nobody outside the task's subtree can upload or find its files", async () => {
     const pdf = Buffer.from("%PDF-1.7\n2 0 obj\n");
     for (const who of ["wuhan", "hubei", "hengda.staff"]) {
-      expect(await codeOf(saveAttachment(A[who]!, taskId, "progress", { name: "x.pdf", bytes: pdf }))).toBe(
-        "NOT_FOUND",
-      );
+      expect(
+        await codeOf(
+          saveAttachment(A[who]!, { taskId, purpose: "progress", file: { name: "x.pdf", bytes: pdf } }),
+        ),
+      ).toBe("NOT_FOUND");
     }
     // In scope but not assigned: a manager of the province may read, not upload.
-    expect(await codeOf(saveAttachment(A.hebei!, taskId, "progress", { name: "x.pdf", bytes: pdf }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await codeOf(
+        saveAttachment(A.hebei!, { taskId, purpose: "progress", file: { name: "x.pdf", bytes: pdf } }),
+      ),
+    ).toBe("FORBIDDEN");
     const any = await t.db.attachment.findFirstOrThrow({ where: { taskId } });
     expect(await findAttachmentForUser(A.wuhan!, any.id)).toBeNull();
     expect(await findAttachmentForUser(A["hengda.staff"]!, any.id)).toBeNull();

@@ -64,13 +64,14 @@ export function EvidenceUploader({
         },
       ]);
       if (tooBig) continue;
-      void uploadFile(taskId, purpose, file, (progress) => patch(key, { progress })).then((res) =>
-        patch(
-          key,
-          res.ok
-            ? { id: res.view.id, progress: 100 }
-            : { error: t.has(`errors.${res.code}`) ? t(`errors.${res.code}`) : t("errors.INTERNAL") },
-        ),
+      void uploadFile({ taskId, purpose, file, onProgress: (progress) => patch(key, { progress }) }).then(
+        (res) =>
+          patch(
+            key,
+            res.ok
+              ? { id: res.view.id, progress: 100 }
+              : { error: t.has(`errors.${res.code}`) ? t(`errors.${res.code}`) : t("errors.INTERNAL") },
+          ),
       );
     }
   };

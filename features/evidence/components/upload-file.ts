@@ -4,12 +4,17 @@ import type { TAttachmentView } from "../server/attachment-view";
 export type TUploadResult = { ok: true; view: TAttachmentView } | { ok: false; code: string };
 
 /** Uploads one file with XMLHttpRequest so the caller can show real upload progress. */
-export function uploadFile(
-  taskId: number,
-  purpose: string,
-  file: File,
-  onProgress: (pct: number) => void,
-): Promise<TUploadResult> {
+export function uploadFile({
+  taskId,
+  purpose,
+  file,
+  onProgress,
+}: {
+  taskId: number;
+  purpose: string;
+  file: File;
+  onProgress: (pct: number) => void;
+}): Promise<TUploadResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", `/api/tasks/${taskId}/attachments`);

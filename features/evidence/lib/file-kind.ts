@@ -36,6 +36,7 @@ export function classifyFile(
 export function cleanFileName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? "";
   const cleaned = base
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what this strips
     .replace(/[\u0000-\u001f\u007f]/g, "")
     .trim()
     .slice(-120);

@@ -16,9 +16,7 @@ export type TPurpose = "progress" | "report";
  */
 export async function saveAttachment(
   actor: TTaskActor,
-  taskId: number,
-  purpose: TPurpose,
-  file: { name: string; bytes: Buffer },
+  { taskId, purpose, file }: { taskId: number; purpose: TPurpose; file: { name: string; bytes: Buffer } },
 ): Promise<TAttachmentView> {
   const db = getDb();
   await loadTaskForAction(db, actor, { taskId, action: purpose === "progress" ? "logProgress" : "submit" });

@@ -20,9 +20,10 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
     const purpose = form?.get("purpose") === "report" ? "report" : "progress";
     if (!(file instanceof File)) throw new AppError("VALIDATION");
     if (file.size > MAX_FILE_BYTES) throw new AppError("FILE_TOO_LARGE");
-    const view = await saveAttachment(user, taskId, purpose, {
-      name: file.name,
-      bytes: Buffer.from(await file.arrayBuffer()),
+    const view = await saveAttachment(user, {
+      taskId,
+      purpose,
+      file: { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) },
     });
     return NextResponse.json(view, { status: 201 });
   } catch (e) {
