@@ -49,7 +49,12 @@ const todayText = formatDay(today);
 const org = (code: string) => t.db.org.findUniqueOrThrow({ where: { code } });
 const taskOf = (objectiveId: number, orgCode: string) =>
   t.db.task.findFirstOrThrow({ where: { objectiveId, org: { code: orgCode } } });
-const assign = (actor: TTestActor, objectiveId: number, orgId: number, dueDate = "2027-06-30") =>
+/** The due date of every task unless a test says otherwise: half a year ahead, so it is never overdue. */
+const DUE = formatDay(addDays(today, 180));
+const assign = (
+  actor: TTestActor,
+  { objectiveId, orgId, dueDate = DUE }: { objectiveId: number; orgId: number; dueDate?: string },
+) =>
   assignTasks(
     actor,
     ZAssignTasks.parse({
@@ -128,18 +133,17 @@ async function xlsxRows(buffer: Buffer): Promise<{ name: string; rows: string[][
 const trimEmpty = (rows: string[][]) => rows.map((r) => r.slice(0, r.findLastIndex((c) => c !== "") + 1));
 
 async function csvOf(
-  kind: "ledger" | "completion",
   actor: TTestActor,
-  orgCode: string,
-  extra: { objective?: string; locale?: "en"; now?: Date } = {},
+  q: { kind: "ledger" | "completion"; org: string; objective?: string; locale?: "en"; now?: Date },
 ) {
-  const file = await createExport(
-    kind,
-    actor,
-    { orgId: (await org(orgCode)).id, objective: extra.objective, format: "csv" },
-    extra.locale ?? "zh-CN",
-    extra.now,
-  );
+  const file = await createExport(actor, {
+    kind: q.kind,
+    orgId: (await org(q.org)).id,
+    objective: q.objective,
+    format: "csv",
+    locale: q.locale ?? "zh-CN",
+    now: q.now,
+  });
   if (!file) return null;
   const text = (await read(file.body)).toString("utf8");
   return { file, text, rows: parseCsv(text.slice(1)) };
@@ -163,7 +167,7 @@ beforeAll(async () => {
   const staff = A["zhengding.staff"]!;
 
   // m0 at 正定县: signed, staffed, two progress updates with 1 + 2 evidence files (plus one upload never sent).
-  await assign(A.hebei!, m[0]!.id, zd.id);
+  await assign(A.hebei!, { objectiveId: m[0]!.id, orgId: zd.id });
   let tk = await taskOf(m[0]!.id, "130123");
   await signTask(chair, { taskId: tk.id, version: tk.version });
   await assignStaff(chair, {
@@ -173,7 +177,7 @@ beforeAll(async () => {
     helperIds: [],
   });
   const pdf = (n: number) => ({ name: `材料${n}.pdf`, bytes: Buffer.from(`%PDF-1.7\n${n} 0 obj\n`) });
-  const e1 = await saveAttachment(staff, tk.id, "progress", pdf(1));
+  const e1 = await saveAttachment(staff, { taskId: tk.id, purpose: "progress", file: pdf(1) });
   tk = await taskOf(m[0]!.id, "130123");
   await logProgress(staff, {
     taskId: tk.id,
@@ -185,8 +189,8 @@ beforeAll(async () => {
     attachmentIds: [e1.id],
   });
   const [e2, e3] = [
-    await saveAttachment(staff, tk.id, "progress", pdf(2)),
-    await saveAttachment(staff, tk.id, "progress", pdf(3)),
+    await saveAttachment(staff, { taskId: tk.id, purpose: "progress", file: pdf(2) }),
+    await saveAttachment(staff, { taskId: tk.id, purpose: "progress", file: pdf(3) }),
   ];
   tk = await taskOf(m[0]!.id, "130123");
   await logProgress(staff, {
@@ -198,12 +202,12 @@ beforeAll(async () => {
     narrative: '=SUM(1,2) 完成"调研",\n下步推进',
     attachmentIds: [e2.id, e3.id],
   });
-  await saveAttachment(staff, tk.id, "progress", pdf(4)); // uploaded, never linked: no evidence
+  await saveAttachment(staff, { taskId: tk.id, purpose: "progress", file: pdf(4) }); // uploaded, never linked: no evidence
 
   // m1 at 正定县: never signed, due yesterday → overdue.
-  await assign(A.hebei!, m[1]!.id, zd.id, formatDay(addDays(today, -1)));
+  await assign(A.hebei!, { objectiveId: m[1]!.id, orgId: zd.id, dueDate: formatDay(addDays(today, -1)) });
   // m2 at 正定县: signed, submitted, approved.
-  await assign(A.hebei!, m[2]!.id, zd.id);
+  await assign(A.hebei!, { objectiveId: m[2]!.id, orgId: zd.id });
   tk = await taskOf(m[2]!.id, "130123");
   await signTask(chair, { taskId: tk.id, version: tk.version });
   await submitCompletion(chair, {
@@ -218,9 +222,9 @@ beforeAll(async () => {
     ZReview.parse({ taskId: tk.id, version: tk.version + 2, decision: "APPROVED" }),
   );
   // m3 at a grassroots union under 正定县, given by the county.
-  await assign(A.zhengding!, m[3]!.id, hengda.id);
+  await assign(A.zhengding!, { objectiveId: m[3]!.id, orgId: hengda.id });
   // Another province: must never show up in Hebei's files.
-  await assign(A.hubei!, m[0]!.id, wuchang.id);
+  await assign(A.hubei!, { objectiveId: m[0]!.id, orgId: wuchang.id });
 });
 afterAll(async () => {
   await t?.close();
@@ -252,7 +256,7 @@ const LEDGER_HEADER = [
 
 describe("台账 (ledger) export", () => {
   it("CSV: BOM, header, exactly the tasks in scope with their status, dates, person, latest progress and evidence", async () => {
-    const res = (await csvOf("ledger", A.hebei!, "130000"))!;
+    const res = (await csvOf(A.hebei!, { kind: "ledger", org: "130000" }))!;
     expect(res.text.startsWith("\uFEFF")).toBe(true);
     expect(res.file.fileName).toBe(`台账-河北省总工会-${todayText}.csv`);
     expect(res.file.contentType).toBe("text/csv; charset=utf-8");
@@ -279,7 +283,7 @@ describe("台账 (ledger) export", () => {
       "规定动作",
       "办理中",
       "普通",
-      "2027-06-30",
+      DUE,
       todayText,
       "",
       "",
@@ -330,21 +334,21 @@ describe("台账 (ledger) export", () => {
   });
 
   it("keeps only the measures under an objective code, and narrows to a sub-org", async () => {
-    const res = (await csvOf("ledger", A.hebei!, "130000", { objective: m[0]!.code }))!;
+    const res = (await csvOf(A.hebei!, { kind: "ledger", org: "130000", objective: m[0]!.code }))!;
     expect(res.rows.slice(1).map((r) => r[0])).toEqual([m[0]!.code]);
     expect(res.file.fileName).toBe(`台账-河北省总工会-${m[0]!.code}-${todayText}.csv`);
-    const county = (await csvOf("ledger", A.zhengding!, "1301230001"))!;
+    const county = (await csvOf(A.zhengding!, { kind: "ledger", org: "1301230001" }))!;
     expect(county.rows.slice(1).map((r) => r[3])).toEqual(["正定县恒达机械有限公司工会"]);
   });
 
   it("XLSX parses back to the same rows as the CSV", async () => {
-    const csv = (await csvOf("ledger", A.hebei!, "130000"))!;
-    const file = (await createExport(
-      "ledger",
-      A.hebei!,
-      { orgId: (await org("130000")).id, format: "xlsx" },
-      "zh-CN",
-    ))!;
+    const csv = (await csvOf(A.hebei!, { kind: "ledger", org: "130000" }))!;
+    const file = (await createExport(A.hebei!, {
+      kind: "ledger",
+      orgId: (await org("130000")).id,
+      format: "xlsx",
+      locale: "zh-CN",
+    }))!;
     expect(file.fileName).toBe(`台账-河北省总工会-${todayText}.xlsx`);
     const xlsx = await xlsxRows(await read(file.body));
     expect(xlsx.name).toBe("台账");
@@ -352,7 +356,7 @@ describe("台账 (ledger) export", () => {
   });
 
   it("is English when the language cookie says so", async () => {
-    const res = (await csvOf("ledger", A.hebei!, "130000", { locale: "en" }))!;
+    const res = (await csvOf(A.hebei!, { kind: "ledger", org: "130000", locale: "en" }))!;
     expect(res.rows[0]!.slice(0, 3)).toEqual(["Measure code", "Measure", "Main task"]);
     expect(res.rows.find((r) => r[3] === "正定县总工会" && r[0] === m[1]!.code)?.[6]).toBe("To sign for");
     expect(res.file.fileName).toBe(`Ledger-河北省总工会-${todayText}.csv`);
@@ -361,7 +365,7 @@ describe("台账 (ledger) export", () => {
 
 describe("完成情况 (region table) export", () => {
   it("CSV: title lines, one row per child org, 下级单位合计, 本级 and 本地区", async () => {
-    const res = (await csvOf("completion", A.zhengding!, "130123"))!;
+    const res = (await csvOf(A.zhengding!, { kind: "completion", org: "130123" }))!;
     expect(res.text.startsWith("\uFEFF")).toBe(true);
     expect(res.file.fileName).toBe(`完成情况-正定县总工会-${todayText}.csv`);
     const [title, generated, note, blank, header, ...rest] = res.rows;
@@ -448,7 +452,7 @@ describe("完成情况 (region table) export", () => {
   });
 
   it("a province's table has its cities, no 本级 row when it holds nothing itself, and the objective line", async () => {
-    const res = (await csvOf("completion", A.hebei!, "130000", { objective: "3.3" }))!;
+    const res = (await csvOf(A.hebei!, { kind: "completion", org: "130000", objective: "3.3" }))!;
     expect(res.rows[1]![0]).toMatch(/^任务目标：3\.3 /);
     const body = res.rows.slice(6); // title, objective, generated, note, blank, header
     expect(body.find((r) => r[0] === "石家庄市总工会")?.slice(0, 3)).toEqual(["石家庄市总工会", "4", "2"]);
@@ -461,14 +465,14 @@ describe("完成情况 (region table) export", () => {
 
   it("XLSX has the same content, ratios as percentages", async () => {
     const now = new Date();
-    const csv = (await csvOf("completion", A.zhengding!, "130123", { now }))!;
-    const file = (await createExport(
-      "completion",
-      A.zhengding!,
-      { orgId: (await org("130123")).id, format: "xlsx" },
-      "zh-CN",
+    const csv = (await csvOf(A.zhengding!, { kind: "completion", org: "130123", now }))!;
+    const file = (await createExport(A.zhengding!, {
+      kind: "completion",
+      orgId: (await org("130123")).id,
+      format: "xlsx",
+      locale: "zh-CN",
       now,
-    ))!;
+    }))!;
     expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     const xlsx = await xlsxRows(await read(file.body));
     expect(xlsx.name).toBe("完成情况");
@@ -480,19 +484,16 @@ describe("scope and the route handlers", () => {
   it("another province's org is not found, in both exports", async () => {
     const hebei = await org("130000");
     for (const kind of ["ledger", "completion"] as const) {
-      expect(await createExport(kind, A.wuhan!, { orgId: hebei.id, format: "csv" }, "zh-CN")).toBeNull();
-      expect(await createExport(kind, A.zhengding!, { orgId: hebei.id, format: "xlsx" }, "zh-CN")).toBeNull(); // above the user
-      expect(
-        await createExport(kind, A.hebei!, { orgId: hebei.id, objective: "9.9", format: "csv" }, "zh-CN"),
-      ).toBeNull();
+      const q = { kind, orgId: hebei.id, locale: "zh-CN" } as const;
+      expect(await createExport(A.wuhan!, { ...q, format: "csv" })).toBeNull();
+      expect(await createExport(A.zhengding!, { ...q, format: "xlsx" })).toBeNull(); // above the user
+      expect(await createExport(A.hebei!, { ...q, objective: "9.9", format: "csv" })).toBeNull();
     }
   });
 
   const call = async (
     handler: (req: Request) => Promise<Response>,
-    query: string,
-    user: TTestActor | null,
-    locale?: string,
+    { query, user, locale }: { query: string; user: TTestActor | null; locale?: string },
   ) => {
     session.user = user;
     session.locale = locale;
@@ -501,30 +502,30 @@ describe("scope and the route handlers", () => {
 
   it("answers 401, 403, 400 (with the parameter) and 404 with a code only", async () => {
     const hebei = (await org("130000")).id;
-    const unauth = await call(getLedger, `org=${hebei}&format=csv`, null);
+    const unauth = await call(getLedger, { query: `org=${hebei}&format=csv`, user: null });
     expect([unauth.status, await unauth.json()]).toEqual([401, { code: "UNAUTHENTICATED" }]);
-    const staff = await call(getLedger, `org=${hebei}&format=csv`, A["zhengding.staff"]!);
+    const staff = await call(getLedger, { query: `org=${hebei}&format=csv`, user: A["zhengding.staff"]! });
     expect([staff.status, await staff.json()]).toEqual([403, { code: "FORBIDDEN" }]);
-    const bad = await call(getCompletion, `org=${hebei}&format=pdf`, A.hebei!);
+    const bad = await call(getCompletion, { query: `org=${hebei}&format=pdf`, user: A.hebei! });
     expect([bad.status, await bad.json()]).toEqual([
       400,
       { code: "VALIDATION", fieldErrors: { format: "invalid" } },
     ]);
-    const badOrg = await call(getLedger, "org=abc", A.hebei!);
+    const badOrg = await call(getLedger, { query: "org=abc", user: A.hebei! });
     expect([badOrg.status, await badOrg.json()]).toEqual([
       400,
       { code: "VALIDATION", fieldErrors: { org: "invalid" } },
     ]);
     for (const handler of [getLedger, getCompletion]) {
-      const other = await call(handler, `org=${hebei}&format=csv`, A.wuhan!);
+      const other = await call(handler, { query: `org=${hebei}&format=csv`, user: A.wuhan! });
       expect([other.status, await other.json()]).toEqual([404, { code: "NOT_FOUND" }]);
-      const missing = await call(handler, "org=99999999&format=xlsx", A.admin!);
+      const missing = await call(handler, { query: "org=99999999&format=xlsx", user: A.admin! });
       expect([missing.status, await missing.json()]).toEqual([404, { code: "NOT_FOUND" }]);
     }
   });
 
   it("streams the file with download headers; the user's own org by default, xlsx by default", async () => {
-    const res = await call(getLedger, "format=csv", A.hebei!);
+    const res = await call(getLedger, { query: "format=csv", user: A.hebei! });
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("no-store");
@@ -536,7 +537,11 @@ describe("scope and the route handlers", () => {
     expect(text.startsWith("\uFEFF举措编号,")).toBe(true);
     expect(parseCsv(text.slice(1))).toHaveLength(5);
 
-    const xlsx = await call(getCompletion, `org=${(await org("130123")).id}`, A.zhengding!, "en");
+    const xlsx = await call(getCompletion, {
+      query: `org=${(await org("130123")).id}`,
+      user: A.zhengding!,
+      locale: "en",
+    });
     expect(xlsx.headers.get("content-type")).toBe(
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     );

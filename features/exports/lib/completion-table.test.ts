@@ -31,7 +31,7 @@ describe("completion table", () => {
   const province = { org: { parentId: 1 }, children, own: m({}), childTotal: m({}), region: m({}) };
 
   it("has a row per child (also empty ones) in column order", () => {
-    const rows = completionBody(province, t);
+    const rows = completionBody(province);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toEqual(["石家庄市总工会", 4, 3, 1, 0, 2, 0, 1, 1, 0.25, 1, 40]);
     expect(rows[0]).toHaveLength(COMPLETION_SPECS.length);

@@ -29,7 +29,7 @@ type TTable = {
 };
 
 /** Every direct child org (its region figures, as on the completion page). */
-export function completionBody(c: TTable, t: TTranslate): TRow[] {
+export function completionBody(c: TTable): TRow[] {
   return c.children.map((ch) => completionRow(ch.name, ch.metrics));
 }
 

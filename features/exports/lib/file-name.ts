@@ -9,6 +9,7 @@ export const CONTENT_TYPES: Record<TExportFormat, string> = {
 };
 
 // Characters Windows, macOS or a shell would reject or misread in a file name.
+// eslint-disable-next-line no-control-regex -- control characters are unsafe in file names: they are replaced
 const UNSAFE = /[\\/:*?"<>|\u0000-\u001f\u007f]+/g;
 
 /** 完成情况-河北省总工会-3.2-2026-11-25.xlsx (the day in China). */

@@ -35,7 +35,7 @@ export async function buildCompletionExport(
       name: t("exports.sheet.completion"),
       titleLines,
       columns: completionColumns(t),
-      rows: inChunks(completionBody(c, t)),
+      rows: inChunks(completionBody(c)),
       footer: completionFooter(c, t),
     },
   };

@@ -24,14 +24,19 @@ const BUILDERS = { completion: buildCompletionExport, ledger: buildLedgerExport 
  * the stream is destroyed, so the download fails instead of ending in a truncated file.
  */
 export async function createExport(
-  kind: TExportKind,
   user: { orgId: number },
-  q: { orgId: number; objective?: string; format: TExportFormat },
-  locale: TLocale,
-  now = new Date(),
+  q: {
+    kind: TExportKind;
+    orgId: number;
+    objective?: string;
+    format: TExportFormat;
+    locale: TLocale;
+    now?: Date;
+  },
 ): Promise<TExportFile | null> {
-  const t = exportTranslator(locale);
-  const built: TBuiltExport | null = await BUILDERS[kind](user, q, t, now);
+  const { kind, now = new Date() } = q;
+  const t = exportTranslator(q.locale);
+  const built: TBuiltExport | null = await BUILDERS[kind](user, q, { t, now });
   if (!built) return null;
   const body = new PassThrough();
   const write = q.format === "xlsx" ? writeXlsx : writeCsv;

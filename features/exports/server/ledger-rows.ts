@@ -69,9 +69,7 @@ async function loadFederations(org: { id: number; ancestorIds: number[] }): Prom
 
 async function* ledgerRows(
   scope: { orgId: number; measureIds: number[] | null },
-  federations: Map<number, TRegionOrg>,
-  t: TTranslate,
-  today: Date,
+  { federations, t, today }: { federations: Map<number, TRegionOrg>; t: TTranslate; today: Date },
 ): AsyncGenerator<TRow[]> {
   for await (const tasks of ledgerTaskChunks(getDb(), scope)) {
     yield tasks.map((task) => ledgerRow(task, { t, today, region: regionPath(task.orgPath, federations) }));
@@ -85,8 +83,7 @@ async function* ledgerRows(
 export async function buildLedgerExport(
   user: { orgId: number },
   q: { orgId: number; objective?: string },
-  t: TTranslate,
-  now = new Date(),
+  { t, now = new Date() }: { t: TTranslate; now?: Date },
 ): Promise<TBuiltExport | null> {
   const org = await findScopedOrg(user, q.orgId);
   if (!org) return null;
@@ -102,7 +99,7 @@ export async function buildLedgerExport(
       name: t("exports.sheet.ledger"),
       titleLines: [],
       columns: ledgerColumns(t),
-      rows: ledgerRows(scope, federations, t, chinaToday(now)),
+      rows: ledgerRows(scope, { federations, t, today: chinaToday(now) }),
     },
   };
 }

@@ -12,7 +12,11 @@ const NUM_FMT: Partial<Record<TCellKind, string>> = {
   date: "yyyy-mm-dd",
 };
 
-function addRow(ws: ExcelJS.Worksheet, columns: TColumn[], cells: TRow, bold = false): ExcelJS.Row {
+function addRow(
+  ws: ExcelJS.Worksheet,
+  cells: TRow,
+  { columns, bold = false }: { columns: TColumn[]; bold?: boolean },
+): ExcelJS.Row {
   const row = ws.addRow(cells.map((v) => (typeof v === "string" ? neutraliseFormula(v) : v)));
   cells.forEach((v, i) => {
     const cell = row.getCell(i + 1);
@@ -73,11 +77,11 @@ export async function writeXlsx(sheet: TSheet, out: Writable): Promise<void> {
   header.eachCell((cell) => (cell.font = { bold: true }));
   header.commit();
   for await (const chunk of sheet.rows) {
-    for (const cells of chunk) addRow(ws, sheet.columns, cells).commit();
+    for (const cells of chunk) addRow(ws, cells, { columns: sheet.columns }).commit();
     await settle(ws, out);
     if (out.destroyed) return;
   }
-  for (const cells of sheet.footer ?? []) addRow(ws, sheet.columns, cells, true).commit();
+  for (const cells of sheet.footer ?? []) addRow(ws, cells, { columns: sheet.columns, bold: true }).commit();
   ws.commit();
   await wb.commit();
 }

@@ -17,7 +17,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ kind: string }>
     const user = await authorize("report:read");
     const q = parseExportQuery(new URL(req.url).searchParams);
     const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-    const file = await createExport(kind, user, { ...q, orgId: q.org ?? user.orgId }, locale);
+    const file = await createExport(user, { ...q, kind, orgId: q.org ?? user.orgId, locale });
     if (!file) throw new AppError("NOT_FOUND");
     return exportResponse(file);
   } catch (e) {
