@@ -11,7 +11,10 @@ const M = "3.6.2.1";
 let hebeiId = 0;
 let shijiazhuangId = 0;
 
-async function assignToCounties(page: Page, city: string, expected: number, due?: string) {
+async function assignToCounties(
+  page: Page,
+  { city, expected, due }: { city: string; expected: number; due?: string },
+) {
   await page.goto("/tasks/new");
   await page.getByPlaceholder("筛选任务目标").fill(M);
   await page.getByTestId("objective-picker").getByText(M, { exact: true }).click();
@@ -30,8 +33,8 @@ const cells = (row: ReturnType<Page["getByTestId"]>) => row.locator("td");
 
 test("setup: assign to two cities' counties; 正定 completes its task", async ({ page, browser }) => {
   await loginAs(page, "hebei");
-  await assignToCounties(page, "石家庄市总工会", 22);
-  await assignToCounties(page, "唐山市总工会", 14, "2026-01-10");
+  await assignToCounties(page, { city: "石家庄市总工会", expected: 22 });
+  await assignToCounties(page, { city: "唐山市总工会", expected: 14, due: "2026-01-10" });
 
   const chair = await browser.newPage();
   await loginAs(chair, "zhengding.chair");

@@ -51,7 +51,7 @@ export async function prepareDataset(cfg: TConfig, today: Date, now: Date): Prom
   const pool = bulkPool(cfg.url, 2);
   try {
     const [gen, counts] = await timed(() =>
-      generateDataset(pool, cfg.size, formatDay(today), now.toISOString()),
+      generateDataset(pool, { size: cfg.size, today: formatDay(today), now: now.toISOString() }),
     );
     log(`generated ${JSON.stringify(counts)} in ${(gen / 1000).toFixed(1)} s`);
     const rollupSeconds = await buildRollups(cfg.url, today);

@@ -73,10 +73,12 @@ export function taskInsertSql(): string {
 /** `today` is China's calendar day (YYYY-MM-DD), `now` an ISO instant (stored as UTC, like Prisma does). */
 export async function insertProvinceTasks(
   pool: pg.Pool,
-  provinceId: number,
-  perBranch: number,
-  today: string,
-  now: string,
+  {
+    provinceId,
+    perBranch,
+    today,
+    now,
+  }: { provinceId: number; perBranch: number; today: string; now: string },
 ): Promise<number> {
   const r = await pool.query(taskInsertSql(), [provinceId, today, perBranch, now]);
   return r.rowCount ?? 0;

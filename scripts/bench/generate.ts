@@ -35,10 +35,7 @@ async function runQueue<T>(jobs: (() => Promise<T>)[], parallel: number): Promis
  */
 export async function generateDataset(
   pool: pg.Pool,
-  size: TSize,
-  today: string,
-  now: string,
-  parallel = 2,
+  { size, today, now, parallel = 2 }: { size: TSize; today: string; now: string; parallel?: number },
 ): Promise<TGenerated> {
   const branches = await insertBranches(pool, size.branchesPerCounty);
   log(`branches: ${branches}`);
@@ -55,7 +52,12 @@ export async function generateDataset(
   let tasks = 0;
   await runQueue(
     provinces.map((p) => async () => {
-      const n = await insertProvinceTasks(pool, p.id, size.tasksPerBranch, today, now);
+      const n = await insertProvinceTasks(pool, {
+        provinceId: p.id,
+        perBranch: size.tasksPerBranch,
+        today,
+        now,
+      });
       tasks += n;
       log(`  tasks ${p.name}: ${n} (total ${tasks})`);
     }),

@@ -14,10 +14,7 @@ export type TLevelResult = { rollup: TSummary; view: TSummary; naive: TSummary }
 export type TReadResult = Record<TLevel, TLevelResult> & { checkedRows: number; mismatchedRows: number };
 
 async function sample(
-  n: number,
-  warmup: number,
-  orgs: TTarget[],
-  r: () => number,
+  { n, warmup, orgs, r }: { n: number; warmup: number; orgs: TTarget[]; r: () => number },
   fn: (o: TTarget) => Promise<unknown>,
 ): Promise<number[]> {
   for (let i = 0; i < warmup; i++) await fn(pick(orgs, r));
@@ -73,9 +70,7 @@ async function compare(db: TDb, org: TTarget, today: Date): Promise<[number, num
 
 export async function measureReads(
   db: TDb,
-  cfg: TConfig,
-  targets: TTargets,
-  today: Date,
+  { cfg, targets, today }: { cfg: TConfig; targets: TTargets; today: Date },
 ): Promise<TReadResult> {
   const r = rng(20261125);
   const levels: [TLevel, TTarget[], number][] = [
@@ -92,15 +87,21 @@ export async function measureReads(
       out.mismatchedRows += bad;
     }
     const rollup = summarize(
-      await sample(cfg.readIterations, 30, orgs, r, (o) => readFigures(db, { orgs: o.readOrgs, measureIds: null, today })),
+      await sample({ n: cfg.readIterations, warmup: 30, orgs, r }, (o) =>
+        readFigures(db, { orgs: o.readOrgs, measureIds: null, today }),
+      ),
     );
     log(formatSummary(`${level}: roll-up read (readFigures)`, rollup));
     const view = summarize(
-      await sample(cfg.readIterations, 30, orgs, r, (o) => getCompletion(root, o.id, undefined, today)),
+      await sample({ n: cfg.readIterations, warmup: 30, orgs, r }, (o) =>
+        getCompletion(root, o.id, undefined, today),
+      ),
     );
     log(formatSummary(`${level}: whole view (getCompletion)`, view));
     const naive = summarize(
-      await sample(naiveN, level === "national" ? 1 : 3, orgs, r, (o) => naiveCompletion(db, o, today)),
+      await sample({ n: naiveN, warmup: level === "national" ? 1 : 3, orgs, r }, (o) =>
+        naiveCompletion(db, o, today),
+      ),
     );
     log(formatSummary(`${level}: naive recompute`, naive));
     out[level] = { rollup, view, naive };

@@ -41,11 +41,15 @@ async function main() {
       `dataset: ${branches} grassroots branches, ${tasks} tasks (generated in ${marker.generateSeconds} s + roll-ups ${marker.rollupSeconds} s)`,
     );
 
-    const reads = await measureReads(db, cfg, await loadTargets(db), today);
+    const reads = await measureReads(db, { cfg, targets: await loadTargets(db), today });
     const write = await measureWrites(db, cfg.writeIterations);
-    const rushed = await rush(db, cfg.rushClients, cfg.rushSeconds);
+    const rushed = await rush(db, { clients: cfg.rushClients, seconds: cfg.rushSeconds });
     const rushLoad = os.loadavg()[0]!;
-    const rushSqlPerSecond = await rushSql(db, cfg.url, cfg.rushClients, Math.min(15, cfg.rushSeconds));
+    const rushSqlPerSecond = await rushSql(db, {
+      url: cfg.url,
+      clients: cfg.rushClients,
+      seconds: Math.min(15, cfg.rushSeconds),
+    });
     const drift = await checkDrift(db, today);
     const jsDrift = tasks <= 500_000 ? await checkDriftInJs(db, today) : null;
 

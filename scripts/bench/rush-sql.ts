@@ -34,10 +34,12 @@ const WRITE_SQL = `
 
 export async function rushSql(
   db: TDb,
-  url: string,
-  clients: number,
-  seconds: number,
-  perClient = 200,
+  {
+    url,
+    clients,
+    seconds,
+    perClient = 200,
+  }: { url: string; clients: number; seconds: number; perClient?: number },
 ): Promise<number> {
   const tasks = await sampleTasks(db, clients * perClient, (Date.now() + 2) % 1_000_000);
   const pool = new pg.Pool({ connectionString: url, max: clients });

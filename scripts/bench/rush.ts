@@ -22,7 +22,10 @@ export type TRushResult = {
 
 type TOp = "progress" | "submit" | "approve";
 
-export async function rush(db: TDb, clients: number, seconds: number, perClient = 200): Promise<TRushResult> {
+export async function rush(
+  db: TDb,
+  { clients, seconds, perClient = 200 }: { clients: number; seconds: number; perClient?: number },
+): Promise<TRushResult> {
   const actors = await actorFactory(db);
   const tasks = await sampleTasks(db, clients * perClient, (Date.now() + 1) % 1_000_000);
   const counts: Record<TOp, number> = { progress: 0, submit: 0, approve: 0 };

@@ -1,24 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { ancestorCodes, buildObjectiveTree } from "./tree";
 
-const row = (id: number, code: string, level: string, parentId: number | null, sortOrder: number) => ({
-  id,
-  code,
-  level,
-  parentId,
-  title: code,
-  sortOrder,
+const row = (r: { id: number; code: string; level: string; parentId: number | null; sortOrder: number }) => ({
+  ...r,
+  title: r.code,
 });
 
 describe("buildObjectiveTree", () => {
   it("nests by parent, orders siblings and counts measures per subtree", () => {
     const tree = buildObjectiveTree([
-      row(5, "3.1.1.2", "MEASURE", 3, 2),
-      row(1, "3", "PLAN", null, 1),
-      row(3, "3.1.1", "SUB_ITEM", 2, 1),
-      row(2, "3.1", "MAIN_TASK", 1, 1),
-      row(4, "3.1.1.1", "MEASURE", 3, 1),
-      row(6, "3.2", "MAIN_TASK", 1, 2),
+      row({ id: 5, code: "3.1.1.2", level: "MEASURE", parentId: 3, sortOrder: 2 }),
+      row({ id: 1, code: "3", level: "PLAN", parentId: null, sortOrder: 1 }),
+      row({ id: 3, code: "3.1.1", level: "SUB_ITEM", parentId: 2, sortOrder: 1 }),
+      row({ id: 2, code: "3.1", level: "MAIN_TASK", parentId: 1, sortOrder: 1 }),
+      row({ id: 4, code: "3.1.1.1", level: "MEASURE", parentId: 3, sortOrder: 1 }),
+      row({ id: 6, code: "3.2", level: "MAIN_TASK", parentId: 1, sortOrder: 2 }),
     ]);
     expect(tree).toHaveLength(1);
     const plan = tree[0]!;

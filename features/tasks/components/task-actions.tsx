@@ -30,9 +30,8 @@ export function TaskActions(p: TActionPanelProps) {
   const has = (a: TTaskAction) => p.actions.includes(a);
   const dialog = (
     key: TTaskAction,
-    variant: "primary" | "secondary" | "danger",
+    { variant, description }: { variant: "primary" | "secondary" | "danger"; description?: string },
     body: (close: () => void) => React.ReactNode,
-    description?: string,
   ) => (
     <ActionDialog
       key={key}
@@ -49,30 +48,33 @@ export function TaskActions(p: TActionPanelProps) {
   );
   const ref = { taskId: p.taskId, version: p.version };
   const buttons = [
-    has("sign") && dialog("sign", "primary", (close) => <SignForm {...ref} onDone={close} />),
+    has("sign") && dialog("sign", { variant: "primary" }, (close) => <SignForm {...ref} onDone={close} />),
     has("logProgress") && (
       <Button key="logProgress" asChild data-testid="action-logProgress">
         <Link href={`/tasks/${p.taskId}/progress`}>{t("action.logProgress")}</Link>
       </Button>
     ),
     has("assignStaff") &&
-      dialog("assignStaff", "secondary", (close) => (
+      dialog("assignStaff", { variant: "secondary" }, (close) => (
         <StaffForm {...ref} staff={p.staff} current={p.current} onDone={close} />
       )),
-    has("submit") && dialog("submit", "primary", (close) => <CompletionForm {...ref} onDone={close} />),
+    has("submit") &&
+      dialog("submit", { variant: "primary" }, (close) => <CompletionForm {...ref} onDone={close} />),
     has("approve") &&
-      dialog("approve", "primary", (close) => <ReviewForm {...ref} decision="APPROVED" onDone={close} />),
+      dialog("approve", { variant: "primary" }, (close) => (
+        <ReviewForm {...ref} decision="APPROVED" onDone={close} />
+      )),
     has("return") &&
-      dialog("return", "danger", (close) => <ReviewForm {...ref} decision="RETURNED" onDone={close} />),
+      dialog("return", { variant: "danger" }, (close) => (
+        <ReviewForm {...ref} decision="RETURNED" onDone={close} />
+      )),
     has("decideExtension") &&
       p.pendingExtension &&
-      dialog(
-        "decideExtension",
-        "primary",
-        (close) => <ExtensionDecisionForm {...ref} extensionId={p.pendingExtension!.id} onDone={close} />,
-        p.pendingExtension.label,
-      ),
-    has("reassign") && dialog("reassign", "primary", (close) => <ReassignForm {...ref} onDone={close} />),
+      dialog("decideExtension", { variant: "primary", description: p.pendingExtension.label }, (close) => (
+        <ExtensionDecisionForm {...ref} extensionId={p.pendingExtension!.id} onDone={close} />
+      )),
+    has("reassign") &&
+      dialog("reassign", { variant: "primary" }, (close) => <ReassignForm {...ref} onDone={close} />),
     has("cascade") && (
       <Button key="cascade" variant="secondary" asChild data-testid="action-cascade">
         <Link href={`/tasks/new?parent=${p.taskId}`}>{t("action.cascade")}</Link>
@@ -80,23 +82,19 @@ export function TaskActions(p: TActionPanelProps) {
     ),
     has("requestExtension") &&
       !p.pendingExtension &&
-      dialog("requestExtension", "secondary", (close) => (
+      dialog("requestExtension", { variant: "secondary" }, (close) => (
         <ExtensionRequestForm {...ref} minDue={p.dueDate} onDone={close} />
       )),
-    has("nudge") && dialog("nudge", "secondary", (close) => <NudgeForm taskId={p.taskId} onDone={close} />),
+    has("nudge") &&
+      dialog("nudge", { variant: "secondary" }, (close) => <NudgeForm taskId={p.taskId} onDone={close} />),
     has("handBack") &&
-      dialog("handBack", "danger", (close) => (
+      dialog("handBack", { variant: "danger" }, (close) => (
         <ReasonForm {...ref} action={handBackTaskAction} submitLabel={t("action.handBack")} onDone={close} />
       )),
     has("cancel") &&
-      dialog(
-        "cancel",
-        "danger",
-        (close) => (
-          <ReasonForm {...ref} action={cancelTaskAction} submitLabel={t("action.cancel")} onDone={close} />
-        ),
-        t("form.confirmCancel"),
-      ),
+      dialog("cancel", { variant: "danger", description: t("form.confirmCancel") }, (close) => (
+        <ReasonForm {...ref} action={cancelTaskAction} submitLabel={t("action.cancel")} onDone={close} />
+      )),
   ].filter(Boolean);
   if (buttons.length === 0) return <p className="text-sm text-slate-500">{t("detail.noActions")}</p>;
   return <div className="flex flex-wrap gap-2">{buttons}</div>;
