@@ -23,6 +23,7 @@ describe("resolvePermissions", () => {
     expect(DEFAULT_ROLE_PERMISSIONS.STAFF).toEqual(["objective:read", "org:read", "progress:log"]);
     expect(ROLES.filter((r) => has(r, "task:handle"))).toEqual(["ADMIN", "MANAGER", "CHAIR"]);
     expect(ROLES.filter((r) => has(r, "task:claim"))).toEqual(["ADMIN", "CHAIR"]);
+    expect(ROLES.filter((r) => has(r, "notification:receiveOrg"))).toEqual(["MANAGER", "CHAIR"]);
   });
 });
 

@@ -12,6 +12,8 @@ export const PERMISSIONS = [
   "progress:log",
   "report:read",
   "system:admin",
+  // Receives the notifications addressed to the user's org (new tasks, nudges, reminders …).
+  "notification:receiveOrg",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -19,7 +21,8 @@ export const ROLES = ["ADMIN", "MANAGER", "CHAIR", "STAFF"] as const;
 export type TRole = (typeof ROLES)[number];
 
 export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  ADMIN: PERMISSIONS,
+  // Everything except acting as the recipient of the national org's task notifications.
+  ADMIN: PERMISSIONS.filter((p) => p !== "notification:receiveOrg"),
   MANAGER: [
     "objective:read",
     "org:read",
@@ -28,6 +31,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "task:review",
     "task:handle",
     "report:read",
+    "notification:receiveOrg",
   ],
   CHAIR: [
     "objective:read",
@@ -37,6 +41,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "task:handle",
     "task:staff",
     "progress:log",
+    "notification:receiveOrg",
   ],
   STAFF: ["objective:read", "org:read", "progress:log"],
 };

@@ -5,18 +5,23 @@ import { sweepReminders } from "@/features/notifications/server/sweep-reminders"
 import { ZAssignTasks } from "@/features/tasks/schemas";
 import { assignStaff } from "@/features/tasks/server/assign-staff";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";
+import { nudgeTask } from "@/features/tasks/server/nudge-comment";
 import { signTask } from "@/features/tasks/server/sign-task";
+import { DEFAULT_ROLE_PERMISSIONS, ROLES, type TRole } from "@/lib/auth/permissions";
+import { addDays, chinaToday, formatDay } from "@/lib/dates";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { loadActors, type TTestActor } from "../helpers/actors";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
 
 let t: TTestDb;
 let A: Record<string, TTestActor>;
-const NOW = new Date("2027-03-10T04:00:00Z"); // 12:00 in China
+const NOW = new Date();
+const day = (days: number) => formatDay(addDays(chinaToday(NOW), days));
 const taskOf = (code: string) =>
   t.db.task.findFirstOrThrow({ where: { objective: { code }, org: { code: "130123" } } });
 
-async function give(code: string, dueDate: string) {
+async function give(code: string, dueDate: string): Promise<void> {
   const m = await t.db.objective.findUniqueOrThrow({ where: { code } });
   const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
   await assignTasks(
@@ -32,14 +37,20 @@ async function give(code: string, dueDate: string) {
   );
 }
 
+/** Roles granted notification:receiveOrg by the migrations alone, before any seed. */
+let grantedByMigration: string[] = [];
+
 beforeAll(async () => {
   t = await createTestDb();
+  grantedByMigration = (
+    await t.db.rolePermission.findMany({ where: { permission: "notification:receiveOrg" } })
+  ).map((r) => r.role);
   await seedAll(t.db, { demoUsers: true });
   A = await loadActors(t.db);
-  await give("3.3.2.1", "2027-03-12"); // due in 2 days
-  await give("3.3.2.2", "2027-03-09"); // overdue since yesterday
-  await give("3.3.2.3", "2027-03-20"); // due in 10 days
-  await give("3.3.2.4", "2027-03-01"); // overdue but completed below
+  await give("3.3.2.1", day(2)); // due in 2 days
+  await give("3.3.2.2", day(-1)); // overdue since yesterday
+  await give("3.3.2.3", day(10)); // due in 10 days
+  await give("3.3.2.4", day(-9)); // overdue but completed below
   const soon = await taskOf("3.3.2.1");
   await signTask(A["zhengding.chair"]!, { taskId: soon.id, version: soon.version });
   await assignStaff(A["zhengding.chair"]!, {
@@ -117,5 +128,88 @@ describe("the notification centre", () => {
     expect(ids).toHaveLength(total);
     expect(new Set(ids).size).toBe(total);
     expect([...ids].sort((a, b) => b - a)).toEqual(ids);
+  });
+});
+
+describe("who receives an org's notifications: a permission, not a role name", () => {
+  const PERMISSION = "notification:receiveOrg";
+  const grant = (role: TRole) => t.db.rolePermission.create({ data: { role, permission: PERMISSION } });
+  const revoke = (role: TRole) => t.db.rolePermission.deleteMany({ where: { role, permission: PERMISSION } });
+  let measures: { id: number; code: string }[] = [];
+  let next = 0;
+
+  /** Usernames notified with `type` by `act`, sorted. */
+  async function recipientsOf(type: Prisma.NotificationWhereInput["type"], act: () => Promise<unknown>) {
+    const before = (await t.db.notification.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    await act();
+    const rows = await t.db.notification.findMany({
+      where: { id: { gt: before }, type },
+      select: { user: { select: { username: true } } },
+    });
+    return rows.map((r) => r.user.username).sort();
+  }
+  /** A new measure given to 正定县 (NEW_TASKS), due tomorrow; returns its task. */
+  async function newTask(): Promise<{ recipients: string[]; taskId: number }> {
+    const m = measures[next++]!;
+    const recipients = await recipientsOf("NEW_TASKS", () => give(m.code, day(1)));
+    return { recipients, taskId: (await taskOf(m.code)).id };
+  }
+  const nudged = (taskId: number) => recipientsOf("NUDGED", () => nudgeTask(A.hebei!, { taskId }));
+  const reminded = async (taskId: number) => {
+    const before = (await t.db.notification.aggregate({ _max: { id: true } }))._max.id ?? 0;
+    await sweepReminders(t.db, NOW);
+    const rows = await t.db.notification.findMany({
+      where: { id: { gt: before }, taskId, type: "DUE_SOON" },
+      select: { user: { select: { username: true } } },
+    });
+    return rows.map((r) => r.user.username).sort();
+  };
+
+  beforeAll(async () => {
+    measures = await t.db.objective.findMany({
+      where: { level: "MEASURE", code: { startsWith: "3.5." } },
+      orderBy: { code: "asc" },
+      take: 3,
+      select: { id: true, code: true },
+    });
+  });
+
+  it("the migration grants it to the roles the defaults name (managers and chairs)", () => {
+    const defaults = ROLES.filter((r) =>
+      (DEFAULT_ROLE_PERMISSIONS[r] as readonly string[]).includes(PERMISSION),
+    );
+    expect(defaults).toEqual(["MANAGER", "CHAIR"]);
+    expect([...grantedByMigration].sort()).toEqual([...defaults].sort());
+  });
+
+  it("a role without it receives nothing; granting the row makes it a recipient at once", async () => {
+    try {
+      // Defaults: the county's manager and chair, not its staff.
+      const a = await newTask();
+      const both = ["zhengding", "zhengding.chair"];
+      expect(a.recipients).toEqual(both);
+      expect(await nudged(a.taskId)).toEqual(both);
+      expect(await reminded(a.taskId)).toEqual(both);
+
+      // The chair's role loses it: the chair receives nothing, by the same role name as before.
+      await revoke("CHAIR");
+      const b = await newTask();
+      expect(b.recipients).toEqual(["zhengding"]);
+      expect(await nudged(b.taskId)).toEqual(["zhengding"]);
+      expect(await reminded(b.taskId)).toEqual(["zhengding"]);
+
+      // Staff gains it: every active staff member of the org receives, in all three paths.
+      await grant("STAFF");
+      const c = await newTask();
+      expect(c.recipients).toEqual(["zhengding", "zhengding.staff"]);
+      expect(await nudged(c.taskId)).toEqual(["zhengding", "zhengding.staff"]);
+      expect(await reminded(c.taskId)).toEqual(["zhengding", "zhengding.staff"]);
+    } finally {
+      await revoke("STAFF");
+      await t.db.rolePermission.createMany({
+        data: [{ role: "CHAIR", permission: PERMISSION }],
+        skipDuplicates: true,
+      });
+    }
   });
 });

@@ -1,47 +1,51 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { TTx } from "@/lib/db/client";
+import { orgRecipientsSql } from "./org-recipients";
+
+export { orgRecipientsSql } from "./org-recipients";
 
 export type TNotificationType = Prisma.NotificationCreateManyInput["type"];
 export type TNotificationParams = Record<string, string | number | null>;
 
-/** Roles that act for an org: they receive the org's task notifications. */
+/** @deprecated Recipients are a permission now: use orgRecipientsSql. Kept until write/statement.ts stops using it. */
 export const ORG_ROLES = ["MANAGER", "CHAIR"] as const;
 
 /**
- * Notifies the active managers and chairs of `orgId` and any `alsoUserIds`, each once (inside the
- * caller's transaction). features/tasks/server/write-in-one-statement.ts does the same in SQL.
+ * Notifies the org's recipients (`orgRecipientsSql`: active users whose role may receive the org's
+ * notifications) and any `userIds`, each once, in one statement inside the caller's transaction.
  */
 export async function notifyOrg(
   tx: TTx,
-  orgId: number,
-  type: TNotificationType,
-  taskId: number | null,
-  params: TNotificationParams,
-  exceptUserId?: number,
-  alsoUserIds: number[] = [],
+  n: {
+    orgId: number;
+    type: TNotificationType;
+    taskId: number | null;
+    params: TNotificationParams;
+    userIds?: readonly number[];
+  },
 ): Promise<void> {
-  const users = await tx.user.findMany({
-    where: {
-      orgId,
-      active: true,
-      role: { in: [...ORG_ROLES] },
-      id: exceptUserId ? { not: exceptUserId } : undefined,
-    },
-    select: { id: true },
-  });
-  await notifyUsers(tx, [...users.map((u) => u.id), ...alsoUserIds], type, taskId, params);
+  await tx.$executeRaw`
+    INSERT INTO "Notification" ("userId", "type", "taskId", "params", "createdAt")
+    SELECT r.id, ${n.type}::"NotificationType", ${n.taskId}::int, ${JSON.stringify(n.params)}::jsonb, now()
+    FROM (${orgRecipientsSql(Prisma.sql`${n.orgId}::int`)}
+          UNION SELECT unnest(${[...(n.userIds ?? [])]}::int[])) r
+    ORDER BY r.id`;
 }
 
 /** Notifies the given users (duplicates removed). */
 export async function notifyUsers(
   tx: TTx,
-  userIds: readonly number[],
-  type: TNotificationType,
-  taskId: number | null,
-  params: TNotificationParams,
+  n: {
+    userIds: readonly number[];
+    type: TNotificationType;
+    taskId: number | null;
+    params: TNotificationParams;
+  },
 ): Promise<void> {
-  const ids = [...new Set(userIds)];
+  const ids = [...new Set(n.userIds)];
   if (ids.length === 0) return;
-  await tx.notification.createMany({ data: ids.map((userId) => ({ userId, type, taskId, params })) });
+  await tx.notification.createMany({
+    data: ids.map((userId) => ({ userId, type: n.type, taskId: n.taskId, params: n.params })),
+  });
 }

@@ -1,6 +1,8 @@
 import "server-only";
 import type { TTx } from "@/lib/db/client";
 import { applyBatch } from "@/features/rollups/server/apply-delta";
+import { orgRecipientsSql } from "@/features/notifications/server/notify";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export type TInsertTasks = {
   measureIds: readonly number[];
@@ -43,13 +45,13 @@ export async function insertTasks(tx: TTx, a: TInsertTasks): Promise<number> {
     SELECT t.id, ${a.actorId}, ${a.parentTaskId === null ? "ASSIGNED" : "CASCADED"}::"TaskEventType", 'PENDING_SIGN'::"TaskStatus",
            jsonb_build_object('dueDate', jsonb_build_array(null, to_char(t."dueDate", 'YYYY-MM-DD'))), now()
     FROM "Task" t WHERE t."batchId" = ${a.batchId}`;
-  // One notification per receiving org and batch, to the org's managers and chairs.
+  // One notification per receiving org and batch, to the org's recipients.
   await tx.$executeRaw`
     INSERT INTO "Notification" ("userId", "type", "params", "createdAt")
     SELECT u.id, 'NEW_TASKS'::"NotificationType",
            jsonb_build_object('count', c.n, 'assignerOrg', r.name, 'batchId', ${a.batchId}::int), now()
     FROM (SELECT "orgId", count(*) AS n FROM "Task" WHERE "batchId" = ${a.batchId} GROUP BY "orgId") c
-    JOIN "User" u ON u."orgId" = c."orgId" AND u.active AND u.role IN ('MANAGER', 'CHAIR')
+    CROSS JOIN LATERAL (${orgRecipientsSql(Prisma.sql`c."orgId"`)}) u
     JOIN "Org" r ON r.id = ${a.reviewOrgId}`;
   return created;
 }

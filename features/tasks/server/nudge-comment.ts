@@ -14,8 +14,9 @@ export async function nudgeTask(
     const task = await loadTaskForAction(tx, actor, { taskId: input.taskId, action: "nudge" });
     await recordEvent(tx, { taskId: task.id, actorId: actor.id, type: "NUDGED", message: input.message });
     const params = { objective: task.objective.title, from: actor.orgName, message: input.message ?? "" };
-    await notifyOrg(tx, task.orgId, "NUDGED", task.id, params);
-    if (task.responsibleId) await notifyUsers(tx, [task.responsibleId], "NUDGED", task.id, params);
+    await notifyOrg(tx, { orgId: task.orgId, type: "NUDGED", taskId: task.id, params });
+    if (task.responsibleId)
+      await notifyUsers(tx, { userIds: [task.responsibleId], type: "NUDGED", taskId: task.id, params });
     return { ok: true };
   });
 }
