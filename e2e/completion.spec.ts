@@ -73,16 +73,11 @@ test("the province's region table shows each city's figures for the measure, and
   await expect(cells(sjz)).toHaveText(["22", "1", "0", "1", "0", "4.5%", "100.0%", "4.5%"]);
   const ts = table.locator("tbody tr").filter({ hasText: "唐山市总工会" });
   await expect(cells(ts)).toHaveText(["14", "0", "0", "0", "14", "0.0%", "—", "0.0%"]);
-  await expect(cells(page.getByTestId("region-total"))).toHaveText([
-    "36",
-    "1",
-    "0",
-    "1",
-    "14",
-    "2.8%",
-    "100.0%",
-    "2.8%",
-  ]);
+  // 河北 gave the counties their tasks directly (nothing passed down): 本地区 = 下级单位合计, no 本级.
+  const all = ["36", "1", "0", "1", "14", "2.8%", "100.0%", "2.8%"];
+  await expect(cells(page.getByTestId("region-children-total"))).toHaveText(all);
+  await expect(cells(page.getByTestId("region-self"))).toHaveText(all);
+  await expect(page.getByTestId("region-own")).toHaveCount(0);
   await expect(table.locator("tbody tr")).toHaveCount(2); // only cities with tasks
 
   await sjz.getByRole("link", { name: "石家庄市总工会" }).click();
@@ -118,11 +113,16 @@ test("nationally: the map with the province table beside it, and the 通报 rank
   await expect(cells(hebei)).toHaveText(["36", "2.8%", "14"]);
   // The trend's current week is the live figures (no objective scope: all tasks).
   await page.goto("/completion?view=trend");
-  const total = await page.getByTestId("tile-total").textContent();
-  await expect(page.getByTestId("trend-table").locator("tbody tr").first().locator("td").first()).toHaveText(
-    total!,
-  );
+  const total = (await page.getByTestId("tile-total").textContent())!;
+  const liveWeek = page.getByTestId("trend-table").locator("tbody tr").first().locator("td").first();
+  await expect(liveWeek).toHaveText(total);
   await expect(page.getByTestId("trend-chart").locator("canvas")).toBeVisible();
+  // With a scope chosen, the trend still covers all tasks, and so do the tiles above it (they said 36
+  // while the trend said more before): the page shows one set of figures and says so.
+  await page.goto(`/completion?objective=${M}&view=trend`);
+  await expect(page.getByTestId("trend-all-tasks")).toBeVisible();
+  await expect(page.getByTestId("tile-total")).toHaveText(total);
+  await expect(liveWeek).toHaveText(total);
 
   await page.goto(`/completion/report?org=${hebeiId}&objective=${M}`);
   const rows = page.getByTestId("bulletin-ranking").locator("tbody tr");
@@ -133,8 +133,9 @@ test("nationally: the map with the province table beside it, and the 通报 rank
     "完成较好：石家庄市总工会。需要加快进度：唐山市总工会。",
   );
   await expect(page.getByTestId("bulletin")).toContainText(
-    "共下达、认领任务 36 项，已办结 1 项，完成率 2.8%；逾期未完成 14 项",
+    "河北省总工会本地区共下达、认领任务 36 项，已办结 1 项，完成率 2.8%；逾期未完成 14 项",
   );
+  await expect(page.getByTestId("bulletin-region")).toHaveText("—本地区（上级所见）3612.8%2.8%100.0%14");
 });
 
 test("exports: the region table and the ledger as CSV (with BOM) and XLSX", async ({ page }) => {
@@ -211,7 +212,18 @@ test("a county's table shows its branches' figures, from the tasks the spec give
     "—",
     "0.0%",
   ]);
-  // 本级: 正定's own task, completed in the setup; total: 5 tasks, (100 + 60) / 5 = 32% average progress.
+  // 本级: 正定's own task, completed in the setup. The branches' 4 tasks were given by 正定 (not passed
+  // down from its task), so they count in 正定's region too: 本地区 = 4 + 1 = 5 tasks, (100 + 60) / 5 = 32%.
+  await expect(cells(page.getByTestId("region-children-total"))).toHaveText([
+    "4",
+    "1",
+    "1",
+    "0",
+    "0",
+    "0.0%",
+    "—",
+    "15.0%",
+  ]);
   await expect(cells(page.getByTestId("region-own"))).toHaveText([
     "1",
     "1",
@@ -222,7 +234,7 @@ test("a county's table shows its branches' figures, from the tasks the spec give
     "100.0%",
     "100.0%",
   ]);
-  await expect(cells(page.getByTestId("region-total"))).toHaveText([
+  await expect(cells(page.getByTestId("region-self"))).toHaveText([
     "5",
     "2",
     "1",
@@ -248,7 +260,7 @@ test("a manager from another province cannot see Hebei's completion", async ({ p
     const res = await page.request.get(`/api/exports/${kind}?org=${hebeiId}&format=csv`);
     expect(res.status(), kind).toBe(404);
   }
-  await page.goto("/completion");
+  await page.goto(`/completion?objective=${M}`); // (cascade.spec gives 湖北 tasks of other measures)
   await expect(page.getByRole("heading", { name: "湖北省总工会 · 完成情况" })).toBeVisible();
   await expect(page.getByText("暂无下达的任务")).toBeVisible();
 });
