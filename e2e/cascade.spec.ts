@@ -21,12 +21,12 @@ async function as(browser: Browser, user: string): Promise<Page> {
   return page;
 }
 
-/** 下达 from /tasks/new, or 分解 from the task's page (then the measure is fixed). */
+type TTarget = { under?: string; level?: string; org?: string };
+
+/** 下达 from /tasks/new (with a measure), or 分解 on the page the task's 分解下达 opened (without). */
 async function assign(
   page: Page,
-  target: { under?: string; level?: string; org?: string },
-  expected: number,
-  measure?: string,
+  { measure, target, expected }: { measure?: string; target: TTarget; expected: number },
 ) {
   if (measure) {
     await page.goto("/tasks/new");
@@ -48,21 +48,26 @@ async function assign(
 /** The holder signs its task of `measure` and passes it down (分解). */
 async function signAndCascade(
   page: Page,
-  measure: string,
-  holder: string,
-  target: Parameters<typeof assign>[1],
-  expected: number,
+  {
+    measure,
+    holder,
+    target,
+    expected,
+  }: { measure: string; holder: string; target: TTarget; expected: number },
 ) {
   await openTask(page, measure, holder);
   await (await openAction(page, "sign")).getByRole("button", { name: "签收" }).click();
   await expect(page.locator(".status-badge").first()).toHaveText("办理中");
   await page.getByTestId("action-cascade").click();
   await expect(page.getByRole("heading", { name: "分解下达" })).toBeVisible();
-  await assign(page, target, expected);
+  await assign(page, { target, expected });
 }
 
 /** The holder signs and submits; the org that passed the task down approves it (销号). */
-async function complete(holderPage: Page, reviewerPage: Page, measure: string, holder: string) {
+async function complete(
+  { holderPage, reviewerPage }: { holderPage: Page; reviewerPage: Page },
+  { measure, holder }: { measure: string; holder: string },
+) {
   await openTask(holderPage, measure, holder);
   await (await openAction(holderPage, "sign")).getByRole("button", { name: "签收" }).click();
   await expect(holderPage.locator(".status-badge").first()).toHaveText("办理中");
@@ -87,7 +92,7 @@ async function openCompletion(page: Page, measure: string, heading: string) {
   await expect(page.getByRole("heading", { name: `${heading} · 完成情况` })).toBeVisible();
 }
 
-async function expectTiles(page: Page, total: string, completionRate: string, avgProgress: string) {
+async function expectTiles(page: Page, [total, completionRate, avgProgress]: [string, string, string]) {
   await expect(page.getByTestId("tile-total")).toHaveText(total);
   await expect(page.getByTestId("tile-completionRate")).toHaveText(completionRate);
   await expect(page.getByTestId("tile-avgProgress")).toHaveText(avgProgress);
@@ -112,12 +117,17 @@ test("setup: 全总 → 31 provinces → 河北 passes M1 down to 石家庄's 22
   browser,
 }) => {
   const acftu = await as(browser, "acftu");
-  await assign(acftu, { level: "省级工会" }, 31, M1);
+  await assign(acftu, { measure: M1, target: { level: "省级工会" }, expected: 31 });
   const hebei = await as(browser, "hebei");
-  await signAndCascade(hebei, M1, "河北省总工会", { under: "石家庄市总工会", level: "县级工会" }, 22);
+  await signAndCascade(hebei, {
+    measure: M1,
+    holder: "河北省总工会",
+    target: { under: "石家庄市总工会", level: "县级工会" },
+    expected: 22,
+  });
   // The county task was passed down by 河北, so 河北 reviews it (not 石家庄).
   const chair = await as(browser, "zhengding.chair");
-  await complete(chair, hebei, M1, ZD);
+  await complete({ holderPage: chair, reviewerPage: hebei }, { measure: M1, holder: ZD });
   for (const p of [acftu, hebei, chair]) await p.close();
 });
 
@@ -127,7 +137,7 @@ test("M1 nationally: 31 tasks, none complete; 河北 counts its own task once, a
   await loginAs(page, "acftu");
   await openCompletion(page, M1, "中华全国总工会");
   // 31 province tasks; progress (100/22 + 30 × 0) / 31 = 0.147% → 0.1%.
-  await expectTiles(page, "31", "0.0%", "0.1%");
+  await expectTiles(page, ["31", "0.0%", "0.1%"]);
   await expect(table(page).locator("tbody tr")).toHaveCount(31);
   await expect(cells(row(page, "河北省总工会"))).toHaveText(["1", "1", "1", "0", "0", "0.0%", "—", "4.5%"]);
   await expect(cells(row(page, "北京市总工会"))).toHaveText(PENDING);
@@ -158,7 +168,7 @@ test("M1 at 河北: region 1 task (4.5%); 石家庄's row counts the 22 county t
 }) => {
   await loginAs(page, "hebei");
   await openCompletion(page, M1, "河北省总工会");
-  await expectTiles(page, "1", "0.0%", "4.5%");
+  await expectTiles(page, ["1", "0.0%", "4.5%"]);
   await expect(table(page).locator("tbody tr")).toHaveCount(1);
   const sjz = ["22", "1", "0", "1", "0", "4.5%", "100.0%", "4.5%"];
   await expect(cells(row(page, "石家庄市总工会"))).toHaveText(sjz);
@@ -194,7 +204,7 @@ test("M1 at 河北: region 1 task (4.5%); 石家庄's row counts the 22 county t
 test("M1 at 石家庄 and at 正定: the 22 county tasks, and 正定's one", async ({ browser }) => {
   const sjzPage = await as(browser, "shijiazhuang");
   await openCompletion(sjzPage, M1, "石家庄市总工会");
-  await expectTiles(sjzPage, "22", "4.5%", "4.5%");
+  await expectTiles(sjzPage, ["22", "4.5%", "4.5%"]);
   await expect(table(sjzPage).locator("tbody tr")).toHaveCount(22);
   await expect(cells(row(sjzPage, ZD))).toHaveText(DONE);
   await expect(cells(row(sjzPage, "井陉县总工会"))).toHaveText(PENDING);
@@ -205,7 +215,7 @@ test("M1 at 石家庄 and at 正定: the 22 county tasks, and 正定's one", asy
 
   const zd = await as(browser, "zhengding");
   await openCompletion(zd, M1, ZD);
-  await expectTiles(zd, "1", "100.0%", "100.0%");
+  await expectTiles(zd, ["1", "100.0%", "100.0%"]);
   await expect(table(zd).locator("tbody tr")).toHaveCount(0); // the branches hold no M1 task
   await expectFooter(zd, {
     children: ["0", "0", "0", "0", "0", "—", "—", "—"],
@@ -217,13 +227,15 @@ test("M1 at 石家庄 and at 正定: the 22 county tasks, and 正定's one", asy
 
 test("setup: a four-level chain 全总 → 河北 → 正定 → its 4 branches; 恒达 completes", async ({ browser }) => {
   const acftu = await as(browser, "acftu");
-  await assign(acftu, { level: "省级工会" }, 31, M2);
+  await assign(acftu, { measure: M2, target: { level: "省级工会" }, expected: 31 });
   const hebei = await as(browser, "hebei");
-  await signAndCascade(hebei, M2, "河北省总工会", { org: ZD }, 1); // straight to the county
+  // Straight to the county, past the city.
+  await signAndCascade(hebei, { measure: M2, holder: "河北省总工会", target: { org: ZD }, expected: 1 });
   const zd = await as(browser, "zhengding");
-  await signAndCascade(zd, M2, ZD, { level: "基层工会" }, 4);
+  await signAndCascade(zd, { measure: M2, holder: ZD, target: { level: "基层工会" }, expected: 4 });
   const chair = await as(browser, "hengda.chair");
-  await complete(chair, zd, M2, HENGDA); // 正定 passed it down, so 正定 reviews it
+  // 正定 passed it down, so 正定 reviews it.
+  await complete({ holderPage: chair, reviewerPage: zd }, { measure: M2, holder: HENGDA });
   for (const p of [acftu, hebei, zd, chair]) await p.close();
 });
 
@@ -239,7 +251,7 @@ test("M2 at every level: each chain counted once per region, progress derived up
   // National: 31 province tasks, (25 + 30 × 0) / 31 = 0.806% → 0.8%.
   const acftu = await as(browser, "acftu");
   await openCompletion(acftu, M2, "中华全国总工会");
-  await expectTiles(acftu, "31", "0.0%", "0.8%");
+  await expectTiles(acftu, ["31", "0.0%", "0.8%"]);
   await expect(cells(row(acftu, "河北省总工会"))).toHaveText(inProgress25);
   await expectFooter(acftu, {
     children: ["31", "1", "1", "0", "0", "0.0%", "—", "0.8%"],
@@ -251,7 +263,7 @@ test("M2 at every level: each chain counted once per region, progress derived up
   // 河北: its own task once (25%); the one city with a task, 石家庄, counts 正定's task.
   const hebei = await as(browser, "hebei");
   await openCompletion(hebei, M2, "河北省总工会");
-  await expectTiles(hebei, "1", "0.0%", "25.0%");
+  await expectTiles(hebei, ["1", "0.0%", "25.0%"]);
   await expect(table(hebei).locator("tbody tr")).toHaveCount(1);
   await expect(cells(row(hebei, "石家庄市总工会"))).toHaveText(inProgress25);
   await expectFooter(hebei, { children: inProgress25, own: inProgress25, region: inProgress25 });
@@ -260,7 +272,7 @@ test("M2 at every level: each chain counted once per region, progress derived up
   // 石家庄: holds nothing itself; its one county with a task is 正定 (25%).
   const sjz = await as(browser, "shijiazhuang");
   await openCompletion(sjz, M2, "石家庄市总工会");
-  await expectTiles(sjz, "1", "0.0%", "25.0%");
+  await expectTiles(sjz, ["1", "0.0%", "25.0%"]);
   await expect(table(sjz).locator("tbody tr")).toHaveCount(1);
   await expect(cells(row(sjz, ZD))).toHaveText(inProgress25);
   await expectFooter(sjz, { children: inProgress25, own: null, region: inProgress25 });
@@ -270,7 +282,7 @@ test("M2 at every level: each chain counted once per region, progress derived up
   // 4 tasks, 1 completed on time, (100 + 0 + 0 + 0) / 4 = 25%.
   const zd = await as(browser, "zhengding");
   await openCompletion(zd, M2, ZD);
-  await expectTiles(zd, "1", "0.0%", "25.0%");
+  await expectTiles(zd, ["1", "0.0%", "25.0%"]);
   await expect(table(zd).locator("tbody tr")).toHaveCount(4);
   await expect(cells(row(zd, HENGDA))).toHaveText(DONE);
   await expect(cells(row(zd, "正定县润丰食品有限公司工会"))).toHaveText(PENDING);

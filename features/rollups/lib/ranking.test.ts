@@ -6,14 +6,9 @@ const region = (name: string, c: Partial<ReturnType<typeof emptyCounts>>) => ({
   name,
   metrics: toMetrics({ ...emptyCounts(), ...c }),
 });
-// n tasks of which `done` completed (on time), the rest in progress at `p` % each.
-const rate = (name: string, n: number, done: number, p = 0) =>
-  region(name, {
-    completed: done,
-    completedOnTime: done,
-    inProgress: n - done,
-    progressSum: done * 100 + (n - done) * p,
-  });
+// n tasks of which `done` completed (on time), the rest in progress at 0 %.
+const rate = (name: string, n: number, done: number) =>
+  region(name, { completed: done, completedOnTime: done, inProgress: n - done, progressSum: done * 100 });
 const names = (rows: { name: string }[]) => rows.map((r) => r.name);
 
 describe("rankRegions", () => {
@@ -140,7 +135,11 @@ describe("pickMentions", () => {
 
     // Top tie of 3 (limit 2): nobody on top; the bottom stops at that tie rather than naming its members.
     const m2 = pickMentions(
-      rankRegions([...["A", "B", "C"].map((n) => rate(n, 5, 2)), rate("D", 5, 1), rate("E", 5, 0, 10)]),
+      rankRegions([
+        ...["A", "B", "C"].map((n) => rate(n, 5, 2)),
+        rate("D", 5, 1),
+        region("E", { inProgress: 5, progressSum: 50 }),
+      ]),
     );
     expect(names(m2.top)).toEqual([]);
     expect(m2.topTie).toEqual({ rank: 1, count: 3 });
