@@ -41,8 +41,21 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "completion-heatmap", user: "hebei", path: "/completion?view=heatmap" },
   { name: "completion-map", user: "acftu", path: "/completion?view=map" },
   { name: "completion-trend", user: "hebei", path: "/completion?view=trend" },
-  { name: "completion-empty", user: "hubei", path: "/completion" },
+  // cascade.spec gives 湖北 tasks of other measures: empty for the measure completion.spec uses.
+  { name: "completion-empty", user: "hubei", path: "/completion?objective=3.6.2.1" },
   { name: "completion-report", user: "hebei", path: "/completion/report" },
+  // Issue #10's example (cascade.spec): passed-down tasks counted once per region, at each level.
+  { name: "completion-cascade-national", user: "acftu", path: "/completion?objective=3.5.2.1" },
+  { name: "completion-cascade-hebei", user: "hebei", path: "/completion?objective=3.5.2.1" },
+  { name: "completion-cascade-county", user: "zhengding", path: "/completion?objective=3.5.2.2" },
+  { name: "completion-cascade-trend", user: "hebei", path: "/completion?objective=3.5.2.1&view=trend" },
+  { name: "completion-report-national", user: "acftu", path: "/completion/report?objective=3.5.2.1" },
+  {
+    name: "completion-report-docno",
+    user: "hebei",
+    path: `/completion/report?objective=3.5.2.1&docNo=${encodeURIComponent("冀工督〔2026〕3号")}`,
+  },
+  { name: "completion-report-en", user: "hebei", path: "/completion/report?objective=3.5.2.1", locale: "en" },
   { name: "completion-en", user: "acftu", path: "/completion", locale: "en" },
 ];
 
@@ -57,15 +70,13 @@ for (const s of shots) {
       await page.setViewportSize(viewport);
       if (s.user) await loginAs(page, s.user);
       if (s.locale)
-        await page
-          .context()
-          .addCookies([
-            {
-              name: "locale",
-              value: s.locale,
-              url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1:3100",
-            },
-          ]);
+        await page.context().addCookies([
+          {
+            name: "locale",
+            value: s.locale,
+            url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1:3100",
+          },
+        ]);
       await page.goto(s.path);
       for (const id of s.open ?? []) {
         await page.getByTestId(id).first().click();
