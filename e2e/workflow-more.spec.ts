@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { loginAs } from "./fixtures/auth";
+import { dayFromToday } from "./fixtures/dates";
 import { expectToast, openAction, openTask } from "./fixtures/tasks";
 
 test.describe.configure({ mode: "serial", retries: 0 });
@@ -47,8 +48,9 @@ test("a backfilled overdue task shows as overdue, is nudged, and an approved ext
   page,
   browser,
 }) => {
+  const [due, extendedTo] = [dayFromToday(-30), dayFromToday(120)];
   await loginAs(page, "hebei");
-  await assignToZhengding(page, "3.2.3.2", "2026-01-15");
+  await assignToZhengding(page, "3.2.3.2", due);
   const id = await openTask(page, "3.2.3.2", "正定县总工会");
   await expect(page.locator(".overdue-badge")).toBeVisible();
   const nudge = await openAction(page, "nudge");
@@ -66,7 +68,7 @@ test("a backfilled overdue task shows as overdue, is nudged, and an approved ext
   await expect(chair.getByTestId("task-row").filter({ hasText: "3.2.3.2" })).toBeVisible();
   await chair.goto(`/tasks/${id}`);
   const ext = await openAction(chair, "requestExtension");
-  await ext.getByLabel("申请延期至").fill("2027-03-31");
+  await ext.getByLabel("申请延期至").fill(extendedTo);
   await ext.getByLabel("原因").fill("需等待省里统一部署");
   await ext.getByRole("button", { name: "提交" }).click();
   await expectToast(chair);
@@ -81,7 +83,7 @@ test("a backfilled overdue task shows as overdue, is nudged, and an approved ext
   await decide.getByRole("button", { name: "同意延期" }).click();
   await expectToast(page);
   await expect(page.locator(".overdue-badge")).toHaveCount(0);
-  await expect(page.getByTestId("timeline")).toContainText("2026-01-15 → 2027-03-31");
+  await expect(page.getByTestId("timeline")).toContainText(`${due} → ${extendedTo}`);
 });
 
 test("a branch chair claims a measure nobody assigned (自选动作)", async ({ page }) => {
@@ -89,7 +91,7 @@ test("a branch chair claims a measure nobody assigned (自选动作)", async ({ 
   await page.goto("/tasks/claim?q=3.4.1.1");
   await page.getByTestId("claimable").locator("li").first().getByRole("button", { name: "认领" }).click();
   const dialog = page.getByRole("dialog");
-  await dialog.getByLabel("计划完成日期").fill("2027-06-30");
+  await dialog.getByLabel("计划完成日期").fill(dayFromToday(180));
   await dialog.getByRole("button", { name: "认领" }).click();
   await expect(page).toHaveURL(/\/tasks\/\d+$/);
   await expect(page.getByText("自选动作").first()).toBeVisible();

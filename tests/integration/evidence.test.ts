@@ -11,6 +11,7 @@ import { assignStaff } from "@/features/tasks/server/assign-staff";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";
 import { logProgress } from "@/features/tasks/server/log-progress";
 import { signTask } from "@/features/tasks/server/sign-task";
+import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { codeOf, loadActors, type TTestActor } from "../helpers/actors";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
@@ -34,7 +35,7 @@ beforeAll(async () => {
       clientToken: crypto.randomUUID(),
       objectiveIds: [m.id],
       target: { mode: "orgs", orgIds: [county.id] },
-      dueDate: "2027-12-31",
+      dueDate: formatDay(addDays(chinaToday(), 180)),
     }),
   );
   taskId = (await t.db.task.findFirstOrThrow({ where: { objectiveId: m.id, orgId: county.id } })).id;
