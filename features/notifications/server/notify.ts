@@ -8,9 +8,6 @@ export { orgRecipientsSql } from "./org-recipients";
 export type TNotificationType = Prisma.NotificationCreateManyInput["type"];
 export type TNotificationParams = Record<string, string | number | null>;
 
-/** @deprecated Recipients are a permission now: use orgRecipientsSql. Kept until write/statement.ts stops using it. */
-export const ORG_ROLES = ["MANAGER", "CHAIR"] as const;
-
 /**
  * Notifies the org's recipients (`orgRecipientsSql`: active users whose role may receive the org's
  * notifications) and any `userIds`, each once, in one statement inside the caller's transaction.

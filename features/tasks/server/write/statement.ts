@@ -1,7 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import { rollupChangeCtes } from "@/features/rollups/server/apply-delta";
 import type { TTaskSnap } from "@/features/rollups/lib/contribution";
-import { ORG_ROLES } from "@/features/notifications/server/notify";
+import { orgRecipientsSql } from "@/features/notifications/server/org-recipients";
 import { FIXED_PROGRESS, type TTaskStatus } from "@/lib/task-status";
 import type { TTaskChange, TTaskFields } from "./change";
 import { deriveChainCtes, derivedFromChildrenSql } from "./derive-chain";
@@ -99,7 +99,7 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
     ? Prisma.sql`nt AS (
       INSERT INTO "Notification" ("userId", type, "taskId", params, "createdAt")
       SELECT u.id, ${n.type}::"NotificationType", upd.id, ${JSON.stringify(n.params)}::jsonb, ${now} FROM upd, "User" u
-      WHERE (u."orgId" = ${n.orgId ?? null}::int AND u.active AND u.role::text = ANY(${[...ORG_ROLES]}::text[]))
+      WHERE u.id IN (${orgRecipientsSql(Prisma.sql`${n.orgId ?? null}::int`)})
         OR u.id = ANY(${n.userIds ?? []}::int[])
       RETURNING id)`
     : null;
