@@ -16,7 +16,7 @@ export default async function HomePage() {
   const [stats, summary, completion] = await Promise.all([
     getHomeStats(user),
     getTaskSummary(user),
-    user.permissions.has("report:read") ? getCompletion(user, user.orgId) : null,
+    user.permissions.has("report:read") ? getCompletion(user, { orgId: user.orgId }) : null,
   ]);
   const tiles = [
     { label: t("home.mainTasks"), value: stats.mainTasks, href: "/objectives" },

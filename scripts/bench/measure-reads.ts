@@ -94,7 +94,7 @@ export async function measureReads(
     log(formatSummary(`${level}: roll-up read (readFigures)`, rollup));
     const view = summarize(
       await sample({ n: cfg.readIterations, warmup: 30, orgs, r }, (o) =>
-        getCompletion(root, o.id, undefined, today),
+        getCompletion(root, { orgId: o.id, today }),
       ),
     );
     log(formatSummary(`${level}: whole view (getCompletion)`, view));

@@ -133,7 +133,8 @@ describe("each assignment chain counts once per region", () => {
     expect((await taskOf(m.id, zd.id)).progress).toBe(40);
     expect((await taskOf(m.id, hebei.id)).progress).toBe(40);
 
-    const view = (user: number, at: number) => getCompletion({ orgId: user }, at, m.code);
+    const view = (user: number, at: number) =>
+      getCompletion({ orgId: user }, { orgId: at, objective: m.code });
     // National: the 31 provinces' tasks, 河北 in progress at 40, nothing complete: avg 40 / 31.
     const national = (await view(root.id, root.id))!;
     expect(figures(national.region)).toEqual({
@@ -168,12 +169,18 @@ describe("each assignment chain counts once per region", () => {
     expect(figures((await view(hengda!.id, hengda!.id))!.region)).toEqual(row(hengda!.id));
 
     // The heatmap and the trend follow the same rule.
-    const heat = (await getHeatmap({ orgId: root.id }, root.id, m.code))!;
+    const heat = (await getHeatmap({ orgId: root.id }, { orgId: root.id, objective: m.code }))!;
     expect(heat.rows.find((r) => r.id === hebei.id)!.cells[0]).toMatchObject({ total: 1, completed: 0 });
     await takeSnapshots(t.db, today);
-    expect((await readTrend(t.db, root.id, today)).at(-1)).toMatchObject({ total: 31, completed: 0 });
-    expect((await readTrend(t.db, hebei.id, today)).at(-1)).toMatchObject({ total: 1, completed: 0 });
-    expect((await readTrend(t.db, zd.id, today)).at(-1)).toMatchObject({ total: 1, completed: 0 });
+    expect((await readTrend(t.db, { orgId: root.id, today })).at(-1)).toMatchObject({
+      total: 31,
+      completed: 0,
+    });
+    expect((await readTrend(t.db, { orgId: hebei.id, today })).at(-1)).toMatchObject({
+      total: 1,
+      completed: 0,
+    });
+    expect((await readTrend(t.db, { orgId: zd.id, today })).at(-1)).toMatchObject({ total: 1, completed: 0 });
 
     // A branch's task is withdrawn: 正定 = (60 + 100 + 0) / 3 = 53.333333 (6 places), and so 河北.
     const third = await taskOf(m.id, branches[2]!.id);
@@ -244,7 +251,7 @@ describe("each assignment chain counts once per region", () => {
       }
       // Round 3: 30, 37, 44, 51 → 正定 = 162 / 4 = 40.5, and 河北's view of 正定's region the same.
       expect((await taskOf(m.id, zd.id)).progress).toBe(40.5);
-      const view = (await getCompletion({ orgId: hebei.id }, zd.id, m.code))!;
+      const view = (await getCompletion({ orgId: hebei.id }, { orgId: zd.id, objective: m.code }))!;
       expect(view.region.avgProgress).toBe(40.5);
       expect(view.childTotal.avgProgress).toBe(40.5);
     },

@@ -404,7 +404,7 @@ describe("roll-ups equal a recompute from the task rows", () => {
           }),
           { completed: 0, overdue: 0, total: 0 },
         );
-    const view = await getCompletion({ orgId: hebei.parentId! }, hebei.id, undefined, when);
+    const view = await getCompletion({ orgId: hebei.parentId! }, { orgId: hebei.id, today: when });
     expect(view).not.toBeNull();
     const row = view!.children.find((c) => c.id === shijiazhuang.id)!;
     const expected = sumOf(shijiazhuang.id);
@@ -424,7 +424,10 @@ describe("roll-ups equal a recompute from the task rows", () => {
     // 河北 holds no tasks and passed none down: its region is its children's.
     expect(view!.own.total).toBe(0);
     expect(view!.childTotal.total).toBe(view!.region.total);
-    const nationalView = await getCompletion({ orgId: hebei.parentId! }, hebei.parentId!, undefined, when);
+    const nationalView = await getCompletion(
+      { orgId: hebei.parentId! },
+      { orgId: hebei.parentId!, today: when },
+    );
     expect(nationalView!.children.find((c) => c.id === hebei.id)!.metrics.completed).toBe(
       sumOf(hebei.id).completed,
     );
@@ -441,7 +444,7 @@ describe("roll-ups equal a recompute from the task rows", () => {
     const open = (s: string) => ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS", "SUBMITTED"].includes(s);
     expect(own.length).toBeGreaterThan(0);
     expect(await t.db.rollup.count({ where: { orgId: hengda.id } })).toBe(0);
-    const countyView = await getCompletion({ orgId: hebei.parentId! }, zhengding.id, undefined, when);
+    const countyView = await getCompletion({ orgId: hebei.parentId! }, { orgId: zhengding.id, today: when });
     const branchRow = countyView!.children.find((c) => c.id === hengda.id)!;
     expect({
       total: branchRow.metrics.total,
@@ -485,21 +488,21 @@ describe("roll-ups equal a recompute from the task rows", () => {
     expect(byId(await read(many)).reduce((a, r) => a + r.completed, 0)).toBe(
       own.filter((x) => x.status === "COMPLETED").length,
     );
-    const branchView = await getCompletion({ orgId: zhengding.id }, hengda.id, undefined, when);
+    const branchView = await getCompletion({ orgId: zhengding.id }, { orgId: hengda.id, today: when });
     expect(branchView!.region.total).toBe(own.length);
     expect(branchView!.byMainTask.reduce((a, m) => a + m.metrics.total, 0)).toBe(own.length);
     // Outside the user's subtree: nothing.
     const beijing = await t.db.org.findUniqueOrThrow({ where: { code: "110000" } });
-    expect(await getCompletion({ orgId: beijing.id }, hebei.id)).toBeNull();
+    expect(await getCompletion({ orgId: beijing.id }, { orgId: hebei.id })).toBeNull();
 
     await takeSnapshots(t.db, when);
-    const trend = await readTrend(t.db, shijiazhuang.id, when);
+    const trend = await readTrend(t.db, { orgId: shijiazhuang.id, today: when });
     expect(trend.at(-1)).toMatchObject({
       completed: expected.completed,
       total: expected.total,
       overdue: expected.overdue,
     });
-    const national = await readTrend(t.db, hebei.parentId!, when);
+    const national = await readTrend(t.db, { orgId: hebei.parentId!, today: when });
     expect(national.at(-1)).toMatchObject(sumOf(hebei.id)); // only Hebei has tasks
 
     // The rebuild (set-based, the maintained rule) against the independent recompute.

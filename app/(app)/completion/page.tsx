@@ -24,7 +24,7 @@ export default async function CompletionPage({
   const q = ZCompletionQuery.parse(await searchParams);
   const orgId = q.org ?? user.orgId;
   const [data, options, t] = await Promise.all([
-    getCompletion(user, orgId, q.objective),
+    getCompletion(user, { orgId, objective: q.objective }),
     listObjectiveOptions(),
     getTranslations("completion"),
   ]);

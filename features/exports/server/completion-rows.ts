@@ -17,7 +17,7 @@ export async function buildCompletionExport(
   q: { orgId: number; objective?: string },
   { t, now = new Date() }: { t: TTranslate; now?: Date },
 ): Promise<TBuiltExport | null> {
-  const c = await getCompletion(user, q.orgId, q.objective, chinaToday(now));
+  const c = await getCompletion(user, { orgId: q.orgId, objective: q.objective, today: chinaToday(now) });
   if (!c || (q.objective && !c.objective)) return null;
   const titleLines = [
     t("exports.title.completion", { org: c.org.name }),

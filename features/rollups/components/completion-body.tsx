@@ -94,7 +94,7 @@ export async function CompletionBody({
   let body: React.ReactNode;
   let tiles = data.region;
   if (view === "heatmap") {
-    const heat = await getHeatmap(user, data.org.id, objective);
+    const heat = await getHeatmap(user, { orgId: data.org.id, objective });
     body = (
       <Card>
         <CardHeader title={t("heatmap.title")} />
@@ -130,8 +130,8 @@ export async function CompletionBody({
     // tiles show the unscoped region too: the current week's point is exactly the tiles' figures.
     const today = chinaToday();
     const [recorded, whole] = await Promise.all([
-      readTrend(getDb(), data.org.id, today),
-      objective ? getCompletion(user, data.org.id) : data,
+      readTrend(getDb(), { orgId: data.org.id, today }),
+      objective ? getCompletion(user, { orgId: data.org.id }) : data,
     ]);
     tiles = whole!.region;
     const points = withLivePoint(

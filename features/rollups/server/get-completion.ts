@@ -16,10 +16,9 @@ const sum = (rows: TRow[]) => rows.reduce((acc, r) => addCounts(acc, r), emptyCo
  */
 export async function getCompletion(
   user: { orgId: number },
-  orgId: number,
-  objectiveCode?: string,
-  today = chinaToday(),
+  q: { orgId: number; objective?: string; today?: Date },
 ) {
+  const { orgId, objective: objectiveCode, today = chinaToday() } = q;
   const db = getDb();
   // Two round trips: the org (scope check) with its children and breadcrumb; then the figures.
   const [family, options] = await Promise.all([

@@ -13,10 +13,9 @@ import { readFiguresByMeasure } from "./read-rollups";
  */
 export async function getHeatmap(
   user: { orgId: number },
-  orgId: number,
-  objectiveCode?: string,
-  today = chinaToday(),
+  q: { orgId: number; objective?: string; today?: Date },
 ) {
+  const { orgId, objective: objectiveCode, today = chinaToday() } = q;
   const db = getDb();
   const [family, options] = await Promise.all([
     loadOrgFamily(db, user.orgId, orgId),

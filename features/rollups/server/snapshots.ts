@@ -39,9 +39,7 @@ export type TTrendPoint = { date: string; total: number; completed: number; over
 /** One point per week (the week's last snapshot, weeks starting Monday) for the last `weeks` weeks. */
 export async function readTrend(
   db: TDb | TTx,
-  orgId: number,
-  today: Date,
-  weeks = 26,
+  { orgId, today, weeks = 26 }: { orgId: number; today: Date; weeks?: number },
 ): Promise<TTrendPoint[]> {
   const rows = await db.$queryRaw<{ week: Date; total: number; completed: number; overdue: number }[]>`
     SELECT DISTINCT ON (date_trunc('week', "day")) date_trunc('week', "day")::date AS week, total, completed, overdue

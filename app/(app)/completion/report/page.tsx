@@ -34,7 +34,7 @@ export default async function BulletinPage({
   const rawDocNo = typeof params.docNo === "string" ? params.docNo : "";
   const docNo = ZDocNo.safeParse(rawDocNo);
   const [data, t, locale] = await Promise.all([
-    getCompletion(user, q.org ?? user.orgId, q.objective),
+    getCompletion(user, { orgId: q.org ?? user.orgId, objective: q.objective }),
     getTranslations("completion"),
     getLocale(),
   ]);
