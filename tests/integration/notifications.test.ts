@@ -5,7 +5,9 @@ import { sweepReminders } from "@/features/notifications/server/sweep-reminders"
 import { ZAssignTasks } from "@/features/tasks/schemas";
 import { assignStaff } from "@/features/tasks/server/assign-staff";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";
+import { handBackTask } from "@/features/tasks/server/hand-back-task";
 import { nudgeTask } from "@/features/tasks/server/nudge-comment";
+import { reassignTask } from "@/features/tasks/server/reassign-task";
 import { signTask } from "@/features/tasks/server/sign-task";
 import { DEFAULT_ROLE_PERMISSIONS, ROLES, type TRole } from "@/lib/auth/permissions";
 import { addDays, chinaToday, formatDay } from "@/lib/dates";
@@ -155,6 +157,12 @@ describe("who receives an org's notifications: a permission, not a role name", (
     return { recipients, taskId: (await taskOf(m.code)).id };
   }
   const nudged = (taskId: number) => recipientsOf("NUDGED", () => nudgeTask(A.hebei!, { taskId }));
+  /** Handed back by the county and sent again by the province: NEW_TASKS through the one-statement change. */
+  const sentAgain = async (taskId: number) => {
+    const tk = await t.db.task.findUniqueOrThrow({ where: { id: taskId } });
+    await handBackTask(A["zhengding.chair"]!, { taskId, version: tk.version, reason: "不属于本级职责" });
+    return recipientsOf("NEW_TASKS", () => reassignTask(A.hebei!, { taskId, version: tk.version + 1 }));
+  };
   const reminded = async (taskId: number) => {
     const before = (await t.db.notification.aggregate({ _max: { id: true } }))._max.id ?? 0;
     await sweepReminders(t.db, NOW);
@@ -190,6 +198,7 @@ describe("who receives an org's notifications: a permission, not a role name", (
       expect(a.recipients).toEqual(both);
       expect(await nudged(a.taskId)).toEqual(both);
       expect(await reminded(a.taskId)).toEqual(both);
+      expect(await sentAgain(a.taskId)).toEqual(both);
 
       // The chair's role loses it: the chair receives nothing, by the same role name as before.
       await revoke("CHAIR");
@@ -197,13 +206,15 @@ describe("who receives an org's notifications: a permission, not a role name", (
       expect(b.recipients).toEqual(["zhengding"]);
       expect(await nudged(b.taskId)).toEqual(["zhengding"]);
       expect(await reminded(b.taskId)).toEqual(["zhengding"]);
+      expect(await sentAgain(b.taskId)).toEqual(["zhengding"]);
 
-      // Staff gains it: every active staff member of the org receives, in all three paths.
+      // Staff gains it: every active staff member of the org receives, in every path.
       await grant("STAFF");
       const c = await newTask();
       expect(c.recipients).toEqual(["zhengding", "zhengding.staff"]);
       expect(await nudged(c.taskId)).toEqual(["zhengding", "zhengding.staff"]);
       expect(await reminded(c.taskId)).toEqual(["zhengding", "zhengding.staff"]);
+      expect(await sentAgain(c.taskId)).toEqual(["zhengding", "zhengding.staff"]);
     } finally {
       await revoke("STAFF");
       await t.db.rolePermission.createMany({
