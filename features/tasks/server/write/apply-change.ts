@@ -29,13 +29,15 @@ async function refusal(db: Pick<TTx, "$queryRaw">, c: TTaskChange): Promise<AppE
         ", ",
       )
     : Prisma.sql`TRUE`;
-  const rows = await db.$queryRaw<{ version: number; status: string; ok: boolean[] }[]>`
-    SELECT t.version, t.status::text AS status, ARRAY[${checks}] AS ok FROM "Task" t WHERE t.id = ${c.task.id}`;
+  // The first failed guard's position (1-based; NULL: none); an int, which every adapter reads.
+  const rows = await db.$queryRaw<{ version: number; status: string; failed: number | null }[]>`
+    SELECT t.version, t.status::text AS status, array_position(ARRAY[${checks}]::bool[], false) AS failed
+    FROM "Task" t WHERE t.id = ${c.task.id}`;
   const row = rows[0];
   if (!row) return new AppError("NOT_FOUND");
   if (row.version !== c.task.version || row.status !== c.task.status) return new AppError("CONFLICT");
-  const failed = guards.findIndex((_, i) => !row.ok[i]);
-  return failed >= 0 ? guardError(guards[failed]!) : new AppError("CONFLICT");
+  const failed = row.failed === null ? undefined : guards[row.failed - 1];
+  return failed ? guardError(failed) : new AppError("CONFLICT");
 }
 
 /** Applies the change inside the caller's transaction (e.g. 分解, which first inserts the children). */
