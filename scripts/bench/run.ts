@@ -5,6 +5,7 @@ import { appClient } from "./database";
 import { prepareDataset } from "./dataset";
 import { checkDrift, checkDriftInJs } from "./drift";
 import { measureReads } from "./measure-reads";
+import { measureChainWrites } from "./measure-chain";
 import { measureWrites } from "./measure-writes";
 import { rush } from "./rush";
 import { rushSql } from "./rush-sql";
@@ -43,6 +44,7 @@ async function main() {
 
     const reads = await measureReads(db, { cfg, targets: await loadTargets(db), today });
     const write = await measureWrites(db, cfg.writeIterations);
+    const chainWrite = await measureChainWrites(db, Math.round(cfg.writeIterations / 2));
     const rushed = await rush(db, { clients: cfg.rushClients, seconds: cfg.rushSeconds });
     const rushLoad = os.loadavg()[0]!;
     const rushSqlPerSecond = await rushSql(db, {
@@ -72,6 +74,8 @@ async function main() {
       write_p50_ms: r2(write.p50),
       write_p95_ms: r2(write.p95),
       write_node_cpu_ms: r1(write.nodeCpuMs),
+      chain_write_p50_ms: r2(chainWrite.p50),
+      chain_write_p95_ms: r2(chainWrite.p95),
       rush_per_s: Math.round(rushed.perSecond),
       rush_p95_ms: r1(rushed.latency.p95),
       rush_writes: rushed.ok,
