@@ -10,15 +10,14 @@ import { resolveTargets } from "./resolve-targets";
 import { applyTaskChangeIn } from "./write/apply-change";
 
 /**
- * 分解 writes the children's roll-ups (regions below the parent's holder) before the parent's
- * own change (regions on its path): lock the chain and the parent's path rows first, so that
- * task rows go parent → child and roll-up rows in ascending org id, as for every writer.
+ * 分解 locks the chain and the parent first (task rows parent → child, as every writer), then
+ * inserts the children, changes the parent (its regions: on its path) and only then adds the
+ * children's roll-ups (regions below the parent's holder), so roll-up rows go in ascending org id.
+ * No roll-up row is locked before the insert, which may wait for a concurrent claim of the same pair.
  */
 async function lockForCascade(tx: TTx, parent: TLoadedTask): Promise<void> {
   const ids = [...parent.chain.map((l) => l.id), parent.id];
   await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ANY(${ids}::int[]) ORDER BY id FOR UPDATE`;
-  await tx.$queryRaw`SELECT 1 FROM "Rollup" WHERE "objectiveId" = ${parent.objectiveId} AND "orgId" = ANY(${parent.orgPath}::int[])
-    ORDER BY "orgId" FOR UPDATE`;
 }
 
 /** At most this many tasks per 下达 (e.g. 82 measures × 600 orgs); larger ones are split by the user. */
@@ -121,16 +120,18 @@ export async function assignTasks(
           targetValue: input.targetValue ?? null,
           targetUnit: input.targetUnit ?? null,
           actorId: actor.id,
+          // The task passed down now derives its progress from its children (and its chain from it).
+          beforeRollups: async (n) => {
+            if (parent)
+              await applyTaskChangeIn(tx, {
+                task: parent,
+                actorId: actor.id,
+                now,
+                progress: "derived",
+                event: { type: "CASCADED", changes: { tasks: [null, n] } },
+              });
+          },
         });
-        // The task passed down now derives its progress from its children (and its chain from it).
-        if (parent && created > 0)
-          await applyTaskChangeIn(tx, {
-            task: parent,
-            actorId: actor.id,
-            now,
-            progress: "derived",
-            event: { type: "CASCADED", changes: { tasks: [null, created] } },
-          });
         const skipped = measureIds.length * targetOrgIds.length - created;
         await tx.assignmentBatch.update({
           where: { id: batch.id },

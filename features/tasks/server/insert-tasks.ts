@@ -16,6 +16,8 @@ export type TInsertTasks = {
   targetValue: number | null;
   targetUnit: string | null;
   actorId: number;
+  /** Runs after the rows are inserted and before their roll-ups are added. */
+  beforeRollups?: (created: number) => Promise<void>;
 };
 
 /**
@@ -39,6 +41,9 @@ export async function insertTasks(tx: TTx, a: TInsertTasks): Promise<number> {
     ORDER BY o.id, m.id
     ON CONFLICT ("objectiveId", "orgId") DO NOTHING`;
   if (created === 0) return 0;
+  // Before the new tasks' roll-ups, whose regions lie below the assigner's (e.g. the parent's
+  // change of a 分解): roll-up rows are taken in ascending org id.
+  await a.beforeRollups?.(created);
   await applyBatch(tx, a.batchId, a.dueDate);
   await tx.$executeRaw`
     INSERT INTO "TaskEvent" ("taskId", "actorId", "type", "toStatus", "changes", "createdAt")

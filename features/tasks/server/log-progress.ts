@@ -1,6 +1,5 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TLogProgress } from "../schemas";
 import { loadTaskForAction } from "./load-task";
@@ -8,8 +7,9 @@ import { applyTaskChange } from "./write/apply-change";
 
 /**
  * 进展填报: a progress record (with evidence) and the task's current percent/state. A task that
- * was passed down (分解) takes its percent from its children, so its holder reports the state and
- * narrative with the derived percent. A repeated submit returns the first record.
+ * was passed down (分解) takes its percent from its children: its holder reports the state and the
+ * narrative, and the record keeps the derived percent as it is when written (the form's is ignored:
+ * the children may have moved it since the page was loaded). A repeated submit returns the first record.
  */
 export async function logProgress(actor: TTaskActor, input: TLogProgress, now = new Date()) {
   const db = getDb();
@@ -19,8 +19,6 @@ export async function logProgress(actor: TTaskActor, input: TLogProgress, now = 
       action: "logProgress",
       version: input.version,
     });
-    if (task.hasChildren && input.percent !== Math.round(task.progress))
-      throw new AppError("VALIDATION", { percent: "derivedFromChildren" });
     const changes: Record<string, [unknown, unknown]> = {};
     if (task.progressState !== input.state) changes.state = [task.progressState, input.state];
     if (input.value !== undefined)
@@ -40,7 +38,7 @@ export async function logProgress(actor: TTaskActor, input: TLogProgress, now = 
       records: [
         {
           kind: "progressUpdate",
-          percent: input.percent,
+          percent: task.hasChildren ? "current" : input.percent,
           state: input.state,
           narrative: input.narrative,
           value: input.value ?? null,

@@ -13,8 +13,8 @@ ALTER TABLE "RollupSnapshot" ALTER COLUMN "progressSum" SET DATA TYPE DECIMAL(20
 
 -- The trend history: the snapshots counted a passed-down task also in the regions at and above
 -- its parent's holder. Take each such task's state on the snapshot's day back out, read from its
--- timeline (status, approval day, last recorded progress). It runs before countFrom is set
--- and only for tasks whose countFrom is still 0, so a re-run after a failure does not repeat it.
+-- timeline (status, approval day, last recorded progress). Only tasks whose countFrom is still 0,
+-- and in the statement that sets it.
 WITH moved AS (
   SELECT s."orgId", s.day, x.status, x."approvedOn", x.progress, c."dueDate"
   FROM "Task" c
@@ -44,16 +44,19 @@ WITH moved AS (
     sum(CASE WHEN status = 'COMPLETED' THEN 100 ELSE COALESCE(progress, 0) END)::numeric AS "progressSum"
   FROM moved GROUP BY "orgId", day
 )
-UPDATE "RollupSnapshot" s SET
-  total = s.total - per.total, completed = s.completed - per.completed,
-  "completedOnTime" = s."completedOnTime" - per."completedOnTime", overdue = s.overdue - per.overdue,
-  "progressSum" = GREATEST(s."progressSum" - per."progressSum", 0)
-FROM per WHERE s."orgId" = per."orgId" AND s.day = per.day;
-
--- Each assignment chain counts once per region: a task passed down (分解) counts only in the
--- regions below its parent task's holder.
+, snap AS (
+  UPDATE "RollupSnapshot" s SET
+    total = s.total - per.total, completed = s.completed - per.completed,
+    "completedOnTime" = s."completedOnTime" - per."completedOnTime", overdue = s.overdue - per.overdue,
+    "progressSum" = GREATEST(s."progressSum" - per."progressSum", 0)
+  FROM per WHERE s."orgId" = per."orgId" AND s.day = per.day
+  RETURNING 1
+)
+-- In the same statement, so that a re-run after a failure cannot correct the history twice: each
+-- assignment chain counts once per region, a task passed down (分解) only in the regions below its
+-- parent task's holder.
 UPDATE "Task" c SET "countFrom" = cardinality(p."orgPath")
-FROM "Task" p WHERE c."parentTaskId" = p.id;
+FROM "Task" p WHERE c."parentTaskId" = p.id AND c."countFrom" = 0;
 
 -- A parent's progress is the exact mean of its children (6 decimal places), deepest holders
 -- first so that a parent reads its children's new values. (No DO block: prisma migrate deploy

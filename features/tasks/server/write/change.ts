@@ -23,7 +23,8 @@ export type TTaskFields = {
 export type TTaskRecord =
   | {
       kind: "progressUpdate";
-      percent: number;
+      /** "current": the task's progress after the change, rounded (a task passed down derives it). */
+      percent: number | "current";
       state: "NORMAL" | "LAGGING" | "AT_RISK";
       narrative: string;
       value: number | null;

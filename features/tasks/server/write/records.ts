@@ -10,7 +10,8 @@ function recordBody(r: TTaskRecord, c: TCtx): Prisma.Sql {
   switch (r.kind) {
     case "progressUpdate":
       return Prisma.sql`INSERT INTO "ProgressUpdate" ("taskId", "authorId", percent, state, narrative, value, "clientToken", "createdAt")
-        SELECT upd.id, ${c.actorId}, ${r.percent}, ${r.state}::"ProgressState", ${r.narrative}, ${r.value}::numeric, ${r.clientToken}, ${c.now}
+        SELECT upd.id, ${c.actorId}, ${r.percent === "current" ? Prisma.sql`(SELECT round(v)::int FROM np)` : r.percent},
+          ${r.state}::"ProgressState", ${r.narrative}, ${r.value}::numeric, ${r.clientToken}, ${c.now}
         FROM upd RETURNING id`;
     case "completionReport":
       return Prisma.sql`INSERT INTO "CompletionReport" ("taskId", summary, "submittedById", "clientToken", "createdAt")
