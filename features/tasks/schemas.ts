@@ -141,6 +141,8 @@ export const ZTaskFilters = z.object({
     .optional()
     .catch(undefined),
   mine: z.enum(["1"]).optional().catch(undefined),
+  /** With `org`: only the tasks counted in that org's completion figures (each chain once). */
+  counted: z.enum(["1"]).optional().catch(undefined),
   q: z.string().trim().max(50).optional().catch(undefined),
   cursor: z.string().optional().catch(undefined),
 });

@@ -7,6 +7,7 @@ import { readTrend, takeSnapshots } from "@/features/rollups/server/snapshots";
 import { ZAssignTasks, ZReview } from "@/features/tasks/schemas";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";
 import { cancelTask } from "@/features/tasks/server/cancel-task";
+import { listTasks } from "@/features/tasks/server/list-tasks";
 import { logProgress } from "@/features/tasks/server/log-progress";
 import { reviewCompletion } from "@/features/tasks/server/review-completion";
 import { signTask } from "@/features/tasks/server/sign-task";
@@ -167,6 +168,23 @@ describe("each assignment chain counts once per region", () => {
     expect(row(second!.id)).toEqual({ total: 1, completed: 1, inProgress: 0, avgProgress: 100 });
     // 恒达's own page shows what 正定's page shows for it.
     expect(figures((await view(hengda!.id, hengda!.id))!.region)).toEqual(row(hengda!.id));
+
+    // The task list behind a figure (counted=1) lists exactly the tasks the figure counts.
+    const listed = async (orgId: number, counted: boolean) =>
+      (
+        await listTasks(A.acftu!, {
+          org: orgId,
+          objective: m.code,
+          ...(counted ? { counted: "1" as const } : {}),
+        })
+      ).items
+        .map((x) => x.org.id)
+        .sort((a, b) => a - b);
+    expect(await listed(hebei.id, true)).toEqual([hebei.id]);
+    expect(await listed(sjz.id, true)).toEqual([zd.id]);
+    expect(await listed(zd.id, true)).toEqual([zd.id]);
+    expect(await listed(hengda!.id, true)).toEqual([hengda!.id]);
+    expect(await listed(hebei.id, false)).toHaveLength(1 + 1 + 4); // the whole subtree: 河北, 正定, 4 branches
 
     // The heatmap and the trend follow the same rule.
     const heat = (await getHeatmap({ orgId: root.id }, { orgId: root.id, objective: m.code }))!;

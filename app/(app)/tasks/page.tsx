@@ -54,6 +54,24 @@ export default async function TasksPage({
           orgName={options.orgName}
           children={options.children}
         />
+        {filters.counted ? (
+          <p
+            className="border-b border-slate-100 px-4 py-2 text-xs text-slate-600"
+            data-testid="counted-note"
+          >
+            {t("filters.counted")}{" "}
+            <Link
+              className="text-brand-700 hover:underline"
+              href={`/tasks?${new URLSearchParams(
+                Object.entries(params)
+                  .filter((e): e is [string, string | number] => e[0] !== "counted" && e[1] !== undefined)
+                  .map(([k, v]) => [k, String(v)]),
+              ).toString()}`}
+            >
+              {t("filters.countedAll")}
+            </Link>
+          </p>
+        ) : null}
         {page.items.length ? (
           <TaskList items={page.items} today={today} />
         ) : (

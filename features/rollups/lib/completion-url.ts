@@ -17,9 +17,12 @@ export function completionHref(p: {
   return s ? `/completion?${s}` : "/completion";
 }
 
-/** The tasks behind a figure: the task list filtered to an org (its subtree) and optionally more. */
+/**
+ * The tasks behind a figure: the task list filtered to the tasks counted in an org's figures
+ * (its subtree, each chain once) and optionally more.
+ */
 export function tasksHref(p: { org: number; objective?: string; main?: number; overdue?: boolean }): string {
-  const q = new URLSearchParams({ org: String(p.org) });
+  const q = new URLSearchParams({ org: String(p.org), counted: "1" });
   if (p.objective) q.set("objective", p.objective);
   if (p.main) q.set("main", String(p.main));
   if (p.overdue) q.set("overdue", "1");

@@ -33,7 +33,9 @@ describe("completion links", () => {
     expect(completionHref({ org: 5, view: "table", page: 1 })).toBe("/completion?org=5");
   });
   it("links figures to the filtered task list", () => {
-    expect(tasksHref({ org: 9, overdue: true })).toBe("/tasks?org=9&overdue=1");
-    expect(tasksHref({ org: 9, objective: "3.1.2", main: 3 })).toBe("/tasks?org=9&objective=3.1.2&main=3");
+    expect(tasksHref({ org: 9, overdue: true })).toBe("/tasks?org=9&counted=1&overdue=1");
+    expect(tasksHref({ org: 9, objective: "3.1.2", main: 3 })).toBe(
+      "/tasks?org=9&counted=1&objective=3.1.2&main=3",
+    );
   });
 });

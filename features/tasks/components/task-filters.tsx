@@ -26,6 +26,7 @@ export function TaskFilters({
       {filters.org && !orgInList ? <input type="hidden" name="org" value={filters.org} /> : null}
       {filters.batch ? <input type="hidden" name="batch" value={filters.batch} /> : null}
       {filters.objective ? <input type="hidden" name="objective" value={filters.objective} /> : null}
+      {filters.counted ? <input type="hidden" name="counted" value="1" /> : null}
       <label className="col-span-2 sm:col-span-2">
         <span className="sr-only">{t("filters.q")}</span>
         <input

@@ -32,6 +32,9 @@ export function taskFilterWhere(user: TTaskActor, f: TTaskFilters, today: Date):
   if (f.status) and.push({ status: f.status });
   if (f.overdue) and.push({ dueDate: { lt: today }, status: { in: [...OPEN_STATUSES] } });
   if (f.org) and.push(taskScopeWhere({ orgId: f.org }));
+  // The completion figures' rule: not passed down from inside the org's own subtree.
+  if (f.org && f.counted)
+    and.push({ OR: [{ parentTaskId: null }, { parentTask: { NOT: { orgPath: { has: f.org } } } }] });
   if (f.main) and.push({ mainTaskId: f.main });
   if (f.kind) and.push({ kind: f.kind });
   if (f.batch) and.push({ batchId: f.batch });
