@@ -7,9 +7,9 @@ import { log, pick, rng } from "./stats";
 
 // Diagnostic, not the app's path: the database effects of one 进展填报 (the scoped, version-checked
 // task update, the ProgressUpdate and TaskEvent rows, the progress delta on the roll-up row of every
-// federation above the task, locked in the same order as applyTaskDelta) as ONE statement per submission
-// on plain pg connections. Comparing it with the rush through logProgress separates what
-// PostgreSQL can take from what the ORM round trips (14 per submission) cost in the Node process.
+// federation above the task, locked in ascending org id as the app's change statement does) as ONE
+// statement per submission on plain pg connections. Comparing it with the rush through logProgress
+// separates what PostgreSQL can take from what the app's own work costs in the Node process.
 const WRITE_SQL = `
   WITH old AS (
     SELECT id, progress, "objectiveId", "mainTaskId", "orgPath" FROM "Task"

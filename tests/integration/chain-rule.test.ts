@@ -13,7 +13,7 @@ import { reviewCompletion } from "@/features/tasks/server/review-completion";
 import { signTask } from "@/features/tasks/server/sign-task";
 import { submitCompletion } from "@/features/tasks/server/submit-completion";
 import { seedAll } from "@/prisma/seed/seed-all";
-import { loadActors, type TTestActor } from "../helpers/actors";
+import { codeOf, loadActors, type TTestActor } from "../helpers/actors";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
 
 // The counting rule with a three-level cascade, every figure computed by hand:
@@ -200,6 +200,11 @@ describe("each assignment chain counts once per region", () => {
     });
     expect((await readTrend(t.db, { orgId: zd.id, today })).at(-1)).toMatchObject({ total: 1, completed: 0 });
 
+    // 河北 cannot withdraw 正定's task while 正定's branches still work on theirs.
+    const zdOpen = await taskOf(m.id, zd.id);
+    expect(
+      await codeOf(cancelTask(A.hebei!, { taskId: zdOpen.id, version: zdOpen.version, reason: "调整" })),
+    ).toBe("VALIDATION");
     // A branch's task is withdrawn: 正定 = (60 + 100 + 0) / 3 = 53.333333 (6 places), and so 河北.
     const third = await taskOf(m.id, branches[2]!.id);
     await cancelTask(A.zhengding!, { taskId: third.id, version: third.version, reason: "调整" });

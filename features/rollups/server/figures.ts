@@ -29,11 +29,6 @@ export function regionsOf(t: TFeeds): number[] {
 export const ROLLUP_ORGS_OF_T = Prisma.sql`CROSS JOIN LATERAL unnest(t."orgPath"[t."countFrom" + 1:]) AS a(org)
   JOIN "Org" ro ON ro.id = a.org AND ro.level IN (${ROLLUP_LEVELS_SQL})`;
 
-/** The same for one task: ids in ascending order, the lock order every writer uses. */
-export function rollupOrgsOf(t: TFeeds): Prisma.Sql {
-  return Prisma.sql`SELECT id FROM "Org" WHERE id = ANY(${regionsOf(t)}::int[]) AND level IN (${ROLLUP_LEVELS_SQL}) ORDER BY id`;
-}
-
 /**
  * "Completed on time" of task row `t` in SQL: approved by the end of the due day in China.
  * completedAt is a UTC timestamp without time zone, so it is read as UTC first.
@@ -48,8 +43,9 @@ export const OPEN_TASK = openStatusSql("t.status");
 
 /**
  * The figures of a group of task rows `t`, in roll-up column order (overdue last): what one task
- * contributes is lib/contribution.ts#contribution. Used by the recompute, the rebuild and the
- * branch reads, so that the rule exists once in SQL.
+ * contributes is lib/contribution.ts#contribution. Used by the rebuild, the branch reads and the
+ * benchmark's naive view, so that the rule exists once in the maintained path's SQL (recompute.ts
+ * writes it out again on purpose, as an independent check).
  */
 export function taskFigures(today: Date): Prisma.Sql {
   return Prisma.sql`

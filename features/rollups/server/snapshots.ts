@@ -17,14 +17,14 @@ export async function takeSnapshots(db: TDb | TTx, today: Date): Promise<number>
         sum(r."pendingSign" + r."handedBack" + r."inProgress" + r."submitted" + r."completed")::int AS total,
         sum(r."completed")::int AS completed, sum(r."completedOnTime")::int AS "completedOnTime",
         sum(${overdueOf(today)})::int AS overdue,
-        sum(r."progressSum")::bigint AS "progressSum"
+        sum(r."progressSum") AS "progressSum"
       FROM "Rollup" r
       JOIN "Org" o ON o.id = r."orgId" AND o.level IN (${ROLLUP_LEVELS_SQL})
       GROUP BY r."orgId"
     ), everything AS (
       SELECT * FROM per
       UNION ALL
-      SELECT o."parentId", sum(total)::int, sum(completed)::int, sum("completedOnTime")::int, sum(overdue)::int, sum("progressSum")::bigint
+      SELECT o."parentId", sum(total)::int, sum(completed)::int, sum("completedOnTime")::int, sum(overdue)::int, sum("progressSum")
       FROM per JOIN "Org" o ON o.id = per."orgId" AND o.level = 'PROVINCE'
       GROUP BY o."parentId"
     )

@@ -6,7 +6,10 @@ import { loadTaskForAction } from "./load-task";
 import type { TTaskRef } from "./sign-task";
 import { applyTaskChange } from "./write/apply-change";
 
-/** 撤销: the assigner withdraws a task that is not yet submitted. The row is kept. */
+/**
+ * 撤销: the assigner withdraws a task that is not yet submitted. The row is kept. A task passed
+ * down with open children is refused: they would vanish from every figure while still being worked.
+ */
 export async function cancelTask(actor: TTaskActor, ref: TTaskRef & { reason: string }, now = new Date()) {
   const task = await loadTaskForAction(getDb(), actor, {
     taskId: ref.taskId,
@@ -20,6 +23,7 @@ export async function cancelTask(actor: TTaskActor, ref: TTaskRef & { reason: st
     now,
     to,
     fields: { lastReason: ref.reason },
+    guards: [{ kind: "noOpenChildren" }],
     event: { type: "CANCELLED", message: ref.reason },
   });
   return { status: to };

@@ -55,7 +55,9 @@ async function loadChain(tx: TTx, parentTaskId: number): Promise<TChainLink[]> {
     SELECT id, "countFrom" FROM up ORDER BY lvl`;
 }
 
-async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promise<TLoadedTask | null> {
+type TScopedTask = Omit<TLoadedTask, "chain">;
+
+async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promise<TScopedTask | null> {
   // The scope is part of the query: a task outside the actor's subtree is simply not found.
   const rows = await tx.$queryRaw<TRow[]>`
     SELECT t.id, t.version, t.status::text AS status, t.kind::text AS kind, t."orgId", t."orgPath", t."reviewOrgId", t."objectiveId", t."mainTaskId",
@@ -74,7 +76,6 @@ async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promi
   const { objectiveCode, objectiveTitle, orgName, reviewOrgPath, reviewOrgName, helperIds, ...task } = r;
   return {
     ...task,
-    chain: task.parentTaskId === null ? [] : await loadChain(tx, task.parentTaskId),
     objective: { code: objectiveCode, title: objectiveTitle },
     org: { name: orgName },
     reviewOrg: { ancestorIds: reviewOrgPath, name: reviewOrgName },
@@ -82,7 +83,7 @@ async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promi
   };
 }
 
-export function toRelations(task: TLoadedTask): TTaskRelations {
+export function toRelations(task: TScopedTask): TTaskRelations {
   return {
     status: task.status,
     orgId: task.orgId,
@@ -108,11 +109,11 @@ export async function loadTaskForAction(
   if (!mayAct(actor, toRelations(task), action)) throw new AppError("FORBIDDEN");
   if (q.version !== undefined && q.version !== task.version) throw new AppError("CONFLICT");
   if (!canApply(task.status, action)) throw new AppError("INVALID_TRANSITION");
-  return task;
+  return { ...task, chain: task.parentTaskId === null ? [] : await loadChain(tx, task.parentTaskId) };
 }
 
 /** A task the actor may read, or NOT_FOUND. */
-export async function loadTaskForRead(tx: TTx, actor: TTaskActor, taskId: number): Promise<TLoadedTask> {
+export async function loadTaskForRead(tx: TTx, actor: TTaskActor, taskId: number): Promise<TScopedTask> {
   const task = await findScopedTask(tx, actor, taskId);
   if (!task) throw new AppError("NOT_FOUND");
   return task;

@@ -40,6 +40,7 @@ export type TTaskRecord =
 export type TTaskGuard =
   | { kind: "openReport" }
   | { kind: "noPendingExtension" }
+  | { kind: "noOpenChildren" }
   | { kind: "pendingExtension"; extensionId: number }
   | { kind: "ownUnlinkedAttachments"; ids: number[]; uploaderId: number };
 

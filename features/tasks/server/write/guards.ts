@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { openStatusSql } from "@/lib/task-status-sql";
 import type { TTaskGuard } from "./change";
 
 /** The guard as a condition on task row `t`, and the error a change gets when it fails. */
@@ -9,6 +10,8 @@ export function guardSql(g: TTaskGuard): Prisma.Sql {
       return Prisma.sql`EXISTS (SELECT 1 FROM "CompletionReport" r WHERE r."taskId" = t.id AND r.decision IS NULL)`;
     case "noPendingExtension":
       return Prisma.sql`NOT EXISTS (SELECT 1 FROM "ExtensionRequest" x WHERE x."taskId" = t.id AND x.status = 'PENDING')`;
+    case "noOpenChildren":
+      return Prisma.sql`NOT EXISTS (SELECT 1 FROM "Task" c WHERE c."parentTaskId" = t.id AND ${openStatusSql("c.status")})`;
     case "pendingExtension":
       return Prisma.sql`EXISTS (SELECT 1 FROM "ExtensionRequest" x WHERE x.id = ${g.extensionId} AND x."taskId" = t.id AND x.status = 'PENDING')`;
     case "ownUnlinkedAttachments": {
@@ -25,6 +28,8 @@ export function guardError(g: TTaskGuard): AppError {
       return new AppError("ALREADY_EXISTS");
     case "ownUnlinkedAttachments":
       return new AppError("VALIDATION", { attachmentIds: "attachments" });
+    case "noOpenChildren":
+      return new AppError("VALIDATION", { reason: "openChildren" });
     default:
       return new AppError("INVALID_TRANSITION");
   }
