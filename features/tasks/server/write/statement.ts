@@ -95,12 +95,13 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
       : Prisma.sql`CASE WHEN np.old IS DISTINCT FROM np.v OR ${Prisma.raw(c.event.type === "PROGRESS" ? "TRUE" : "FALSE")}
           THEN jsonb_build_object('progress', jsonb_build_array(np.old, np.v)) ELSE '{}'::jsonb END`;
   const n = c.notify;
+  // A UNION of the org's recipients and the named users (each once): an OR between the two would
+  // make the planner scan every user.
   const notify = n
     ? Prisma.sql`nt AS (
       INSERT INTO "Notification" ("userId", type, "taskId", params, "createdAt")
-      SELECT u.id, ${n.type}::"NotificationType", upd.id, ${JSON.stringify(n.params)}::jsonb, ${now} FROM upd, "User" u
-      WHERE u.id IN (${orgRecipientsSql(Prisma.sql`${n.orgId ?? null}::int`)})
-        OR u.id = ANY(${n.userIds ?? []}::int[])
+      SELECT r.id, ${n.type}::"NotificationType", upd.id, ${JSON.stringify(n.params)}::jsonb, ${now}
+      FROM upd, (${orgRecipientsSql(Prisma.sql`${n.orgId ?? null}::int`)} UNION SELECT unnest(${n.userIds ?? []}::int[])) r
       RETURNING id)`
     : null;
   const ctes: Prisma.Sql[] = [
