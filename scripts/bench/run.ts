@@ -7,6 +7,7 @@ import { checkDrift, checkDriftInJs } from "./drift";
 import { measureReads } from "./measure-reads";
 import { measureChainWrites } from "./measure-chain";
 import { measureWrites } from "./measure-writes";
+import { warmCache } from "./warm";
 import { rush } from "./rush";
 import { rushSql } from "./rush-sql";
 import { log } from "./stats";
@@ -31,6 +32,7 @@ async function main() {
     const [size] = await db.$queryRaw<{ branches: number; tasks: number }[]>`
       SELECT (SELECT count(*) FROM "Org" WHERE level = 'GRASSROOTS')::int AS branches, (SELECT count(*) FROM "Task")::int AS tasks`;
     const { branches, tasks } = size!;
+    await warmCache(db);
     const load = os.loadavg()[0]!;
     log(
       `machine: ${os.cpus().length} cores, load average ${os
