@@ -1,3 +1,4 @@
+import { TASK_STATUSES } from "@/lib/task-status";
 import { z } from "zod";
 
 // Shared by the forms (zodResolver) and the server actions. Messages are codes that
@@ -119,14 +120,7 @@ export const ZComment = z.object({
   message: z.string().trim().min(1, "required").max(1000, "tooLong"),
 });
 
-export const TASK_FILTER_STATUSES = [
-  "PENDING_SIGN",
-  "HANDED_BACK",
-  "IN_PROGRESS",
-  "SUBMITTED",
-  "COMPLETED",
-  "CANCELLED",
-] as const;
+export const TASK_FILTER_STATUSES = TASK_STATUSES;
 export const ZTaskFilters = z.object({
   status: z.enum(TASK_FILTER_STATUSES).optional().catch(undefined),
   overdue: z.enum(["1"]).optional().catch(undefined),

@@ -59,26 +59,9 @@ UPDATE "Task" c SET "countFrom" = cardinality(p."orgPath")
 FROM "Task" p WHERE c."parentTaskId" = p.id AND c."countFrom" = 0;
 
 -- A parent's progress is the exact mean of its children (6 decimal places), deepest holders
--- first so that a parent reads its children's new values. (No DO block: prisma migrate deploy
--- splits the script at semicolons.)
-UPDATE "Task" p SET progress = s.v
-FROM (
-  SELECT c."parentTaskId" AS id,
-    round(avg(CASE WHEN c.status = 'COMPLETED' THEN 100 ELSE c.progress END)::numeric, 6)::float8 AS v
-  FROM "Task" c WHERE c."parentTaskId" IS NOT NULL AND c.status <> 'CANCELLED'
-  GROUP BY c."parentTaskId"
-) s
-WHERE p.id = s.id AND cardinality(p."orgPath") = 6 AND p.status NOT IN ('COMPLETED', 'CANCELLED');
-
-UPDATE "Task" p SET progress = s.v
-FROM (
-  SELECT c."parentTaskId" AS id,
-    round(avg(CASE WHEN c.status = 'COMPLETED' THEN 100 ELSE c.progress END)::numeric, 6)::float8 AS v
-  FROM "Task" c WHERE c."parentTaskId" IS NOT NULL AND c.status <> 'CANCELLED'
-  GROUP BY c."parentTaskId"
-) s
-WHERE p.id = s.id AND cardinality(p."orgPath") = 5 AND p.status NOT IN ('COMPLETED', 'CANCELLED');
-
+-- first (a county's path has 4 orgs, a province's 2: branches pass nothing down and the root
+-- holds nothing) so that a parent reads its children's new values. No DO block: prisma migrate
+-- deploy splits the script at semicolons.
 UPDATE "Task" p SET progress = s.v
 FROM (
   SELECT c."parentTaskId" AS id,
