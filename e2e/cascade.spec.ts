@@ -148,6 +148,14 @@ test("M1 nationally: 31 tasks, none complete; 河北 counts its own task once, a
     region: null,
   });
   await expect(page.getByTestId("counting-note")).toContainText("逐级分解的任务在每个地区只计一次");
+  // The task list behind a figure lists what the figure counts: 河北's own task, not its 22 below.
+  const drill = await row(page, "河北省总工会").getByRole("link").first().getAttribute("href");
+  const hebeiId = new URL(drill!, "http://x").searchParams.get("org");
+  await page.goto(`/tasks?org=${hebeiId}&counted=1&objective=${M1}`);
+  await expect(page.getByTestId("counted-note")).toBeVisible();
+  await expect(page.getByTestId("task-row")).toHaveCount(1);
+  await page.getByTestId("counted-note").getByRole("link").click();
+  await expect(page.getByTestId("task-row")).toHaveCount(23);
 
   // 通报: 河北 alone has progress; the other 30 tie at 0 and none of them is praised or singled out.
   await page.goto(`/completion/report?objective=${M1}`);

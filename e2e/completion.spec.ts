@@ -100,7 +100,9 @@ test("heatmap cells carry the rate and open the tasks behind them", async ({ pag
   const cell = page.getByTestId(`cell-${shijiazhuangId}-${M}`);
   await expect(cell).toHaveText("4.5%");
   await cell.click();
-  await expect(page).toHaveURL(new RegExp(`/tasks\\?org=${shijiazhuangId}&objective=`));
+  // The tasks the figure counts (counted=1), said so above the list.
+  await expect(page).toHaveURL(new RegExp(`/tasks\\?org=${shijiazhuangId}&counted=1&objective=`));
+  await expect(page.getByTestId("counted-note")).toBeVisible();
   await expect(page.getByTestId("task-row")).toHaveCount(22);
 });
 
