@@ -82,7 +82,12 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
     countFrom: task.countFrom,
     before,
     after,
-    progressDelta: Prisma.sql`(SELECT ${counted(after.status, Prisma.sql`np.v`)} - ${counted(before.status, Prisma.sql`np.old`)} FROM np)`,
+    // Only a new status or progress moves the progress sum (otherwise no roll-up row is touched).
+    ...(c.progress !== undefined || c.to !== undefined
+      ? {
+          progressDelta: Prisma.sql`(SELECT ${counted(after.status, Prisma.sql`np.v`)} - ${counted(before.status, Prisma.sql`np.old`)} FROM np)`,
+        }
+      : {}),
     derived: chain.moves,
   });
   const ctx = { taskId: task.id, actorId: c.actorId, now };
