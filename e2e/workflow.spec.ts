@@ -129,6 +129,9 @@ test("it is fixed and resubmitted, and the manager approves it (销号)", async 
   const timeline = manager.getByTestId("timeline");
   for (const step of ["下达任务", "签收", "指定承办人", "填报进展", "办结上报", "退办", "同意销号"])
     await expect(timeline).toContainText(step);
+  // The photo reads as evidence added; nothing reads as a change from nothing to nothing.
+  await expect(timeline).toContainText("新增佐证材料 1 份");
+  await expect(timeline).not.toContainText("— → —");
   await manager.close();
 });
 

@@ -1,8 +1,7 @@
 import { formatPercent } from "@/lib/percent";
 import { useFormatter, useTranslations } from "next-intl";
+import { changeLines } from "../lib/timeline-changes";
 import type { TTaskDetail } from "../server/get-task-detail";
-
-type TChanges = Record<string, [unknown, unknown]>;
 
 /** Every change, oldest first: who, when, what, before → after. */
 export function TaskTimeline({ events }: { events: TTaskDetail["events"] }) {
@@ -36,11 +35,13 @@ export function TaskTimeline({ events }: { events: TTaskDetail["events"] }) {
             {e.actor ? `${e.actor.name} · ${e.actor.org.name} · ` : ""}
             {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}
           </p>
-          {e.changes && typeof e.changes === "object" ? (
+          {changeLines(e.changes).length ? (
             <ul className="mt-0.5 text-xs text-slate-600">
-              {Object.entries(e.changes as TChanges).map(([field, [before, after]]) => (
-                <li key={field}>
-                  {t(`changes.${field}` as "changes.progress")}：{show(before, field)} → {show(after, field)}
+              {changeLines(e.changes).map((c) => (
+                <li key={c.field}>
+                  {c.kind === "added"
+                    ? t(`changesAdded.${c.field as "evidence"}`, { count: c.count })
+                    : `${t(`changes.${c.field}` as "changes.progress")}：${show(c.before, c.field)} → ${show(c.after, c.field)}`}
                 </li>
               ))}
             </ul>
