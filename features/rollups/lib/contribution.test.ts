@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { addDays, chinaToday } from "@/lib/dates";
 import { contribution, difference, dueChanges, isZero, type TTaskSnap } from "./contribution";
 
-const due = new Date("2027-03-31T00:00:00Z");
+// Due in 120 days (a China calendar day, UTC midnight); `at(h, m)` is that day at h:m UTC.
+const due = addDays(chinaToday(), 120);
+const at = (h: number, m: number) => new Date(due.getTime() + (h * 60 + m) * 60_000);
 const snap = (over: Partial<TTaskSnap>): TTaskSnap => ({
   status: "IN_PROGRESS",
   progress: 40,
@@ -13,20 +16,17 @@ const snap = (over: Partial<TTaskSnap>): TTaskSnap => ({
 describe("roll-up contribution of a task", () => {
   it("counts its status once and its progress, completed as 100, cancelled as nothing", () => {
     expect(contribution(snap({}))).toMatchObject({ inProgress: 1, progressSum: 40, completed: 0 });
-    expect(
-      contribution(
-        snap({ status: "COMPLETED", progress: 80, completedAt: new Date("2027-03-31T15:59:00Z") }),
-      ),
-    ).toMatchObject({ completed: 1, completedOnTime: 1, progressSum: 100 });
+    expect(contribution(snap({ status: "COMPLETED", progress: 80, completedAt: at(15, 59) }))).toMatchObject({
+      completed: 1,
+      completedOnTime: 1,
+      progressSum: 100,
+    });
     expect(contribution(snap({ status: "CANCELLED" }))).toEqual(contribution(null));
   });
 
   it("on time is judged by the China calendar day", () => {
-    // 2027-03-31 23:59 in Beijing is 15:59 UTC: on time; 16:01 UTC is already April 1st there.
-    expect(
-      contribution(snap({ status: "COMPLETED", completedAt: new Date("2027-03-31T16:01:00Z") }))
-        .completedOnTime,
-    ).toBe(0);
+    // 23:59 of the due day in Beijing is 15:59 UTC: on time; 16:01 UTC is already the next day there.
+    expect(contribution(snap({ status: "COMPLETED", completedAt: at(16, 1) })).completedOnTime).toBe(0);
   });
 
   it("the difference moves exactly one count between statuses", () => {
@@ -43,7 +43,7 @@ describe("roll-up contribution of a task", () => {
   });
 
   it("open tasks per due date move with extensions and leave on completion", () => {
-    const later = new Date("2027-06-30T00:00:00Z");
+    const later = addDays(due, 90);
     expect(dueChanges(snap({}), snap({ dueDate: later }))).toEqual([
       [due, -1],
       [later, 1],

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import { changeLines } from "./timeline-changes";
+
+const due = formatDay(addDays(chinaToday(), 30));
+const later = formatDay(addDays(chinaToday(), 60));
 
 describe("timeline change lines", () => {
   it("says nothing for nothing-to-nothing or unchanged pairs", () => {
@@ -14,11 +18,9 @@ describe("timeline change lines", () => {
     ]);
   });
   it("keeps real changes, in order", () => {
-    expect(
-      changeLines({ progress: [40, 60], dueDate: ["2026-12-31", "2027-01-31"], helpers: [null, "张三"] }),
-    ).toEqual([
+    expect(changeLines({ progress: [40, 60], dueDate: [due, later], helpers: [null, "张三"] })).toEqual([
       { field: "progress", kind: "change", before: 40, after: 60 },
-      { field: "dueDate", kind: "change", before: "2026-12-31", after: "2027-01-31" },
+      { field: "dueDate", kind: "change", before: due, after: later },
       { field: "helpers", kind: "change", before: null, after: "张三" },
     ]);
   });
