@@ -27,15 +27,19 @@ export async function insertUsers(pool: pg.Pool): Promise<number> {
   const branches = `FROM "Org" o WHERE o.level = 'GRASSROOTS' AND o.code LIKE '%B___'`;
   const rows = await Promise.all([
     pool.query(
-      `INSERT INTO "User" (username, name, "passwordHash", role, "orgId", "updatedAt") SELECT 'bench.c.' || o.id, '主席' || o.id, $1, 'CHAIR', o.id, now() ${branches}`,
+      `INSERT INTO "User" (username, name, "passwordHash", role, "orgId", "updatedAt")
+       SELECT 'bench.c.' || o.id, '主席' || o.id, $1, 'CHAIR', o.id, now() ${branches}`,
       [hash],
     ),
     pool.query(
-      `INSERT INTO "User" (username, name, "passwordHash", role, "orgId", "updatedAt") SELECT 'bench.s.' || o.id, '干事' || o.id, $1, 'STAFF', o.id, now() ${branches}`,
+      `INSERT INTO "User" (username, name, "passwordHash", role, "orgId", "updatedAt")
+       SELECT 'bench.s.' || o.id, '干事' || o.id, $1, 'STAFF', o.id, now() ${branches}`,
       [hash],
     ),
     pool.query(
-      `INSERT INTO "User" (username, name, "passwordHash", role, "orgId", "updatedAt") SELECT 'bench.m.' || o.id, '经办人' || o.id, $1, 'MANAGER', o.id, now() FROM "Org" o WHERE o.level = 'COUNTY'`,
+      `INSERT INTO "User" (username, name, "passwordHash", role, "orgId", "updatedAt")
+       SELECT 'bench.m.' || o.id, '经办人' || o.id, $1, 'MANAGER', o.id, now()
+       FROM "Org" o WHERE o.level = 'COUNTY'`,
       [hash],
     ),
   ]);

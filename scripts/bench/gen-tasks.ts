@@ -32,7 +32,8 @@ export function taskInsertSql(): string {
       CASE WHEN s.status IN ('IN_PROGRESS', 'SUBMITTED', 'COMPLETED') THEN b.staff END,
       CASE WHEN s.status = 'HANDED_BACK' THEN '不属本级职责，请重新下达' END,
       t.signed, t.submitted, t.completed,
-      1 + p.updates + CASE s.status WHEN 'HANDED_BACK' THEN 1 WHEN 'IN_PROGRESS' THEN 2 WHEN 'SUBMITTED' THEN 3 WHEN 'COMPLETED' THEN 4 WHEN 'CANCELLED' THEN 1 ELSE 0 END,
+      1 + p.updates + CASE s.status WHEN 'HANDED_BACK' THEN 1 WHEN 'IN_PROGRESS' THEN 2 WHEN 'SUBMITTED' THEN 3
+        WHEN 'COMPLETED' THEN 4 WHEN 'CANCELLED' THEN 1 ELSE 0 END,
       CASE WHEN s.kind = 'CLAIMED' THEN b.chair ELSE b.manager END,
       t.created, greatest(t.created, t.signed, t.submitted, t.completed)
     FROM b
@@ -60,7 +61,8 @@ export function taskInsertSql(): string {
     CROSS JOIN LATERAL (SELECT least(d.due - 30 - floor(${u(K, 8)} * 120)::int, $2::date - 1 - floor(${u(K, 8)} * 10)::int)::timestamp
       + interval '1 hour' * (1 + ${u(K, 9)} * 9) AS created, ($4::timestamptz AT TIME ZONE 'UTC') AS now) t0
     CROSS JOIN LATERAL (SELECT t0.created, t0.now,
-      CASE WHEN s.status IN ('IN_PROGRESS', 'SUBMITTED', 'COMPLETED') THEN least(t0.now - interval '3 hours', t0.created + interval '1 day' * ${u(K, 10)} * 5) END AS signed) t1
+      CASE WHEN s.status IN ('IN_PROGRESS', 'SUBMITTED', 'COMPLETED')
+        THEN least(t0.now - interval '3 hours', t0.created + interval '1 day' * ${u(K, 10)} * 5) END AS signed) t1
     CROSS JOIN LATERAL (SELECT CASE WHEN s.status = 'COMPLETED' THEN greatest(t1.signed + interval '2 hours', least(t1.now - interval '1 hour',
         d.due::timestamp + interval '1 hour' * (1 + ${u(K, 9)} * 9)
         + interval '1 day' * CASE WHEN ${u(K, 11)} < .2 THEN 1 + floor(${u(K, 12)} * 30) ELSE -floor(${u(K, 12)} * 20) END)) END AS completed) t2

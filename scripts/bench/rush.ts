@@ -96,7 +96,9 @@ export async function rush(
   const ok = counts.progress + counts.submit + counts.approve;
   const latency = summarize(latencies);
   log(
-    `rush: ${ok} writes in ${elapsed.toFixed(1)} s = ${(ok / elapsed).toFixed(0)}/s (${counts.progress} progress, ${counts.submit} submissions, ${counts.approve} approvals); errors ${JSON.stringify(errors)}`,
+    `rush: ${ok} writes in ${elapsed.toFixed(1)} s = ${(ok / elapsed).toFixed(0)}/s ` +
+      `(${counts.progress} progress, ${counts.submit} submissions, ${counts.approve} approvals); ` +
+      `errors ${JSON.stringify(errors)}`,
   );
   log(formatSummary("rush write latency (all kinds)", latency));
   return {

@@ -13,7 +13,8 @@ export async function loadTargets(db: TDb): Promise<TTargets> {
     select: { id: true, name: true, level: true, depth: true, parentId: true },
   });
   const children = await db.$queryRaw<{ parentId: number; ids: number[]; levels: string[] }[]>`
-    SELECT "parentId", array_agg(id ORDER BY id) AS ids, array_agg(level::text ORDER BY id) AS levels FROM "Org" WHERE "parentId" IS NOT NULL GROUP BY "parentId"`;
+    SELECT "parentId", array_agg(id ORDER BY id) AS ids, array_agg(level::text ORDER BY id) AS levels
+    FROM "Org" WHERE "parentId" IS NOT NULL GROUP BY "parentId"`;
   const kids = new Map(
     children.map((c) => [
       c.parentId,

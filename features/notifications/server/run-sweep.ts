@@ -4,7 +4,10 @@ import { takeSnapshots } from "@/features/rollups/server/snapshots";
 import { chinaToday } from "@/lib/dates";
 import { sweepReminders } from "./sweep-reminders";
 
-/** The scheduled jobs: deadline reminders, the roll-ups' overdue watermark and today's trend snapshot. Failures are logged briefly and retried at the next tick. */
+/**
+ * The scheduled jobs: deadline reminders, the roll-ups' overdue watermark and today's trend
+ * snapshot. Failures are logged briefly and retried at the next tick.
+ */
 export async function runReminderSweep(): Promise<void> {
   try {
     await sweepReminders(getDb());

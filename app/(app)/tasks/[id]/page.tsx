@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/dates";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
@@ -58,7 +59,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                   pending
                     ? {
                         id: pending.id,
-                        label: `${pending.requestedBy.name}：${t("review.ask", { from: pending.fromDue.toISOString().slice(0, 10), to: pending.toDue.toISOString().slice(0, 10) })}（${pending.reason}）`,
+                        label: `${pending.requestedBy.name}：${t("review.ask", {
+                          from: formatDay(pending.fromDue),
+                          to: formatDay(pending.toDue),
+                        })}（${pending.reason}）`,
                       }
                     : null
                 }
