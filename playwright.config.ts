@@ -1,6 +1,15 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig, devices } from "@playwright/test";
 
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+/** A port nothing listens on now. The suite never runs against a server it did not start. */
+function freePort(): string {
+  const script =
+    "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})";
+  return execFileSync(process.execPath, ["-e", script]).toString().trim();
+}
+// Chosen once in the runner; its workers inherit the environment and so read the same port.
+process.env.E2E_PORT ||= freePort();
+const PORT = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${PORT}`;
 
 // Debian's Chromium; `npx playwright install` would try to download a browser and fail here.
@@ -45,8 +54,11 @@ export default defineConfig({
     command: `npm run build && tsx scripts/e2e-server.ts`,
     url: `${baseURL}/login`,
     timeout: 600_000,
-    reuseExistingServer: !process.env.CI,
+    // Never reuse: a server already on the port is someone else's (the run fails with "already used").
+    reuseExistingServer: false,
     env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: "1" },
+    // SIGTERM lets scripts/e2e-server.ts drop its database and data folder.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -66,7 +66,7 @@ for (const s of shots) {
     ["desktop", { width: 1280, height: 860 }],
     ["phone", { width: 360, height: 780 }],
   ] as const) {
-    test(`${s.name} ${label}`, async ({ page }) => {
+    test(`${s.name} ${label}`, async ({ page, baseURL }) => {
       await page.setViewportSize(viewport);
       if (s.user) await loginAs(page, s.user);
       if (s.locale)
@@ -74,7 +74,7 @@ for (const s of shots) {
           {
             name: "locale",
             value: s.locale,
-            url: page.url().startsWith("http") ? page.url() : "http://127.0.0.1:3100",
+            url: baseURL!,
           },
         ]);
       await page.goto(s.path);
