@@ -7,19 +7,38 @@ import { AttachmentList } from "@/features/evidence/components/attachment-list";
 import { toAttachmentView } from "@/features/evidence/server/attachment-view";
 import { TaskList } from "@/features/tasks/components/task-list";
 import { chinaToday } from "@/lib/dates";
-import { listAwaitingAssigner, listSubmitted } from "@/features/tasks/server/review-queue";
+import { listExtensions, listHandedBack, listSubmitted } from "@/features/tasks/server/review-queue";
 import { requirePagePermission } from "@/lib/auth/session";
 import { parseCursor } from "@/lib/paging";
 
-export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
+type TQueueParams = { cursor?: string; ext?: string; back?: string };
+
+/** The review page with one queue paged on (each queue keeps its own cursor in the URL). */
+function moreHref(params: TQueueParams, key: keyof TQueueParams, next: number): string {
+  const q = new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1]));
+  q.set(key, String(next));
+  return `/review?${q.toString()}`;
+}
+
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<TQueueParams> }) {
   const user = await requirePagePermission("task:review");
   const t = await getTranslations("tasks");
-  const cursor = parseCursor((await searchParams).cursor);
-  const [submitted, awaiting] = await Promise.all([listSubmitted(user, cursor), listAwaitingAssigner(user)]);
+  const params = await searchParams;
+  const [submitted, extensions, handedBack] = await Promise.all([
+    listSubmitted(user, parseCursor(params.cursor)),
+    listExtensions(user, parseCursor(params.ext)),
+    listHandedBack(user, parseCursor(params.back)),
+  ]);
+  const awaiting = { extensions: extensions.items, handedBack: handedBack.items };
   const today = chinaToday();
   return (
     <>
       <PageHeader title={t("review.title")} description={t("review.description")} />
+      <p className="mb-3 text-sm">
+        <Link href="/tasks?status=SUBMITTED" className="text-brand-700 hover:underline">
+          {t("review.belowLink")} →
+        </Link>
+      </p>
       <Card className="mb-4">
         <CardHeader
           title={`${t("review.submitted")}（${submitted.items.length}${submitted.nextCursor ? "+" : ""}）`}
@@ -62,14 +81,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             })}
           </ul>
         )}
-        {submitted.nextCursor ? (
-          <Link
-            href={`/review?cursor=${submitted.nextCursor}`}
-            className="block px-4 py-3 text-sm text-brand-700 hover:underline"
-          >
-            {t("loadMore")}
-          </Link>
-        ) : null}
+        {submitted.nextCursor ? <MoreLink href={moreHref(params, "cursor", submitted.nextCursor)} /> : null}
       </Card>
       <Card className="mb-4">
         <CardHeader title={t("review.extensions")} />
@@ -93,6 +105,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             ))}
           </ul>
         )}
+        {extensions.nextCursor ? <MoreLink href={moreHref(params, "ext", extensions.nextCursor)} /> : null}
       </Card>
       <Card>
         <CardHeader title={t("review.handedBack")} />
@@ -101,7 +114,17 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
         ) : (
           <TaskList items={awaiting.handedBack} today={today} />
         )}
+        {handedBack.nextCursor ? <MoreLink href={moreHref(params, "back", handedBack.nextCursor)} /> : null}
       </Card>
     </>
+  );
+}
+
+async function MoreLink({ href }: { href: string }) {
+  const t = await getTranslations("tasks");
+  return (
+    <Link href={href} className="block px-4 py-3 text-sm text-brand-700 hover:underline">
+      {t("loadMore")}
+    </Link>
   );
 }

@@ -6,6 +6,7 @@ import { chinaToday } from "@/lib/dates";
 import { OPEN_STATUSES } from "@/lib/task-status";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TTaskFilters } from "../schemas";
+import { mineWhere } from "./mine-where";
 
 export const TASK_PAGE = 30;
 
@@ -27,7 +28,12 @@ export const TASK_ROW_SELECT = {
 export type TTaskRow = Prisma.TaskGetPayload<{ select: typeof TASK_ROW_SELECT }>;
 
 /** The filters as a `where`, always inside the user's subtree. */
-export function taskFilterWhere(user: TTaskActor, f: TTaskFilters, today: Date): Prisma.TaskWhereInput {
+export function taskFilterWhere(
+  user: TTaskActor,
+  f: TTaskFilters,
+  ctx: { today: Date; mine?: Prisma.TaskWhereInput },
+): Prisma.TaskWhereInput {
+  const { today } = ctx;
   const and: Prisma.TaskWhereInput[] = [taskScopeWhere(user)];
   if (f.status) and.push({ status: f.status });
   if (f.overdue) and.push({ dueDate: { lt: today }, status: { in: [...OPEN_STATUSES] } });
@@ -40,7 +46,7 @@ export function taskFilterWhere(user: TTaskActor, f: TTaskFilters, today: Date):
   if (f.batch) and.push({ batchId: f.batch });
   if (f.objective)
     and.push({ objective: { OR: [{ code: f.objective }, { code: { startsWith: `${f.objective}.` } }] } });
-  if (f.mine) and.push({ OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }] });
+  if (f.mine) and.push(ctx.mine ?? { responsibleId: user.id });
   if (f.q)
     and.push({
       OR: [
@@ -55,8 +61,10 @@ export function taskFilterWhere(user: TTaskActor, f: TTaskFilters, today: Date):
 /** Tasks in scope, earliest due first (so overdue ones lead), cursor-paged. */
 export async function listTasks(user: TTaskActor, f: TTaskFilters, today = chinaToday()) {
   const cursor = Number(f.cursor);
-  const rows = await getDb().task.findMany({
-    where: taskFilterWhere(user, f, today),
+  const db = getDb();
+  const mine = f.mine ? await mineWhere(db, user.id) : undefined;
+  const rows = await db.task.findMany({
+    where: taskFilterWhere(user, f, { today, mine }),
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     select: TASK_ROW_SELECT,
     take: TASK_PAGE + 1,
@@ -68,10 +76,11 @@ export async function listTasks(user: TTaskActor, f: TTaskFilters, today = china
 
 /** 我的任务: open tasks where the user is responsible or a helper, earliest due (overdue) first. */
 export async function listMyTasks(user: TTaskActor, done = false) {
-  return getDb().task.findMany({
+  const db = getDb();
+  return db.task.findMany({
     where: {
       ...taskScopeWhere(user),
-      OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }],
+      ...(await mineWhere(db, user.id)),
       status: done ? { in: ["COMPLETED", "SUBMITTED"] } : { in: ["IN_PROGRESS", "PENDING_SIGN"] },
     },
     orderBy: done ? [{ updatedAt: "desc" }] : [{ dueDate: "asc" }, { id: "asc" }],
