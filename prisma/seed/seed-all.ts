@@ -1,4 +1,5 @@
 import type { TDb } from "../../lib/db/client";
+import { rebuildOrgCounts } from "../../features/organizations/server/org-counts";
 import { seedDemoUsers } from "./demo-users";
 import { seedObjectives } from "./objectives";
 import { seedOrgs } from "./orgs";
@@ -12,5 +13,6 @@ export async function seedAll(db: TDb, opts: TSeedOptions) {
   const objectives = await seedObjectives(db);
   const orgs = await seedOrgs(db);
   const users = opts.demoUsers ? await seedDemoUsers(db) : 0;
+  await rebuildOrgCounts(db);
   return { permissions, objectives, orgs, users };
 }

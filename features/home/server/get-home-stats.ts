@@ -1,13 +1,12 @@
 import "server-only";
-import { orgScopeWhere, userScopeWhere } from "@/lib/auth/scope";
+import { readOrgCounts } from "@/features/organizations/server/org-counts";
 import { getDb } from "@/lib/db/client";
 
-/** Headline numbers for the home page, all within the user's subtree. */
+/** Headline numbers for the home page, all within the user's subtree (orgs and users kept in OrgCount). */
 export async function getHomeStats(user: { orgId: number }) {
   const db = getDb();
-  const [orgs, users, mainTasks, measures, children] = await Promise.all([
-    db.org.count({ where: orgScopeWhere(user) }),
-    db.user.count({ where: { ...userScopeWhere(user), active: true } }),
+  const [counts, mainTasks, measures, children] = await Promise.all([
+    readOrgCounts(db, user.orgId),
     db.objective.count({ where: { level: "MAIN_TASK" } }),
     db.objective.count({ where: { level: "MEASURE" } }),
     db.org.findMany({
@@ -17,5 +16,5 @@ export async function getHomeStats(user: { orgId: number }) {
       take: 12,
     }),
   ]);
-  return { orgs: orgs - 1, users, mainTasks, measures, children };
+  return { orgs: counts.orgs, users: counts.users, mainTasks, measures, children };
 }

@@ -3,6 +3,7 @@ import { canGrantRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb, type TDb } from "@/lib/db/client";
+import { adjustUserCount } from "@/features/organizations/server/org-counts";
 import { AppError } from "@/lib/errors";
 import type { TCreateUser } from "../schemas";
 import type { TActor } from "./actor";
@@ -22,18 +23,23 @@ export async function createUser(actor: TActor, input: TCreateUser, db: TDb = ge
   if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
     throw new AppError("USERNAME_TAKEN", { username: "usernameTaken" });
   }
+  const passwordHash = await hashPassword(input.password);
   try {
-    return await db.user.create({
-      data: {
-        username: input.username,
-        name: input.name,
-        role: input.role,
-        phone: input.phone || null,
-        orgId: org.id,
-        passwordHash: await hashPassword(input.password),
-        createdById: actor.id,
-      },
-      select: { id: true, username: true },
+    return await db.$transaction(async (tx) => {
+      const user = await tx.user.create({
+        data: {
+          username: input.username,
+          name: input.name,
+          role: input.role,
+          phone: input.phone || null,
+          orgId: org.id,
+          passwordHash,
+          createdById: actor.id,
+        },
+        select: { id: true, username: true },
+      });
+      await adjustUserCount(tx, { orgId: org.id, delta: 1 });
+      return user;
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw new AppError("USERNAME_TAKEN", { username: "usernameTaken" });

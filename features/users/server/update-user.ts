@@ -2,6 +2,7 @@ import "server-only";
 import { canGrantRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb, type TDb } from "@/lib/db/client";
+import { adjustUserCount } from "@/features/organizations/server/org-counts";
 import { AppError } from "@/lib/errors";
 import type { TResetPassword, TSetActive, TUpdateUser } from "../schemas";
 import type { TActor } from "./actor";
@@ -32,9 +33,13 @@ export async function resetPassword(actor: TActor, input: TResetPassword, db: TD
 export async function setUserActive(actor: TActor, input: TSetActive, db: TDb = getDb()) {
   const target = await findManagedUser(actor, input.id, db);
   if (target.id === actor.id) throw new AppError("FORBIDDEN");
-  return db.user.update({
-    where: { id: target.id },
-    data: { active: input.active },
-    select: { id: true, active: true },
+  return db.$transaction(async (tx) => {
+    // Only a real change moves the org counts (a repeated click changes nothing).
+    const changed = await tx.user.updateMany({
+      where: { id: target.id, active: !input.active },
+      data: { active: input.active },
+    });
+    await adjustUserCount(tx, { orgId: target.org.id, delta: changed.count * (input.active ? 1 : -1) });
+    return { id: target.id, active: input.active };
   });
 }

@@ -1,0 +1,73 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getHomeStats } from "@/features/home/server/get-home-stats";
+import { ZCreateUser } from "@/features/users/schemas";
+import { createUser } from "@/features/users/server/create-user";
+import { setUserActive } from "@/features/users/server/update-user";
+import type { TActor } from "@/features/users/server/actor";
+import { seedAll } from "@/prisma/seed/seed-all";
+import { createTestDb, type TTestDb } from "../helpers/test-db";
+
+// OrgCount against a live count computed a second way: walking Org.parentId recursively (not the
+// ancestorIds the maintained counts are built from).
+let t: TTestDb;
+const actors: Record<string, TActor> = {};
+beforeAll(async () => {
+  t = await createTestDb();
+  await seedAll(t.db, { demoUsers: true });
+  for (const u of await t.db.user.findMany({ select: { id: true, username: true, role: true, orgId: true } }))
+    actors[u.username] = u;
+});
+afterAll(() => t.close());
+
+type TCount = { orgId: number; orgs: number; users: number };
+
+async function liveCounts(): Promise<TCount[]> {
+  return t.db.$queryRaw<TCount[]>`
+    WITH RECURSIVE sub(root, id) AS (
+      SELECT id, id FROM "Org"
+      UNION ALL SELECT sub.root, o.id FROM sub JOIN "Org" o ON o."parentId" = sub.id)
+    SELECT sub.root AS "orgId", count(DISTINCT sub.id)::int AS orgs,
+           (SELECT count(*) FROM "User" u WHERE u.active AND u."orgId" IN
+              (SELECT s2.id FROM sub s2 WHERE s2.root = sub.root))::int AS users
+    FROM sub GROUP BY sub.root ORDER BY sub.root`;
+}
+
+async function storedCounts(): Promise<TCount[]> {
+  return t.db.orgCount.findMany({
+    select: { orgId: true, orgs: true, users: true },
+    orderBy: { orgId: "asc" },
+  });
+}
+
+const newUser = (username: string, orgCode: string) =>
+  ZCreateUser.parse({ username, name: "计数", role: "STAFF", orgCode, phone: "", password: "abc12345" });
+
+describe("OrgCount: subtree sizes and active users", () => {
+  it("equals a recursive live count after seeding", async () => {
+    const live = await liveCounts();
+    expect(live.length).toBeGreaterThan(3000);
+    expect(await storedCounts()).toEqual(live);
+  });
+
+  it("follows creating, deactivating and reactivating users, and a repeated click changes nothing", async () => {
+    const zd = await t.db.org.findUniqueOrThrow({ where: { code: "130123" }, select: { id: true } });
+    const before = await t.db.orgCount.findUniqueOrThrow({ where: { orgId: zd.id } });
+    const a = await createUser(actors.hebei!, newUser("count.a", "130123"));
+    await createUser(actors.hebei!, newUser("count.b", "1301230001"));
+    await setUserActive(actors.hebei!, { id: a.id, active: false });
+    await setUserActive(actors.hebei!, { id: a.id, active: false });
+    await setUserActive(actors.hebei!, { id: a.id, active: true });
+    await setUserActive(actors.hebei!, { id: a.id, active: false });
+    // By hand: +1 (a) +1 (b, a grassroots union under 正定) -1 (a deactivated) = +1.
+    expect((await t.db.orgCount.findUniqueOrThrow({ where: { orgId: zd.id } })).users).toBe(before.users + 1);
+    expect(await storedCounts()).toEqual(await liveCounts());
+  });
+
+  it("feeds the home page's tiles", async () => {
+    const hebei = actors.hebei!;
+    const live = (await liveCounts()).find((c) => c.orgId === hebei.orgId)!;
+    const stats = await getHomeStats(hebei);
+    expect(stats.orgs).toBe(live.orgs - 1);
+    expect(stats.users).toBe(live.users);
+  });
+});
