@@ -4,6 +4,10 @@ export type TSize = { branchesPerCounty: number; tasksPerBranch: number };
 export type TConfig = {
   quick: boolean;
   fresh: boolean;
+  /** Build the app before timing its pages (off with --skip-build: time the existing .next build). */
+  build: boolean;
+  /** Only time the pages (--pages-only): no other measurement, no drift check. */
+  pagesOnly: boolean;
   url: string;
   size: TSize;
   readIterations: number;
@@ -25,11 +29,11 @@ function flagValue(args: string[], name: string): string | undefined {
 }
 
 export function parseConfig(args: string[] = process.argv.slice(2)): TConfig {
-  const known = ["--quick", "--fresh", "--rush-seconds=", "--clients="];
+  const known = ["--quick", "--fresh", "--skip-build", "--pages-only", "--rush-seconds=", "--clients="];
   const unknown = args.filter((a) => !known.some((k) => (k.endsWith("=") ? a.startsWith(k) : a === k)));
   if (unknown.length)
     throw new Error(
-      `unknown arguments: ${unknown.join(" ")} (use --quick, --fresh, --rush-seconds=N, --clients=N)`,
+      `unknown arguments: ${unknown.join(" ")} (use --quick, --fresh, --skip-build, --pages-only, --rush-seconds=N, --clients=N)`,
     );
   const quick = args.includes("--quick");
   // The quick dataset gets its own default database so that it never replaces the full one.
@@ -38,6 +42,8 @@ export function parseConfig(args: string[] = process.argv.slice(2)): TConfig {
   return {
     quick,
     fresh: args.includes("--fresh"),
+    build: !args.includes("--skip-build"),
+    pagesOnly: args.includes("--pages-only"),
     url,
     size: quick
       ? { branchesPerCounty: 5, tasksPerBranch: 10 }

@@ -2,6 +2,7 @@ import type pg from "pg";
 import { advanceOverdue } from "@/features/rollups/server/advance-overdue";
 import { rebuildRollups } from "@/features/rollups/server/rebuild";
 import { takeSnapshots } from "@/features/rollups/server/snapshots";
+import { rebuildOrgCounts } from "@/features/organizations/server/org-counts";
 import { prismaClient } from "./database";
 import { log, timed } from "./stats";
 
@@ -14,6 +15,8 @@ export async function buildRollups(url: string, today: Date): Promise<number> {
   try {
     const [rebuild] = await timed(() => rebuildRollups(db, today));
     log(`rebuildRollups: ${(rebuild / 1000).toFixed(1)} s`);
+    const [counts] = await timed(() => rebuildOrgCounts(db));
+    log(`rebuildOrgCounts: ${(counts / 1000).toFixed(1)} s`);
     const [snap, rows] = await timed(() => takeSnapshots(db, today));
     log(`takeSnapshots: ${rows} federations in ${(snap / 1000).toFixed(1)} s`);
     return (rebuild + snap) / 1000;

@@ -1,11 +1,14 @@
 import os from "node:os";
 import { chinaToday } from "@/lib/dates";
-import { parseConfig } from "./config";
+import type { TDb } from "@/lib/db/client";
+import { parseConfig, type TConfig } from "./config";
 import { appClient } from "./database";
+import type { TMarker } from "./database";
 import { prepareDataset } from "./dataset";
 import { checkDrift, checkDriftInJs } from "./drift";
 import { measureReads } from "./measure-reads";
 import { measureChainWrites } from "./measure-chain";
+import { measurePages, slowestPage } from "./measure-pages";
 import { measureWrites } from "./measure-writes";
 import { warmCache } from "./warm";
 import { rush } from "./rush";
@@ -44,54 +47,16 @@ async function main() {
       `dataset: ${branches} grassroots branches, ${tasks} tasks (generated in ${marker.generateSeconds} s + roll-ups ${marker.rollupSeconds} s)`,
     );
 
-    const reads = await measureReads(db, { cfg, targets: await loadTargets(db), today });
-    const write = await measureWrites(db, cfg.writeIterations);
-    const chainWrite = await measureChainWrites(db, Math.round(cfg.writeIterations / 2));
-    const rushed = await rush(db, { clients: cfg.rushClients, seconds: cfg.rushSeconds });
-    const rushLoad = os.loadavg()[0]!;
-    const rushSqlPerSecond = await rushSql(db, {
-      url: cfg.url,
-      clients: cfg.rushClients,
-      seconds: Math.min(15, cfg.rushSeconds),
-    });
-    const drift = await checkDrift(db, today);
-    const jsDrift = tasks <= 500_000 ? await checkDriftInJs(db, today) : null;
-
     const result: Record<string, string | number> = {
       mode: cfg.quick ? "quick" : "full",
       branches,
       tasks,
-      national_p50_ms: r2(reads.national.rollup.p50),
-      national_p95_ms: r2(reads.national.rollup.p95),
-      recompute_national_p50_ms: r1(reads.national.naive.p50),
-      recompute_national_p95_ms: r1(reads.national.naive.p95),
-      speedup: Math.round(reads.national.naive.p95 / reads.national.rollup.p95),
-      province_p95_ms: r2(reads.province.rollup.p95),
-      recompute_province_p95_ms: r1(reads.province.naive.p95),
-      county_p95_ms: r2(reads.county.rollup.p95),
-      recompute_county_p95_ms: r1(reads.county.naive.p95),
-      view_national_p95_ms: r2(reads.national.view.p95),
-      view_province_p95_ms: r2(reads.province.view.p95),
-      view_county_p95_ms: r2(reads.county.view.p95),
-      write_p50_ms: r2(write.p50),
-      write_p95_ms: r2(write.p95),
-      write_node_cpu_ms: r1(write.nodeCpuMs),
-      chain_write_p50_ms: r2(chainWrite.p50),
-      chain_write_p95_ms: r2(chainWrite.p95),
-      rush_per_s: Math.round(rushed.perSecond),
-      rush_p95_ms: r1(rushed.latency.p95),
-      rush_writes: rushed.ok,
-      rush_sql_per_s: Math.round(rushSqlPerSecond),
-      rush_errors: Object.values(rushed.errors).reduce((a, b) => a + b, 0),
-      drift: drift.drift,
-      due_drift: drift.dueDrift,
-      ...(jsDrift === null ? {} : { js_drift: jsDrift }),
-      read_mismatch: reads.mismatchedRows,
-      load1: r2(load),
-      load1_after_rush: r2(rushLoad),
-      gen_s: marker.generateSeconds,
-      rollup_s: marker.rollupSeconds,
+      ...(cfg.pagesOnly ? {} : await measureDatabase(db, { cfg, today, tasks, load, marker })),
     };
+    const pages = await measurePages(cfg.url, { build: cfg.build });
+    const slowest = slowestPage(pages);
+    result.pages_slowest_p95_ms = slowest ? r1(slowest.s.p95) : "NaN";
+    result.pages_slowest = slowest ? `${slowest.page}(${slowest.role.replace(/ /g, "-")})` : "none";
     console.log(
       `RESULT ${Object.entries(result)
         .map(([k, v]) => `${k}=${v}`)
@@ -100,6 +65,59 @@ async function main() {
   } finally {
     await db.$disconnect();
   }
+}
+
+/** The database measurements (every RESULT key but the pages'). */
+async function measureDatabase(
+  db: TDb,
+  opts: { cfg: TConfig; today: Date; tasks: number; load: number; marker: TMarker },
+): Promise<Record<string, number>> {
+  const { cfg, today, tasks, load, marker } = opts;
+  const reads = await measureReads(db, { cfg, targets: await loadTargets(db), today });
+  const write = await measureWrites(db, cfg.writeIterations);
+  const chainWrite = await measureChainWrites(db, Math.round(cfg.writeIterations / 2));
+  const rushed = await rush(db, { clients: cfg.rushClients, seconds: cfg.rushSeconds });
+  const rushLoad = os.loadavg()[0]!;
+  const rushSqlPerSecond = await rushSql(db, {
+    url: cfg.url,
+    clients: cfg.rushClients,
+    seconds: Math.min(15, cfg.rushSeconds),
+  });
+  const drift = await checkDrift(db, today);
+  const jsDrift = tasks <= 500_000 ? await checkDriftInJs(db, today) : null;
+
+  return {
+    national_p50_ms: r2(reads.national.rollup.p50),
+    national_p95_ms: r2(reads.national.rollup.p95),
+    recompute_national_p50_ms: r1(reads.national.naive.p50),
+    recompute_national_p95_ms: r1(reads.national.naive.p95),
+    speedup: Math.round(reads.national.naive.p95 / reads.national.rollup.p95),
+    province_p95_ms: r2(reads.province.rollup.p95),
+    recompute_province_p95_ms: r1(reads.province.naive.p95),
+    county_p95_ms: r2(reads.county.rollup.p95),
+    recompute_county_p95_ms: r1(reads.county.naive.p95),
+    view_national_p95_ms: r2(reads.national.view.p95),
+    view_province_p95_ms: r2(reads.province.view.p95),
+    view_county_p95_ms: r2(reads.county.view.p95),
+    write_p50_ms: r2(write.p50),
+    write_p95_ms: r2(write.p95),
+    write_node_cpu_ms: r1(write.nodeCpuMs),
+    chain_write_p50_ms: r2(chainWrite.p50),
+    chain_write_p95_ms: r2(chainWrite.p95),
+    rush_per_s: Math.round(rushed.perSecond),
+    rush_p95_ms: r1(rushed.latency.p95),
+    rush_writes: rushed.ok,
+    rush_sql_per_s: Math.round(rushSqlPerSecond),
+    rush_errors: Object.values(rushed.errors).reduce((a, b) => a + b, 0),
+    drift: drift.drift,
+    due_drift: drift.dueDrift,
+    ...(jsDrift === null ? {} : { js_drift: jsDrift }),
+    read_mismatch: reads.mismatchedRows,
+    load1: r2(load),
+    load1_after_rush: r2(rushLoad),
+    gen_s: marker.generateSeconds,
+    rollup_s: marker.rollupSeconds,
+  };
 }
 
 main().catch((e) => {
