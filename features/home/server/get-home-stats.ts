@@ -1,4 +1,5 @@
 import "server-only";
+import { withChildCounts } from "@/features/organizations/server/child-counts";
 import { readOrgCounts } from "@/features/organizations/server/org-counts";
 import { getDb } from "@/lib/db/client";
 
@@ -11,10 +12,16 @@ export async function getHomeStats(user: { orgId: number }) {
     db.objective.count({ where: { level: "MEASURE" } }),
     db.org.findMany({
       where: { parentId: user.orgId },
-      select: { id: true, name: true, code: true, level: true, _count: { select: { children: true } } },
+      select: { id: true, name: true, code: true, level: true },
       orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
       take: 12,
     }),
   ]);
-  return { orgs: counts.orgs, users: counts.users, mainTasks, measures, children };
+  return {
+    orgs: counts.orgs,
+    users: counts.users,
+    mainTasks,
+    measures,
+    children: await withChildCounts(db, children),
+  };
 }

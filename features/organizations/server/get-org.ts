@@ -22,12 +22,20 @@ export async function getOrgInScope(actor: TActor, id: number) {
       regionName: true,
       ancestorIds: true,
       parentId: true,
-      _count: { select: { children: true, users: true } },
     },
   });
   if (!org) return null;
+  // Counted directly: Prisma's `_count` would group the whole Org and User tables.
+  const [children, users] = await Promise.all([
+    db.org.count({ where: { parentId: org.id } }),
+    db.user.count({ where: { orgId: org.id } }),
+  ]);
   const visible = org.ancestorIds.slice(org.ancestorIds.indexOf(actor.orgId));
   const rows = await db.org.findMany({ where: { id: { in: visible } }, select: { id: true, name: true } });
   const names = new Map(rows.map((r) => [r.id, r.name]));
-  return { ...org, trail: visible.map((oid) => ({ id: oid, name: names.get(oid) ?? "" })) };
+  return {
+    ...org,
+    _count: { children, users },
+    trail: visible.map((oid) => ({ id: oid, name: names.get(oid) ?? "" })),
+  };
 }

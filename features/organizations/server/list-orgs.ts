@@ -2,36 +2,33 @@ import "server-only";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { cursorArgs, toPage } from "@/lib/paging";
+import { withChildCounts } from "./child-counts";
 
 type TActor = { orgId: number };
 
-const orgListSelect = {
-  id: true,
-  code: true,
-  name: true,
-  level: true,
-  _count: { select: { children: true } },
-} as const;
+const orgListSelect = { id: true, code: true, name: true, level: true } as const;
 
 /** Direct children of an org (the parent must be in scope), in their natural order, paged. */
 export async function listChildOrgs(actor: TActor, parentId: number, cursor?: number) {
-  const rows = await getDb().org.findMany({
+  const db = getDb();
+  const rows = await db.org.findMany({
     where: { parentId, ...orgScopeWhere(actor) },
     select: orgListSelect,
     orderBy: [{ sortOrder: "asc" }, { id: "asc" }],
     ...cursorArgs(cursor),
   });
-  return toPage(rows);
+  return toPage(await withChildCounts(db, rows));
 }
 
 /** Orgs in the actor's subtree whose name contains, or whose code starts with, the query. */
 export async function searchOrgs(actor: TActor, query: string, cursor?: number) {
   const q = query.trim().slice(0, 50);
-  const rows = await getDb().org.findMany({
+  const db = getDb();
+  const rows = await db.org.findMany({
     where: { ...orgScopeWhere(actor), OR: [{ name: { contains: q } }, { code: { startsWith: q } }] },
     select: { ...orgListSelect, depth: true },
     orderBy: [{ depth: "asc" }, { id: "asc" }],
     ...cursorArgs(cursor),
   });
-  return toPage(rows);
+  return toPage(await withChildCounts(db, rows));
 }

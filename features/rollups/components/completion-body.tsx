@@ -46,7 +46,8 @@ export async function CompletionBody({
   const root = data.org.parentId === null;
   const pages = Math.max(1, Math.ceil(withTasks.length / PAGE_SIZE));
   const current = Math.min(page, pages);
-  const footer = (
+  const pageRows = <T,>(rows: T[]) => rows.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+  const footer = (pagedView: TCompletionView) => (
     <div className="flex flex-wrap items-center justify-between gap-2 border-t border-slate-100 px-4 py-2 text-xs text-slate-500">
       <span>
         {data.children.length > withTasks.length
@@ -58,7 +59,7 @@ export async function CompletionBody({
           {current > 1 ? (
             <Link
               className="text-brand-700 hover:underline"
-              href={completionHref({ org: data.org.id, objective, page: current - 1 })}
+              href={completionHref({ org: data.org.id, objective, view: pagedView, page: current - 1 })}
             >
               {t("prev")}
             </Link>
@@ -67,7 +68,7 @@ export async function CompletionBody({
           {current < pages ? (
             <Link
               className="text-brand-700 hover:underline"
-              href={completionHref({ org: data.org.id, objective, page: current + 1 })}
+              href={completionHref({ org: data.org.id, objective, view: pagedView, page: current + 1 })}
             >
               {t("next")}
             </Link>
@@ -80,14 +81,14 @@ export async function CompletionBody({
     <Card>
       <CardHeader title={t("regions")} />
       <RegionTable
-        rows={withTasks.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE)}
+        rows={pageRows(withTasks)}
         own={own}
         childTotal={data.children.length ? data.childTotal : null}
         region={root ? null : data.region}
         objective={objective}
         compact={compact}
       />
-      {footer}
+      {footer("table")}
     </Card>
   );
 
@@ -100,8 +101,13 @@ export async function CompletionBody({
         <CardHeader title={t("heatmap.title")} />
         <p className="px-4 pt-3 text-sm text-slate-600">{t("heatmap.note")}</p>
         <div className="p-3">
-          {heat && heat.rows.length ? <HeatmapGrid data={heat} /> : <EmptyState title={t("noTasks")} />}
+          {heat && heat.rows.length ? (
+            <HeatmapGrid data={{ ...heat, rows: pageRows(heat.rows) }} />
+          ) : (
+            <EmptyState title={t("noTasks")} />
+          )}
         </div>
+        {footer("heatmap")}
       </Card>
     );
   } else if (view === "map") {
