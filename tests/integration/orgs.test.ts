@@ -45,6 +45,19 @@ describe("org scope", () => {
     ]);
   });
 
+  it("each listed org and the org page carry their direct children's and users' counts", async () => {
+    const hebei = await org("130000");
+    const page = await listChildOrgs({ orgId: hebei.id }, hebei.id);
+    expect(page.items.length).toBeGreaterThan(5);
+    // Counted a second way: one row per child, by hand from the parent ids.
+    const all = await t.db.org.findMany({ select: { parentId: true } });
+    for (const o of page.items)
+      expect(o._count.children, o.name).toBe(all.filter((x) => x.parentId === o.id).length);
+    const sjz = await getOrgInScope({ orgId: hebei.id }, (await org("130100")).id);
+    expect(sjz?._count.children).toBe(all.filter((x) => x.parentId === sjz?.id).length);
+    expect(sjz?._count.children).toBeGreaterThan(0);
+  });
+
   it("children are paged with a cursor: no row lost or repeated", async () => {
     const county = await org("130123");
     await t.db.org.createMany({
