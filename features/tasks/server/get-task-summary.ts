@@ -1,8 +1,28 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { chinaToday } from "@/lib/dates";
 import { OPEN_STATUSES } from "@/lib/task-status";
 import type { TTaskActor } from "../lib/task-permissions";
+
+/**
+ * 我的待办: the tasks waiting for this user to act, each counted once (one count over an OR):
+ * - tasks the user works on (responsible or helper) that are PENDING_SIGN or IN_PROGRESS;
+ * - with `task:handle`: tasks held by the user's own org that wait to be signed (PENDING_SIGN);
+ * - with `task:review`: tasks whose review org is the user's own org that wait for review (SUBMITTED).
+ * So it is never below 本单位待签收 (for those who may sign) nor 待本单位审核.
+ */
+export function myTodoWhere(user: TTaskActor): Prisma.TaskWhereInput {
+  const or: Prisma.TaskWhereInput[] = [
+    {
+      status: { in: ["IN_PROGRESS", "PENDING_SIGN"] },
+      OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }],
+    },
+  ];
+  if (user.permissions.has("task:handle")) or.push({ orgId: user.orgId, status: "PENDING_SIGN" });
+  if (user.permissions.has("task:review")) or.push({ reviewOrgId: user.orgId, status: "SUBMITTED" });
+  return { OR: or };
+}
 
 /** The home page's to-do figures. Each is an indexed count on the user's own org or own rows. */
 export async function getTaskSummary(user: TTaskActor) {
@@ -10,12 +30,7 @@ export async function getTaskSummary(user: TTaskActor) {
   const today = chinaToday();
   const [toSign, mine, overdue, toReview] = await Promise.all([
     db.task.count({ where: { orgId: user.orgId, status: "PENDING_SIGN" } }),
-    db.task.count({
-      where: {
-        status: { in: ["IN_PROGRESS", "PENDING_SIGN"] },
-        OR: [{ responsibleId: user.id }, { helpers: { some: { userId: user.id } } }],
-      },
-    }),
+    db.task.count({ where: myTodoWhere(user) }),
     db.task.count({
       where: { orgId: user.orgId, status: { in: [...OPEN_STATUSES] }, dueDate: { lt: today } },
     }),
