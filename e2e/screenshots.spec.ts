@@ -16,6 +16,7 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "orgs-search", user: "admin", path: "/orgs?q=朝阳区" },
   { name: "users", user: "hebei", path: "/users" },
   { name: "users-new", user: "hebei", path: "/users/new" },
+  { name: "account-password", user: "zhengding.staff", path: "/account/password" },
   { name: "not-found", user: "hubei", path: "/orgs/999999" },
   { name: "tasks", user: "hebei", path: "/tasks" },
   { name: "tasks-empty", user: "hubei", path: "/tasks" },
