@@ -24,6 +24,7 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "task-detail-manager", user: "hebei", path: "/tasks?q=3.2.2.1&org=", open: ["task-row"] },
   { name: "task-detail-chair", user: "zhengding.chair", path: "/tasks?q=3.2.3.2", open: ["task-row"] },
   { name: "my-tasks", user: "zhengding.staff", path: "/my-tasks?done=1" },
+  { name: "my-tasks-chair", user: "zhengding.chair", path: "/my-tasks" },
   { name: "review", user: "hebei", path: "/review" },
   { name: "claim", user: "hengda.chair", path: "/tasks/claim" },
   { name: "home-chair", user: "zhengding.chair", path: "/" },
