@@ -17,6 +17,7 @@ const pages = [
   "/completion?view=heatmap",
   "/completion?view=trend",
   "/completion/report",
+  "/account/password",
 ];
 
 test("main pages fit a 360 px phone without horizontal scrolling", async ({ page }) => {

@@ -5,6 +5,7 @@ import { isAppError, type TErrorCode } from "./errors";
 const STATUS: Partial<Record<TErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
+  PASSWORD_CHANGE_REQUIRED: 403,
   NOT_FOUND: 404,
   VALIDATION: 400,
   CONFLICT: 409,

@@ -1,3 +1,4 @@
+import { KeyRound } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/features/i18n/components/locale-switcher";
@@ -6,7 +7,16 @@ import type { TSessionUser } from "@/lib/auth/session";
 import { LogoutButton } from "./logout-button";
 import { NavLinks, type TNavItem } from "./nav-links";
 
-export async function AppShell({ user, children }: { user: TSessionUser; children: React.ReactNode }) {
+/** `restricted`: the user must change a manager-set password first, so nothing else is offered. */
+export async function AppShell({
+  user,
+  restricted = false,
+  children,
+}: {
+  user: TSessionUser;
+  restricted?: boolean;
+  children: React.ReactNode;
+}) {
   const t = await getTranslations();
   const items: TNavItem[] = [{ href: "/", label: t("nav.home") }];
   items.push({ href: "/my-tasks", label: t("nav.myTasks") });
@@ -39,12 +49,21 @@ export async function AppShell({ user, children }: { user: TSessionUser; childre
             <div className="hidden sm:block">
               <LocaleSwitcher />
             </div>
-            <NotificationBell userId={user.id} />
+            {restricted ? null : <NotificationBell userId={user.id} />}
+            <Link
+              href="/account/password"
+              className="inline-flex items-center gap-1 rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+              aria-label={t("nav.password")}
+              title={t("nav.password")}
+            >
+              <KeyRound className="size-4" aria-hidden />
+              <span className="hidden lg:inline">{t("nav.password")}</span>
+            </Link>
             <LogoutButton label={t("nav.logout")} />
           </div>
         </div>
         <div className="mx-auto flex max-w-6xl items-end justify-between gap-3 px-3 sm:px-6">
-          <NavLinks items={items} label={t("nav.menu")} />
+          {restricted ? <span /> : <NavLinks items={items} label={t("nav.menu")} />}
           <p className="hidden truncate pb-2.5 text-xs text-slate-500 md:block" aria-label={t("nav.account")}>
             {user.name} · {user.orgName} · {t(`roles.${user.role}`)}
           </p>

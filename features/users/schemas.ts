@@ -2,11 +2,18 @@ import { z } from "zod";
 import { ROLES } from "@/lib/auth/permissions";
 
 // Messages are codes; the UI turns them into catalogue text (validation.*).
-const password = z
+
+/** The password policy: 8–100 characters with letters and digits, and not the username. */
+export const ZPassword = z
   .string()
   .min(8, "password")
   .max(100, "password")
   .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), "password");
+
+/** The username rule of the policy (case-insensitive), for forms that know the username. */
+export function passwordIsUsername(password: string, username: string): boolean {
+  return password.trim().toLowerCase() === username.trim().toLowerCase();
+}
 
 export const ZUserFields = z.object({
   name: z.string().trim().min(1, "name").max(40, "name"),
@@ -28,8 +35,11 @@ export const ZCreateUser = ZUserFields.extend({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,32}$/, "username"),
-  orgCode: z.string().trim().min(1, "orgCode").max(20, "orgCode"),
-  password,
+  orgId: z.number({ message: "org" }).int("org").positive("org"),
+  password: ZPassword,
+}).superRefine((v, ctx) => {
+  if (passwordIsUsername(v.password, v.username))
+    ctx.addIssue({ code: "custom", message: "passwordIsUsername", path: ["password"] });
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
@@ -37,9 +47,29 @@ export const ZUpdateUser = ZUserFields.extend({ id: z.number().int().positive() 
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
 export const ZResetPassword = z
-  .object({ id: z.number().int().positive(), password, confirm: z.string() })
+  .object({ id: z.number().int().positive(), password: ZPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { message: "passwordMismatch", path: ["confirm"] });
 export type TResetPassword = z.infer<typeof ZResetPassword>;
 
+/** 修改密码 (one's own): the same schema in the form and in the action, built for the signed-in username. */
+export function zChangePassword(username: string) {
+  return z
+    .object({
+      current: z.string().min(1, "currentRequired").max(100, "currentPassword"),
+      password: ZPassword,
+      confirm: z.string(),
+    })
+    .superRefine((v, ctx) => {
+      const issue = (path: string, message: string) =>
+        ctx.addIssue({ code: "custom", message, path: [path] });
+      if (passwordIsUsername(v.password, username)) issue("password", "passwordIsUsername");
+      else if (v.current && v.password === v.current) issue("password", "passwordUnchanged");
+      if (v.password !== v.confirm) issue("confirm", "passwordMismatch");
+    });
+}
+export type TChangePassword = z.infer<ReturnType<typeof zChangePassword>>;
+
 export const ZSetActive = z.object({ id: z.number().int().positive(), active: z.boolean() });
 export type TSetActive = z.infer<typeof ZSetActive>;
+
+export const ZOrgSearch = z.object({ q: z.string().trim().max(40) });

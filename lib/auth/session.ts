@@ -18,8 +18,13 @@ export type TSessionUser = {
   permissions: ReadonlySet<TPermission>;
 };
 
-/** The signed-in, active user with role, org and permissions fresh from the database (once per request). */
-export const getSession = cache(async (): Promise<TSessionUser | null> => {
+/** Where a user whose password was set by a manager must choose their own before anything else. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+type TSignedIn = { user: TSessionUser; mustChangePassword: boolean };
+
+/** The signed-in, active user fresh from the database (once per request), with the password flag. */
+const loadSignedIn = cache(async (): Promise<TSignedIn | null> => {
   const session = (await getServerSession(getAuthOptions())) as { userId?: string } | null;
   const id = Number(session?.userId);
   if (!Number.isInteger(id) || id <= 0) return null;
@@ -32,6 +37,7 @@ export const getSession = cache(async (): Promise<TSessionUser | null> => {
       name: true,
       role: true,
       active: true,
+      mustChangePassword: true,
       orgId: true,
       org: { select: { name: true, level: true } },
     },
@@ -39,22 +45,56 @@ export const getSession = cache(async (): Promise<TSessionUser | null> => {
   if (!user || !user.active) return null;
   const rows = await db.rolePermission.findMany({ where: { role: user.role } });
   return {
-    id: user.id,
-    username: user.username,
-    name: user.name,
-    role: user.role,
-    orgId: user.orgId,
-    orgName: user.org.name,
-    orgLevel: user.org.level,
-    permissions: resolvePermissions(rows, user.role),
+    mustChangePassword: user.mustChangePassword,
+    user: {
+      id: user.id,
+      username: user.username,
+      name: user.name,
+      role: user.role,
+      orgId: user.orgId,
+      orgName: user.org.name,
+      orgLevel: user.org.level,
+      permissions: resolvePermissions(rows, user.role),
+    },
   };
 });
 
-/** For pages: the session user, or a redirect to the login page. */
+/**
+ * The signed-in, active user with role, org and permissions; null when signed out, and also while
+ * the user must change a password set by a manager (route handlers then answer as to a stranger).
+ */
+export const getSession = cache(async (): Promise<TSessionUser | null> => {
+  const s = await loadSignedIn();
+  return s && !s.mustChangePassword ? s.user : null;
+});
+
+/** Only for the shell and the change-password page and action: signed in, whatever the password flag. */
+export async function requireSignedIn(): Promise<TSignedIn> {
+  const s = await loadSignedIn();
+  if (!s) redirect("/login");
+  return s;
+}
+
+/** For actions that only need a signed-in user even before the password is changed. */
+export async function authenticateSignedIn(): Promise<TSessionUser> {
+  const s = await loadSignedIn();
+  if (!s) throw new AppError("UNAUTHENTICATED");
+  return s.user;
+}
+
+/** The session user for actions, or UNAUTHENTICATED / PASSWORD_CHANGE_REQUIRED. */
+async function actionUser(): Promise<TSessionUser> {
+  const s = await loadSignedIn();
+  if (!s) throw new AppError("UNAUTHENTICATED");
+  if (s.mustChangePassword) throw new AppError("PASSWORD_CHANGE_REQUIRED");
+  return s.user;
+}
+
+/** For pages: the session user, or a redirect to the login page (or to change the password first). */
 export async function requireUser(): Promise<TSessionUser> {
-  const user = await getSession();
-  if (!user) redirect("/login");
-  return user;
+  const s = await requireSignedIn();
+  if (s.mustChangePassword) redirect(CHANGE_PASSWORD_PATH);
+  return s.user;
 }
 
 /** For pages: the session user holding `permission`, or the forbidden page. */
@@ -66,15 +106,12 @@ export async function requirePagePermission(permission: TPermission): Promise<TS
 
 /** For actions and route handlers: throws typed errors instead of redirecting. */
 export async function authorize(permission: TPermission): Promise<TSessionUser> {
-  const user = await getSession();
-  if (!user) throw new AppError("UNAUTHENTICATED");
+  const user = await actionUser();
   if (!user.permissions.has(permission)) throw new AppError("FORBIDDEN");
   return user;
 }
 
 /** For actions whose permission depends on the user's relation to the record: signed in, or UNAUTHENTICATED. */
 export async function authenticate(): Promise<TSessionUser> {
-  const user = await getSession();
-  if (!user) throw new AppError("UNAUTHENTICATED");
-  return user;
+  return actionUser();
 }

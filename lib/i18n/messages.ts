@@ -1,11 +1,13 @@
 // The catalogue is split by feature so that features can be worked on side by side;
 // each file owns one top-level namespace. Simplified Chinese first, English second.
+import account_en from "../../messages/account.en.json";
 import completion_en from "../../messages/completion.en.json";
 import base_en from "../../messages/en.json";
 import evidence_en from "../../messages/evidence.en.json";
 import exports_en from "../../messages/exports.en.json";
 import notifications_en from "../../messages/notifications.en.json";
 import tasks_en from "../../messages/tasks.en.json";
+import account_zh from "../../messages/account.zh-CN.json";
 import completion_zh from "../../messages/completion.zh-CN.json";
 import base_zh from "../../messages/zh-CN.json";
 import evidence_zh from "../../messages/evidence.zh-CN.json";
@@ -15,6 +17,22 @@ import tasks_zh from "../../messages/tasks.zh-CN.json";
 import type { TLocale } from "./config";
 
 export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
-  "zh-CN": { ...base_zh, ...tasks_zh, ...evidence_zh, ...notifications_zh, ...exports_zh, ...completion_zh },
-  en: { ...base_en, ...tasks_en, ...evidence_en, ...notifications_en, ...exports_en, ...completion_en },
+  "zh-CN": {
+    ...base_zh,
+    ...tasks_zh,
+    ...evidence_zh,
+    ...notifications_zh,
+    ...exports_zh,
+    ...completion_zh,
+    ...account_zh,
+  },
+  en: {
+    ...base_en,
+    ...tasks_en,
+    ...evidence_en,
+    ...notifications_en,
+    ...exports_en,
+    ...completion_en,
+    ...account_en,
+  },
 };

@@ -39,8 +39,17 @@ async function storedCounts(): Promise<TCount[]> {
   });
 }
 
-const newUser = (username: string, orgCode: string) =>
-  ZCreateUser.parse({ username, name: "计数", role: "STAFF", orgCode, phone: "", password: "abc12345" });
+async function newUser(username: string, orgCode: string) {
+  const org = await t.db.org.findUniqueOrThrow({ where: { code: orgCode }, select: { id: true } });
+  return ZCreateUser.parse({
+    username,
+    name: "计数",
+    role: "STAFF",
+    orgId: org.id,
+    phone: "",
+    password: "abc12345",
+  });
+}
 
 describe("OrgCount: subtree sizes and active users", () => {
   it("equals a recursive live count after seeding", async () => {
@@ -52,8 +61,8 @@ describe("OrgCount: subtree sizes and active users", () => {
   it("follows creating, deactivating and reactivating users, and a repeated click changes nothing", async () => {
     const zd = await t.db.org.findUniqueOrThrow({ where: { code: "130123" }, select: { id: true } });
     const before = await t.db.orgCount.findUniqueOrThrow({ where: { orgId: zd.id } });
-    const a = await createUser(actors.hebei!, newUser("count.a", "130123"));
-    await createUser(actors.hebei!, newUser("count.b", "1301230001"));
+    const a = await createUser(actors.hebei!, await newUser("count.a", "130123"));
+    await createUser(actors.hebei!, await newUser("count.b", "1301230001"));
     await setUserActive(actors.hebei!, { id: a.id, active: false });
     await setUserActive(actors.hebei!, { id: a.id, active: false });
     await setUserActive(actors.hebei!, { id: a.id, active: true });

@@ -12,20 +12,24 @@ import { createTestDb, type TTestDb } from "../helpers/test-db";
 
 let t: TTestDb;
 const actors: Record<string, TActor> = {};
+const orgIds = new Map<string, number>();
 beforeAll(async () => {
   t = await createTestDb();
   await seedAll(t.db, { demoUsers: true });
   for (const u of await t.db.user.findMany({ select: { id: true, username: true, role: true, orgId: true } }))
     actors[u.username] = u;
+  for (const o of await t.db.org.findMany({ where: { code: { in: ["130123", "420106", "1301230001"] } } }))
+    orgIds.set(o.code, o.id);
 });
 afterAll(() => t.close());
 
-const input = (over: Partial<Record<string, string>> = {}) =>
+/** A create-user input; `orgCode` names the org as the picker would choose it (by id). */
+const input = ({ orgCode = "130123", ...over }: Partial<Record<string, string>> = {}) =>
   ZCreateUser.parse({
     username: "new.user",
     name: "新用户",
     role: "STAFF",
-    orgCode: "130123",
+    orgId: orgIds.get(orgCode),
     phone: "",
     password: "abc12345",
     ...over,

@@ -4,6 +4,8 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { MyTaskCards } from "@/features/tasks/components/my-task-cards";
+import { OrgTodoLinks } from "@/features/tasks/components/org-todo-links";
+import { getTaskSummary } from "@/features/tasks/server/get-task-summary";
 import { chinaToday } from "@/lib/dates";
 import { listMyTasks } from "@/features/tasks/server/list-tasks";
 import { requireUser } from "@/lib/auth/session";
@@ -12,7 +14,10 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const t = await getTranslations("tasks.my");
   const done = (await searchParams).done === "1";
-  const items = await listMyTasks(user, done);
+  const [items, summary] = await Promise.all([listMyTasks(user, done), done ? null : getTaskSummary(user)]);
+  // What the user's org waits for the user to sign or review (counted in 我的待办 on the home page).
+  const toSign = summary && user.permissions.has("task:handle") ? summary.toSign : 0;
+  const toReview = summary?.toReview ?? 0;
   const tab = (active: boolean, href: string, label: string) => (
     <Link
       href={href}
@@ -33,11 +38,16 @@ export default async function MyTasksPage({ searchParams }: { searchParams: Prom
         {tab(!done, "/my-tasks", t("open"))}
         {tab(done, "/my-tasks?done=1", t("done"))}
       </div>
+      <OrgTodoLinks orgId={user.orgId} toSign={toSign} toReview={toReview} />
       {items.length ? (
         <MyTaskCards items={items} today={chinaToday()} showLog={!done} />
       ) : (
         <Card>
-          <EmptyState title={t("empty")} hint={t("emptyHint")} />
+          {toSign || toReview ? (
+            <EmptyState title={t("emptyMine")} />
+          ) : (
+            <EmptyState title={t("empty")} hint={t("emptyHint")} />
+          )}
         </Card>
       )}
     </>

@@ -2,7 +2,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
+import { useState } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
@@ -11,25 +12,21 @@ import { useActionFeedback } from "@/lib/i18n/use-action-result";
 import { useFieldError } from "@/lib/i18n/use-field-error";
 import { createUserAction } from "../actions";
 import { ZCreateUser, type TCreateUser } from "../schemas";
+import { OrgSelect, type TOrgChoice } from "./org-select";
 import { RoleSelect } from "./role-select";
 
-export function CreateUserForm({
-  roles,
-  defaultOrgCode,
-}: {
-  roles: readonly TRole[];
-  defaultOrgCode: string;
-}) {
+export function CreateUserForm({ roles, defaultOrg }: { roles: readonly TRole[]; defaultOrg: TOrgChoice }) {
   const t = useTranslations("users");
   const fieldError = useFieldError();
   const router = useRouter();
+  const [org, setOrg] = useState<TOrgChoice>(defaultOrg);
   const form = useForm<TCreateUser>({
     resolver: zodResolver(ZCreateUser),
     defaultValues: {
       username: "",
       name: "",
       role: roles.at(-1) ?? "STAFF",
-      orgCode: defaultOrgCode,
+      orgId: defaultOrg.id,
       phone: "",
       password: "",
     },
@@ -65,13 +62,15 @@ export function CreateUserForm({
       <Field id="role" label={t("role")} error={fieldError(errors.role)}>
         <RoleSelect id="role" roles={roles} aria-invalid={!!errors.role} {...register("role")} />
       </Field>
-      <Field id="orgCode" label={t("orgCode")} hint={t("orgCodeHint")} error={fieldError(errors.orgCode)}>
-        <Input id="orgCode" inputMode="numeric" aria-invalid={!!errors.orgCode} {...register("orgCode")} />
-      </Field>
       <Field id="phone" label={t("phone")} error={fieldError(errors.phone)}>
         <Input id="phone" type="tel" inputMode="tel" aria-invalid={!!errors.phone} {...register("phone")} />
       </Field>
-      <Field id="password" label={t("password")} hint={t("passwordHint")} error={fieldError(errors.password)}>
+      <Field
+        id="password"
+        label={t("password")}
+        hint={t("initialPasswordHint")}
+        error={fieldError(errors.password)}
+      >
         <Input
           id="password"
           type="password"
@@ -80,6 +79,25 @@ export function CreateUserForm({
           {...register("password")}
         />
       </Field>
+      <div className="sm:col-span-2">
+        <Field id="org" label={t("org")} hint={t("orgHint")} error={fieldError(errors.orgId)}>
+          <Controller
+            control={form.control}
+            name="orgId"
+            render={({ field }) => (
+              <OrgSelect
+                id="org"
+                value={org}
+                invalid={!!errors.orgId}
+                onChange={(o) => {
+                  setOrg(o);
+                  field.onChange(o.id);
+                }}
+              />
+            )}
+          />
+        </Field>
+      </div>
       <div className="flex gap-2 sm:col-span-2">
         <Button type="submit" disabled={isSubmitting}>
           {isSubmitting ? t("saving") : t("new")}

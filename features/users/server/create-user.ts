@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb, type TDb } from "@/lib/db/client";
 import { adjustUserCount } from "@/features/organizations/server/org-counts";
-import { AppError } from "@/lib/errors";
+import { AppError, type TErrorCode } from "@/lib/errors";
 import type { TCreateUser } from "../schemas";
 import type { TActor } from "./actor";
 
@@ -12,17 +12,27 @@ function isUniqueViolation(e: unknown): boolean {
   return typeof e === "object" && e !== null && (e as { code?: string }).code === "P2002";
 }
 
-/** Creates an account in an org of the actor's subtree with a role the actor may grant. */
+/** Every reason the input cannot be saved, each on its field (the code is the first one's). */
+async function refusal(actor: TActor, input: TCreateUser, db: TDb): Promise<AppError | null> {
+  const [org, taken] = await Promise.all([
+    db.org.findFirst({ where: { id: input.orgId, ...orgScopeWhere(actor) }, select: { id: true } }),
+    db.user.findUnique({ where: { username: input.username }, select: { id: true } }),
+  ]);
+  const failed: [TErrorCode, string, string][] = [];
+  if (!canGrantRole(actor.role, input.role)) failed.push(["ROLE_NOT_ALLOWED", "role", "role"]);
+  if (!org) failed.push(["VALIDATION", "orgId", "org"]);
+  if (taken) failed.push(["USERNAME_TAKEN", "username", "usernameTaken"]);
+  if (!failed.length) return null;
+  return new AppError(failed[0]![0], Object.fromEntries(failed.map(([, field, msg]) => [field, msg])));
+}
+
+/**
+ * Creates an account in an org of the actor's subtree with a role the actor may grant. The password
+ * is the manager's choice, so the user must change it at first sign-in.
+ */
 export async function createUser(actor: TActor, input: TCreateUser, db: TDb = getDb()) {
-  if (!canGrantRole(actor.role, input.role)) throw new AppError("ROLE_NOT_ALLOWED", { role: "role" });
-  const org = await db.org.findFirst({
-    where: { code: input.orgCode, ...orgScopeWhere(actor) },
-    select: { id: true },
-  });
-  if (!org) throw new AppError("VALIDATION", { orgCode: "orgCode" });
-  if (await db.user.findUnique({ where: { username: input.username }, select: { id: true } })) {
-    throw new AppError("USERNAME_TAKEN", { username: "usernameTaken" });
-  }
+  const refused = await refusal(actor, input, db);
+  if (refused) throw refused;
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
@@ -32,13 +42,14 @@ export async function createUser(actor: TActor, input: TCreateUser, db: TDb = ge
           name: input.name,
           role: input.role,
           phone: input.phone || null,
-          orgId: org.id,
+          orgId: input.orgId,
           passwordHash,
+          mustChangePassword: true,
           createdById: actor.id,
         },
         select: { id: true, username: true },
       });
-      await adjustUserCount(tx, { orgId: org.id, delta: 1 });
+      await adjustUserCount(tx, { orgId: input.orgId, delta: 1 });
       return user;
     });
   } catch (e) {

@@ -4,7 +4,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { getDb, type TDb } from "@/lib/db/client";
 import { adjustUserCount } from "@/features/organizations/server/org-counts";
 import { AppError } from "@/lib/errors";
-import type { TResetPassword, TSetActive, TUpdateUser } from "../schemas";
+import { passwordIsUsername, type TResetPassword, type TSetActive, type TUpdateUser } from "../schemas";
 import type { TActor } from "./actor";
 import { findManagedUser } from "./find-managed-user";
 
@@ -20,11 +20,14 @@ export async function updateUser(actor: TActor, input: TUpdateUser, db: TDb = ge
   });
 }
 
+/** A manager sets someone's password, which that user must then change at sign-in (not one's own). */
 export async function resetPassword(actor: TActor, input: TResetPassword, db: TDb = getDb()) {
   const target = await findManagedUser(actor, input.id, db);
+  if (passwordIsUsername(input.password, target.username))
+    throw new AppError("VALIDATION", { password: "passwordIsUsername" });
   await db.user.update({
     where: { id: target.id },
-    data: { passwordHash: await hashPassword(input.password) },
+    data: { passwordHash: await hashPassword(input.password), mustChangePassword: target.id !== actor.id },
   });
   return { id: target.id };
 }

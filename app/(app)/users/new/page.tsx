@@ -14,7 +14,10 @@ export async function generateMetadata() {
 export default async function NewUserPage() {
   const user = await requirePagePermission("user:manage");
   const t = await getTranslations();
-  const org = await getDb().org.findUniqueOrThrow({ where: { id: user.orgId }, select: { code: true } });
+  const org = await getDb().org.findUniqueOrThrow({
+    where: { id: user.orgId },
+    select: { id: true, name: true, code: true },
+  });
   return (
     <>
       <Breadcrumb
@@ -23,7 +26,7 @@ export default async function NewUserPage() {
       />
       <PageHeader title={t("users.newTitle")} />
       <Card className="p-4">
-        <CreateUserForm roles={GRANTABLE_ROLES[user.role]} defaultOrgCode={org.code} />
+        <CreateUserForm roles={GRANTABLE_ROLES[user.role]} defaultOrg={org} />
       </Card>
     </>
   );

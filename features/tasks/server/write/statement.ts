@@ -3,6 +3,7 @@ import { rollupChangeCtes } from "@/features/rollups/server/apply-delta";
 import type { TTaskSnap } from "@/features/rollups/lib/contribution";
 import { orgRecipientsSql } from "@/features/notifications/server/org-recipients";
 import { FIXED_PROGRESS, type TTaskStatus } from "@/lib/task-status";
+import { answeredCtes } from "./answered";
 import type { TTaskChange, TTaskFields } from "./change";
 import { deriveChainCtes, derivedFromChildrenSql } from "./derive-chain";
 import { guardSql } from "./guards";
@@ -43,7 +44,8 @@ function counted(status: TTaskStatus, progress: Prisma.Sql): Prisma.Sql {
  * The change as ONE statement: the task row is locked and changed only if it is still at the
  * version and status the caller checked and every guard holds; then, reading `upd`, the parents'
  * derived progress, the roll-ups (parents' regions, then the task's, in ascending org id), the
- * timeline entry, the records, the evidence links and the notifications.
+ * timeline entry, the records, the evidence links and the notifications, and marks the
+ * notifications the change has answered as read (answered.ts).
  */
 export function changeStatement(c: TTaskChange): Prisma.Sql {
   const { task, now } = c;
@@ -129,6 +131,7 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
     ...records.ctes,
     ...(evidence ? [evidence] : []),
     ...(notify ? [notify] : []),
+    ...answeredCtes(c),
   ];
   return Prisma.sql`WITH ${Prisma.join(ctes, ",\n")}
     SELECT (SELECT count(*) FROM upd)::int AS applied, ${records.firstId} AS result,

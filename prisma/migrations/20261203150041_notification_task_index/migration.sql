@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "Notification_taskId_idx" ON "Notification"("taskId");
