@@ -20,7 +20,7 @@ export function ProvinceTiles({ items }: { items: TProvinceMapItem[] }) {
       <ul
         aria-label={t("title")}
         data-testid="province-tiles"
-        className="mx-auto grid max-w-xl grid-cols-8 gap-0.5 sm:gap-1"
+        className="mx-auto grid max-w-md grid-cols-8 gap-0.5 sm:gap-1"
       >
         {placeTiles(items).map(({ tile, item }) => {
           const rate = item?.rate ?? null;
