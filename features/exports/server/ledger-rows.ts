@@ -17,9 +17,9 @@ export const LEDGER_CHUNK = 2000;
  * Each chunk is one query: the page of tasks by keyset (orgPath GIN / Task PK) first, then
  * its joins (下达单位 is the review org: the parent task's holder for a task passed down, the
  * assigning org for a top-level one, the parent org for a claim; 上级任务 by its primary key),
- * the latest progress update (index taskId, id) and the evidence count, which
- * counts only files linked to a progress update or completion report (an upload whose form
- * was never sent is no evidence). No transaction spans the chunks: a slow download must not
+ * the latest progress update (index taskId, id) and the evidence count, which counts only
+ * files linked to a progress update or completion report (an upload whose form was never
+ * sent is no evidence). No transaction spans the chunks: a slow download must not
  * hold one open (on PGlite it would block every other request).
  */
 export async function* ledgerTaskChunks(
@@ -32,7 +32,8 @@ export async function* ledgerTaskChunks(
     const rows = await db.$queryRaw<TLedgerTask[]>`
       SELECT t.id, o.code AS "measureCode", o.title AS "measureTitle", m.code AS "mainCode", m.title AS "mainTitle",
         g.name AS "orgName", t."orgPath", r.name AS "assignerName", t."parentTaskId" AS "parentId",
-        po.code AS "parentCode", po.title AS "parentTitle", pg.name AS "parentOrgName", t.kind::text AS kind, t.status::text AS status, t.priority::text AS priority,
+        po.code AS "parentCode", po.title AS "parentTitle", pg.name AS "parentOrgName",
+        t.kind::text AS kind, t.status::text AS status, t.priority::text AS priority,
         t."dueDate", t."signedAt", t."submittedAt", t."completedAt", u.name AS "responsibleName",
         t.progress, t."progressState"::text AS "progressState", p.narrative AS "progressNarrative", p."createdAt" AS "progressAt",
         (SELECT count(*) FROM "Attachment" a
