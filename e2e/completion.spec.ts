@@ -106,13 +106,51 @@ test("heatmap cells carry the rate and open the tasks behind them", async ({ pag
   await expect(page.getByTestId("task-row")).toHaveCount(22);
 });
 
-test("nationally: the map with the province table beside it, and the 通报 ranking", async ({ page }) => {
+test("nationally: the province tiles with the province table beside it, and the 通报 ranking", async ({
+  page,
+}) => {
   await loginAs(page, "acftu");
   await page.goto(`/completion?objective=${M}&view=map`);
-  await expect(page.getByTestId("province-map").locator("canvas")).toBeVisible();
-  // Beside the map, the compact table: total, completion, overdue.
+  // No approved map is configured: 31 province tiles and no geographic map (nor a map file to fetch).
+  const tiles = page.getByTestId("province-tile");
+  await expect(tiles).toHaveCount(31);
+  await expect(page.getByTestId("province-map")).toHaveCount(0);
+  await expect(page.getByTestId("map-approval")).toHaveCount(0);
+  await expect(page.locator("canvas")).toHaveCount(0);
+  expect((await page.request.get("/api/map/geojson")).status()).toBe(404);
+  expect((await page.request.get("/geo/china-provinces.json")).status()).toBe(404);
+  // Beside the tiles, the compact table: total, completion, overdue.
   const hebei = page.getByTestId("region-table").locator("tbody tr").filter({ hasText: "河北省总工会" });
   await expect(cells(hebei)).toHaveText(["36", "2.8%", "14"]);
+  // Each tile is a link named by its province and rate, coloured like the heatmap; 湖北 has no task here.
+  const hebeiTile = page.getByRole("link", { name: "河北省总工会：完成率 2.8%" });
+  await expect(hebeiTile).toHaveText("河北2.8%");
+  await expect(page.getByRole("link", { name: "湖北省总工会：暂无任务" })).toHaveText("湖北—");
+  // At 360 px the squares shrink, the names still fit and nothing scrolls sideways.
+  await page.setViewportSize({ width: 360, height: 760 });
+  expect(
+    await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+  ).toBeLessThanOrEqual(0);
+  for (const name of ["黑龙江", "内蒙古"]) {
+    const fits = await page
+      .getByTestId("province-tile")
+      .filter({ hasText: name })
+      .evaluate((el) => {
+        const label = el.firstElementChild as HTMLElement;
+        return label.getBoundingClientRect().width <= el.getBoundingClientRect().width;
+      });
+    expect(fits, name).toBe(true);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // Keyboard: focus the tile and open the province, scope kept, as a click on the map did.
+  await hebeiTile.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "河北省总工会 · 完成情况" })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get("org")).toBe(String(hebeiId));
+  expect(new URL(page.url()).searchParams.get("objective")).toBe(M);
+  await page.goBack();
+  await tiles.filter({ hasText: "河北" }).click();
+  await expect(page.getByRole("heading", { name: "河北省总工会 · 完成情况" })).toBeVisible();
   // The trend's current week is the live figures (no objective scope: all tasks).
   await page.goto("/completion?view=trend");
   const total = (await page.getByTestId("tile-total").textContent())!;

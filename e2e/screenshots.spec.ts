@@ -42,6 +42,8 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "completion-county-heatmap", user: "zhengding", path: "/completion?view=heatmap" },
   { name: "completion-heatmap", user: "hebei", path: "/completion?view=heatmap" },
   { name: "completion-map", user: "acftu", path: "/completion?view=map" },
+  { name: "completion-map-measure", user: "acftu", path: "/completion?view=map&objective=3.6.2.1" },
+  { name: "completion-map-en", user: "acftu", path: "/completion?view=map", locale: "en" },
   { name: "completion-trend", user: "hebei", path: "/completion?view=trend" },
   // cascade.spec gives 湖北 tasks of other measures: empty for the measure completion.spec uses.
   { name: "completion-empty", user: "hubei", path: "/completion?objective=3.6.2.1" },

@@ -12,6 +12,9 @@ const ZEnv = z.object({
   /** Where evidence files are kept (outside the web root); defaults to <DATA_DIR>/uploads. */
   UPLOAD_DIR: z.string().min(1).optional(),
   NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+  /** An approved China map (GeoJSON file path) and its 审图号: only both together enable the map. */
+  MAP_GEOJSON: z.string().min(1).optional(),
+  MAP_APPROVAL_NO: z.string().min(1).optional(),
 });
 
 export type TEnv = z.infer<typeof ZEnv>;

@@ -238,6 +238,8 @@ const LEDGER_HEADER = [
   "主要任务",
   "承办单位",
   "所属地区",
+  "下达单位",
+  "上级任务",
   "类型",
   "状态",
   "优先级",
@@ -280,6 +282,8 @@ describe("台账 (ledger) export", () => {
       `3.3 ${main.title}`,
       "正定县总工会",
       "河北省 / 石家庄市 / 正定县",
+      "河北省总工会",
+      "",
       "规定动作",
       "办理中",
       "普通",
@@ -296,17 +300,17 @@ describe("台账 (ledger) export", () => {
       "3",
     ]);
     const pending = byCode.get(`${m[1]!.code}@正定县总工会`)!;
-    expect([pending[6], pending[8], pending[9], pending[12], pending[13], pending[16], pending[18]]).toEqual([
-      "待签收",
-      formatDay(addDays(today, -1)),
-      "",
-      "是",
-      "",
-      "",
-      "0",
-    ]);
+    expect([
+      pending[8],
+      pending[10],
+      pending[11],
+      pending[14],
+      pending[15],
+      pending[18],
+      pending[20],
+    ]).toEqual(["待签收", formatDay(addDays(today, -1)), "", "是", "", "", "0"]);
     const done = byCode.get(`${m[2]!.code}@正定县总工会`)!;
-    expect([done[6], done[10], done[11], done[12], done[14]]).toEqual([
+    expect([done[8], done[12], done[13], done[14], done[16]]).toEqual([
       "已销号",
       todayText,
       todayText,
@@ -314,7 +318,7 @@ describe("台账 (ledger) export", () => {
       "100",
     ]);
     const grassroots = byCode.get(`${m[3]!.code}@正定县恒达机械有限公司工会`);
-    expect(grassroots?.[4]).toBe("河北省 / 石家庄市 / 正定县");
+    expect(grassroots?.slice(4, 7)).toEqual(["河北省 / 石家庄市 / 正定县", "正定县总工会", ""]);
   });
 
   it("reads the subtree in keyset-paged chunks without gaps or repeats", async () => {
@@ -358,7 +362,7 @@ describe("台账 (ledger) export", () => {
   it("is English when the language cookie says so", async () => {
     const res = (await csvOf(A.hebei!, { kind: "ledger", org: "130000", locale: "en" }))!;
     expect(res.rows[0]!.slice(0, 3)).toEqual(["Measure code", "Measure", "Main task"]);
-    expect(res.rows.find((r) => r[3] === "正定县总工会" && r[0] === m[1]!.code)?.[6]).toBe("To sign for");
+    expect(res.rows.find((r) => r[3] === "正定县总工会" && r[0] === m[1]!.code)?.[8]).toBe("To sign for");
     expect(res.file.fileName).toBe(`Ledger-河北省总工会-${todayText}.csv`);
   });
 });
@@ -531,7 +535,7 @@ describe("scope and the route handlers", () => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     const name = `台账-河北省总工会-${todayText}.csv`;
     expect(res.headers.get("content-disposition")).toBe(
-      `attachment; filename="ledger-${todayText}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      `attachment; filename="ledger-130000-${todayText}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith("\uFEFF举措编号,")).toBe(true);

@@ -25,6 +25,8 @@ export const LEDGER_SPECS = [
   ["mainTask", "text", 30],
   ["org", "text", 28],
   ["region", "text", 26],
+  ["assigner", "text", 24],
+  ["parentTask", "text", 40],
   ["kind", "text", 10],
   ["status", "text", 10],
   ["priority", "text", 8],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contentDisposition, exportFileName, formatChinaDateTime, rfc5987 } from "./file-name";
+import { asciiFileName, contentDisposition, exportFileName, formatChinaDateTime, rfc5987 } from "./file-name";
 
 // 2026-11-24 17:30 UTC is already 2026-11-25 in China.
 const lateEvening = new Date("2026-11-24T17:30:00Z");
@@ -24,6 +24,25 @@ describe("export file names", () => {
     expect(
       exportFileName({ label: "Ledger", orgName: 'a/b\\c:d*e?"f<g>h|i\nj', now: lateEvening, format: "csv" }),
     ).toBe("Ledger-a_b_c_d_e_f_g_h_i_j-2026-11-25.csv");
+  });
+});
+
+describe("ASCII fallback name", () => {
+  it("keeps kind, org code, objective code and the China day", () => {
+    const base = { kind: "ledger", orgCode: "130000", now: lateEvening };
+    expect(asciiFileName({ ...base, format: "xlsx" })).toBe("ledger-130000-2026-11-25.xlsx");
+    expect(asciiFileName({ ...base, objectiveCode: "3.2.1", format: "csv" })).toBe(
+      "ledger-130000-3.2.1-2026-11-25.csv",
+    );
+    expect(
+      asciiFileName({ kind: "completion", orgCode: "1301230001", now: lateEvening, format: "csv" }),
+    ).toBe("completion-1301230001-2026-11-25.csv");
+  });
+
+  it("drops what is not ASCII letters, digits or dots instead of leaving underscores", () => {
+    const name = asciiFileName({ kind: "ledger", orgCode: "总工会 13/00", now: lateEvening, format: "xlsx" });
+    expect(name).toBe("ledger-1300-2026-11-25.xlsx");
+    expect(contentDisposition("台账.xlsx", name)).toContain('filename="ledger-1300-2026-11-25.xlsx"');
   });
 });
 

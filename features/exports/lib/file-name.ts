@@ -28,6 +28,24 @@ export function exportFileName(parts: {
   return `${base}.${parts.format}`;
 }
 
+/**
+ * The plain-ASCII fallback name: 「ledger-130000-3.2-2026-11-25.xlsx」 (kind, org code, objective
+ * code, China day), readable where the UTF-8 name is not understood. Codes are digits and dots;
+ * anything else would be dropped rather than turned into underscores.
+ */
+export function asciiFileName(parts: {
+  kind: string;
+  orgCode: string;
+  objectiveCode?: string | null;
+  now: Date;
+  format: TExportFormat;
+}): string {
+  const codes = [parts.kind, parts.orgCode, parts.objectiveCode ?? ""]
+    .map((p) => p.replace(/[^A-Za-z0-9.]+/g, ""))
+    .filter((p) => p !== "");
+  return `${[...codes, formatDay(chinaToday(parts.now))].join("-")}.${parts.format}`;
+}
+
 /** RFC 5987 value: UTF-8 percent-encoding of everything outside attr-char. */
 export function rfc5987(value: string): string {
   return encodeURIComponent(value).replace(

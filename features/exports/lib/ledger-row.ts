@@ -12,6 +12,13 @@ export type TLedgerTask = {
   mainTitle: string;
   orgName: string;
   orgPath: number[];
+  /** 下达单位: the org that assigned the task (Task.reviewOrg). */
+  assignerName: string;
+  /** 上级任务, when the task was passed down (分解) from another. */
+  parentId: number | null;
+  parentCode: string | null;
+  parentTitle: string | null;
+  parentOrgName: string | null;
   kind: string;
   status: TTaskStatus;
   priority: string;
@@ -29,6 +36,17 @@ export type TLedgerTask = {
 
 const day = (d: Date | null) => (d ? chinaToday(d) : null);
 
+/** 「#12 石家庄市总工会：3.2.1.4 开展劳动竞赛」: the parent task's id, holder and measure. */
+function parentTask(task: TLedgerTask, t: TTranslate): string | null {
+  if (task.parentId === null) return null;
+  return t("exports.ledger.parentValue", {
+    id: task.parentId,
+    org: task.parentOrgName ?? "",
+    code: task.parentCode ?? "",
+    title: task.parentTitle ?? "",
+  });
+}
+
 /** One 台账 line, in the order of LEDGER_SPECS. Timestamps become their calendar day in China. */
 export function ledgerRow(task: TLedgerTask, ctx: { t: TTranslate; today: Date; region: string }): TRow {
   const { t } = ctx;
@@ -38,6 +56,8 @@ export function ledgerRow(task: TLedgerTask, ctx: { t: TTranslate; today: Date; 
     `${task.mainCode} ${task.mainTitle}`,
     task.orgName,
     ctx.region,
+    task.assignerName,
+    parentTask(task, t),
     t(`tasks.kind.${task.kind}`),
     t(`tasks.status.${task.status}`),
     t(`tasks.priority.${task.priority}`),

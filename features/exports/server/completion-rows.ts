@@ -30,6 +30,7 @@ export async function buildCompletionExport(
   return {
     label: t("exports.file.completion"),
     orgName: c.org.name,
+    orgCode: c.org.code,
     objectiveCode: c.objective?.code ?? null,
     sheet: {
       name: t("exports.sheet.completion"),

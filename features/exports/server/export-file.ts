@@ -1,8 +1,7 @@
 import "server-only";
 import { PassThrough, type Readable } from "node:stream";
-import { chinaToday, formatDay } from "@/lib/dates";
 import type { TLocale } from "@/lib/i18n/config";
-import { CONTENT_TYPES, exportFileName, type TExportFormat } from "../lib/file-name";
+import { asciiFileName, CONTENT_TYPES, exportFileName, type TExportFormat } from "../lib/file-name";
 import type { TBuiltExport } from "./built-export";
 import { buildCompletionExport } from "./completion-rows";
 import { buildLedgerExport } from "./ledger-rows";
@@ -52,7 +51,13 @@ export async function createExport(
       now,
       format: q.format,
     }),
-    asciiName: `${kind}-${formatDay(chinaToday(now))}.${q.format}`,
+    asciiName: asciiFileName({
+      kind,
+      orgCode: built.orgCode,
+      objectiveCode: built.objectiveCode,
+      now,
+      format: q.format,
+    }),
     contentType: CONTENT_TYPES[q.format],
     body,
   };

@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 export async function findScopedOrg(user: { orgId: number }, orgId: number) {
   return getDb().org.findFirst({
     where: { id: orgId, ...orgScopeWhere(user) },
-    select: { id: true, name: true, ancestorIds: true },
+    select: { id: true, name: true, code: true, ancestorIds: true },
   });
 }
 

@@ -15,9 +15,11 @@ export const LEDGER_CHUNK = 2000;
 /**
  * Every task under `orgId` (optionally only some measures), `size` at a time in id order.
  * Each chunk is one query: the page of tasks by keyset (orgPath GIN / Task PK) first, then
- * its joins, the latest progress update (index taskId, id) and the evidence count, which
- * counts only files linked to a progress update or completion report (an upload whose form
- * was never sent is no evidence). No transaction spans the chunks: a slow download must not
+ * its joins (下达单位 is the review org: the parent task's holder for a task passed down, the
+ * assigning org for a top-level one, the parent org for a claim; 上级任务 by its primary key),
+ * the latest progress update (index taskId, id) and the evidence count, which counts only
+ * files linked to a progress update or completion report (an upload whose form was never
+ * sent is no evidence). No transaction spans the chunks: a slow download must not
  * hold one open (on PGlite it would block every other request).
  */
 export async function* ledgerTaskChunks(
@@ -29,7 +31,9 @@ export async function* ledgerTaskChunks(
   for (;;) {
     const rows = await db.$queryRaw<TLedgerTask[]>`
       SELECT t.id, o.code AS "measureCode", o.title AS "measureTitle", m.code AS "mainCode", m.title AS "mainTitle",
-        g.name AS "orgName", t."orgPath", t.kind::text AS kind, t.status::text AS status, t.priority::text AS priority,
+        g.name AS "orgName", t."orgPath", r.name AS "assignerName", t."parentTaskId" AS "parentId",
+        po.code AS "parentCode", po.title AS "parentTitle", pg.name AS "parentOrgName",
+        t.kind::text AS kind, t.status::text AS status, t.priority::text AS priority,
         t."dueDate", t."signedAt", t."submittedAt", t."completedAt", u.name AS "responsibleName",
         t.progress, t."progressState"::text AS "progressState", p.narrative AS "progressNarrative", p."createdAt" AS "progressAt",
         (SELECT count(*) FROM "Attachment" a
@@ -43,6 +47,10 @@ export async function* ledgerTaskChunks(
       JOIN "Objective" o ON o.id = t."objectiveId"
       JOIN "Objective" m ON m.id = t."mainTaskId"
       JOIN "Org" g ON g.id = t."orgId"
+      JOIN "Org" r ON r.id = t."reviewOrgId"
+      LEFT JOIN "Task" pt ON pt.id = t."parentTaskId"
+      LEFT JOIN "Objective" po ON po.id = pt."objectiveId"
+      LEFT JOIN "Org" pg ON pg.id = pt."orgId"
       LEFT JOIN "User" u ON u.id = t."responsibleId"
       LEFT JOIN LATERAL (
         SELECT pu.narrative, pu."createdAt" FROM "ProgressUpdate" pu WHERE pu."taskId" = t.id ORDER BY pu.id DESC LIMIT 1
@@ -94,6 +102,7 @@ export async function buildLedgerExport(
   return {
     label: t("exports.file.ledger"),
     orgName: org.name,
+    orgCode: org.code,
     objectiveCode: objective?.code ?? null,
     sheet: {
       name: t("exports.sheet.ledger"),

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
+import { CJK_FONT, printSetup } from "../lib/print-setup";
 import { neutraliseFormula } from "../lib/safe-text";
 import type { TCellKind, TColumn, TRow, TSheet } from "../lib/sheet";
 import { drained } from "./stream-out";
@@ -22,7 +23,7 @@ function addRow(
     const cell = row.getCell(i + 1);
     const fmt = NUM_FMT[columns[i]?.kind ?? "text"];
     if (fmt && v !== null) cell.numFmt = fmt;
-    if (bold) cell.font = { bold: true };
+    cell.font = { ...CJK_FONT, bold };
   });
   return row;
 }
@@ -64,17 +65,21 @@ export async function writeXlsx(sheet: TSheet, out: Writable): Promise<void> {
   });
   const headerRow = sheet.titleLines.length ? sheet.titleLines.length + 2 : 1;
   const lastCol = columnLetter(sheet.columns.length);
-  const ws = wb.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }] });
+  const ws = wb.addWorksheet(sheet.name, {
+    views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }],
+    pageSetup: printSetup(sheet.columns, headerRow),
+  });
   ws.autoFilter = `A${headerRow}:${lastCol}${headerRow}`;
-  ws.columns = sheet.columns.map((c) => ({ width: c.width }));
+  // The column style gives every cell of the column the font, also those left empty.
+  ws.columns = sheet.columns.map((c) => ({ width: c.width, style: { font: CJK_FONT } }));
   sheet.titleLines.forEach((line, i) => {
     const row = ws.addRow([neutraliseFormula(line)]);
-    if (i === 0) row.getCell(1).font = { bold: true, size: 14 };
+    row.getCell(1).font = i === 0 ? { ...CJK_FONT, bold: true, size: 14 } : CJK_FONT;
     row.commit();
   });
   if (sheet.titleLines.length) ws.addRow([]).commit();
   const header = ws.addRow(sheet.columns.map((c) => neutraliseFormula(c.header)));
-  header.eachCell((cell) => (cell.font = { bold: true }));
+  header.eachCell((cell) => (cell.font = { ...CJK_FONT, bold: true }));
   header.commit();
   for await (const chunk of sheet.rows) {
     for (const cells of chunk) addRow(ws, cells, { columns: sheet.columns }).commit();

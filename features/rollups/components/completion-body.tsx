@@ -15,7 +15,8 @@ import { HeatmapGrid } from "./heatmap-grid";
 import { MainTaskTable } from "./main-task-table";
 import { RegionTable } from "./region-table";
 import { TrendTable } from "./trend-table";
-import { CompletionMap, CompletionTrend } from "./completion-charts";
+import { CompletionTrend } from "./completion-charts";
+import { CompletionMapView } from "./completion-map-view";
 
 const PAGE_SIZE = 50;
 
@@ -117,20 +118,7 @@ export async function CompletionBody({
       rate: c.metrics.total ? c.metrics.completionRate : null,
       href: completionHref({ org: c.id, objective }),
     }));
-    body = (
-      <div className="grid gap-4 lg:grid-cols-5">
-        <Card className="lg:col-span-3">
-          <CardHeader title={t("map.title")} />
-          <div className="p-2">
-            <CompletionMap
-              items={items}
-              labels={{ rate: t("map.rate"), noData: t("map.noData"), title: t("map.title") }}
-            />
-          </div>
-        </Card>
-        <div className="lg:col-span-2">{regionCard(true)}</div>
-      </div>
-    );
+    body = <CompletionMapView items={items} regionTable={regionCard(true)} />;
   } else if (view === "trend") {
     // The snapshots hold all tasks of a region (no objective scope), so with a scope chosen the
     // tiles show the unscoped region too: the current week's point is exactly the tiles' figures.

@@ -4,6 +4,7 @@ import { completionHref, tasksHref } from "../lib/completion-url";
 import { formatRate } from "../lib/metrics";
 import { rateColour } from "../lib/rate-colour";
 import type { THeatmap } from "../server/get-heatmap";
+import { RateLegend } from "./rate-legend";
 
 /** Regions × objectives coloured by completion rate; every cell opens the tasks behind it. */
 export function HeatmapGrid({ data }: { data: THeatmap }) {
@@ -89,17 +90,7 @@ export function HeatmapGrid({ data }: { data: THeatmap }) {
           </tbody>
         </table>
       </div>
-      <p className="mt-3 flex flex-wrap items-center gap-2 text-xs text-slate-600">
-        {t("heatmap.legend")}
-        {[0, 0.25, 0.5, 0.75, 1].map((r) => (
-          <span key={r} className="rounded px-2 py-0.5 tabular-nums" style={{ background: rateColour(r) }}>
-            {formatRate(r)}
-          </span>
-        ))}
-        <span className="rounded px-2 py-0.5" style={{ background: rateColour(null) }}>
-          {t("heatmap.none")}
-        </span>
-      </p>
+      <RateLegend />
     </div>
   );
 }

@@ -1,14 +1,14 @@
 "use client";
 
 import { registerMap } from "echarts/core";
-import { CHINA_MAP_NAME } from "./province-map-option";
+import { APPROVED_MAP_NAME } from "./province-map-option";
 import type { TGeoFeature } from "./province-map-data";
 
 /**
- * Province boundaries: Apache ECharts 4.9.0 `map/json/china.json` (Apache-2.0), shipped verbatim as a
- * static file (61 KB, see THIRD_PARTY_NOTICES.md) and fetched only where a map is drawn.
+ * Province boundaries: the deployer's approved map (MAP_GEOJSON, shown only with its MAP_APPROVAL_NO),
+ * served by app/api/map/geojson and fetched only where the map is drawn. No map is bundled.
  */
-export const CHINA_GEO_URL = "/geo/china-provinces.json";
+export const CHINA_GEO_URL = "/api/map/geojson";
 
 type TGeoJson = { features: TGeoFeature[] };
 let pending: Promise<TGeoFeature[]> | null = null;
@@ -21,7 +21,7 @@ export function loadChinaGeo(): Promise<TGeoFeature[]> {
       const json = (await res.json()) as TGeoJson;
       // Copy what the matching needs before ECharts decodes the geometry in place.
       const features = json.features.map((f) => ({ id: f.id, properties: { ...f.properties } }));
-      registerMap(CHINA_MAP_NAME, json as unknown as Parameters<typeof registerMap>[1]);
+      registerMap(APPROVED_MAP_NAME, json as unknown as Parameters<typeof registerMap>[1]);
       return features;
     })
     .catch((error: unknown) => {

@@ -1,5 +1,5 @@
-// Renders the option server-side (SVG renderer, no DOM) with the shipped map and checks what each
-// region is filled with, and what its tooltip says.
+// Renders the option server-side (SVG renderer, no DOM) with a tiny stand-in for a deployer's approved
+// map (rectangles, not borders) and checks what each region is filled with, and what its tooltip says.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,12 +9,12 @@ import { TooltipComponent, VisualMapComponent } from "echarts/components";
 import { SVGRenderer } from "echarts/renderers";
 import { NO_DATA_COLOR, RATE_COLORS } from "./chart-theme";
 import { matchRegions, type TGeoFeature, type TProvinceMapItem } from "./province-map-data";
-import { buildProvinceMapOption, CHINA_MAP_NAME } from "./province-map-option";
+import { APPROVED_MAP_NAME, buildProvinceMapOption } from "./province-map-option";
 
 use([MapChart, VisualMapComponent, TooltipComponent, SVGRenderer]);
 
 const json = JSON.parse(
-  readFileSync(path.resolve(import.meta.dirname, "../../../../public/geo/china-provinces.json"), "utf8"),
+  readFileSync(path.resolve(import.meta.dirname, "fixtures/mini-map.geo.json"), "utf8"),
 ) as { features: TGeoFeature[] };
 const features = json.features.map((f) => ({ id: f.id, properties: { ...f.properties } }));
 const items: TProvinceMapItem[] = [
@@ -47,7 +47,7 @@ const style = (name: string) => {
 const rgb = (hex: string) => `rgba(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(",")},1)`;
 
 beforeAll(() => {
-  registerMap(CHINA_MAP_NAME, json as unknown as Parameters<typeof registerMap>[1]);
+  registerMap(APPROVED_MAP_NAME, json as unknown as Parameters<typeof registerMap>[1]);
   chart = init(null, undefined, { renderer: "svg", ssr: true, width: 360, height: 300 });
   chart.setOption(option);
 });
@@ -55,30 +55,30 @@ afterAll(() => chart.dispose());
 
 describe("province map option", () => {
   it("colours 0%, 50% and 100% with the scale's stops", () => {
-    expect(style("新疆").fill).toBe(rgb(RATE_COLORS[0]));
-    expect(style("四川").fill).toBe(rgb(RATE_COLORS[1]));
-    expect(style("河北").fill).toBe(rgb(RATE_COLORS[2]));
+    expect(style("新疆维吾尔自治区").fill).toBe(rgb(RATE_COLORS[0]));
+    expect(style("四川省").fill).toBe(rgb(RATE_COLORS[1]));
+    expect(style("河北省").fill).toBe(rgb(RATE_COLORS[2]));
   });
 
   it("draws provinces without tasks and regions without a federation grey and striped", () => {
-    for (const name of ["北京", "台湾", "香港"]) {
+    for (const name of ["北京市", "台湾省"]) {
       expect(style(name).fill, name).toBeUndefined(); // no visualMap colour: the series' grey areaColor applies
       expect(style(name).decal, name).toBeTruthy();
     }
     expect(option.series).toMatchObject([{ itemStyle: { areaColor: NO_DATA_COLOR } }]);
   });
 
-  it("keeps the 南海诸岛 inset, which ECharts adds only to a map registered as 'china'", () => {
-    expect(series().coordinateSystem.getRegion("南海诸岛")).toBeTruthy();
-    expect(series().coordinateSystem.getRegion("台湾")).toBeTruthy();
+  it("draws the approved map as supplied: ECharts adds no inset of its own", () => {
+    expect(series().coordinateSystem.getRegion("南海诸岛")).toBeFalsy();
+    expect(series().coordinateSystem.getRegion("台湾省")).toBeTruthy();
     expect(chart.renderToSVGString()).toContain("<path");
   });
 
   it("shows the item's own name (escaped) and its rate or the no-data text in the tooltip", () => {
     const tooltip = option.tooltip as { formatter: (p: { name: string }) => string };
-    expect(tooltip.formatter({ name: "河北" })).toContain("&lt;b&gt;河北&lt;/b&gt;");
-    expect(tooltip.formatter({ name: "四川" })).toContain("50.0%");
-    expect(tooltip.formatter({ name: "北京" })).toContain("暂无任务");
-    expect(tooltip.formatter({ name: "台湾" })).toBe("");
+    expect(tooltip.formatter({ name: "河北省" })).toContain("&lt;b&gt;河北&lt;/b&gt;");
+    expect(tooltip.formatter({ name: "四川省" })).toContain("50.0%");
+    expect(tooltip.formatter({ name: "北京市" })).toContain("暂无任务");
+    expect(tooltip.formatter({ name: "台湾省" })).toBe("");
   });
 });

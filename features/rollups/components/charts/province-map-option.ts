@@ -21,16 +21,17 @@ export type TProvinceMapOption = ComposeOption<
 >;
 export type TProvinceMapLabels = { rate: string; noData: string; title: string; loadError?: string };
 
-/** ECharts draws the 南海诸岛 inset (and 钓鱼岛) only for a map registered under exactly this name. */
-export const CHINA_MAP_NAME = "china";
-const NANHAI_REGION = "南海诸岛"; // region name ECharts gives that inset (a data key, never shown)
-const INSET_COLOR = "#94a3b8";
+/**
+ * The name the approved map is registered under. Deliberately not "china": for that name ECharts adds
+ * its own 南海诸岛 inset and 钓鱼岛 geometry, which would alter the deployer's approved map.
+ */
+export const APPROVED_MAP_NAME = "approved-map";
 
 type TDataItem = NonNullable<MapSeriesOption["data"]>[number];
 
 function toDataItem(region: TMapRegion): TDataItem {
   const noData = { areaColor: NO_DATA_COLOR, decal: NO_DATA_DECAL };
-  // No federation behind the region (台湾/香港/澳门): grey, no hover (the tooltip formatter returns "",
+  // No federation behind the region (台湾/香港/澳门, an inset of the approved map): grey, no hover (the tooltip formatter returns "",
   // which ECharts shows as no tooltip at all).
   if (!region.item) return { name: region.name, itemStyle: noData, emphasis: { disabled: true } };
   if (region.item.rate === null) return { name: region.name, itemStyle: noData };
@@ -43,11 +44,6 @@ export function buildProvinceMapOption(
 ): TProvinceMapOption {
   const byName = new Map(regions.map((r) => [r.name, r]));
   const data = regions.map(toDataItem);
-  data.push({
-    name: NANHAI_REGION,
-    itemStyle: { areaColor: INSET_COLOR, borderColor: INSET_COLOR },
-    emphasis: { disabled: true },
-  });
   // Root-level media (no `baseOption` key): ECharts clones the option, so reapplying it is safe.
   return {
     tooltip: {
@@ -79,7 +75,7 @@ export function buildProvinceMapOption(
     series: [
       {
         type: "map",
-        map: CHINA_MAP_NAME,
+        map: APPROVED_MAP_NAME,
         roam: false,
         selectedMode: false,
         top: 8,
