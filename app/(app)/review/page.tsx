@@ -14,6 +14,7 @@ import { parseCursor } from "@/lib/paging";
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const user = await requirePagePermission("task:review");
   const t = await getTranslations("tasks");
+  const p = await getTranslations("punct");
   const cursor = parseCursor((await searchParams).cursor);
   const [submitted, awaiting] = await Promise.all([listSubmitted(user, cursor), listAwaitingAssigner(user)]);
   const today = chinaToday();
@@ -22,7 +23,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       <PageHeader title={t("review.title")} description={t("review.description")} />
       <Card className="mb-4">
         <CardHeader
-          title={`${t("review.submitted")}（${submitted.items.length}${submitted.nextCursor ? "+" : ""}）`}
+          title={`${t("review.submitted")}${p("paren", { text: `${submitted.items.length}${submitted.nextCursor ? "+" : ""}` })}`}
         />
         {submitted.items.length === 0 ? (
           <EmptyState title={t("review.empty")} />
@@ -86,7 +87,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                       from: e.fromDue.toISOString().slice(0, 10),
                       to: e.toDue.toISOString().slice(0, 10),
                     })}
-                    ：{e.reason}
+                    {p("colon")}
+                    {e.reason}
                   </span>
                 </Link>
               </li>

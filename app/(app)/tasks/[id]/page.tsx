@@ -31,6 +31,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       : null;
   if (!detail) notFound();
   const t = await getTranslations("tasks");
+  const p = await getTranslations("punct");
   const { task } = detail;
   const staff = detail.actions.includes("assignStaff") ? await listOrgStaff(task.orgId) : [];
   const pending = detail.extensions.find((e) => e.status === "PENDING");
@@ -59,10 +60,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                   pending
                     ? {
                         id: pending.id,
-                        label: `${pending.requestedBy.name}：${t("review.ask", {
+                        label: `${pending.requestedBy.name}${p("colon")}${t("review.ask", {
                           from: formatDay(pending.fromDue),
                           to: formatDay(pending.toDue),
-                        })}（${pending.reason}）`,
+                        })}${p("paren", { text: pending.reason })}`,
                       }
                     : null
                 }

@@ -41,7 +41,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         )}
       </div>
       <p className="mb-4 text-sm text-slate-600">
-        {t("users.org")}：{target.org.name}（{target.org.code}）
+        {t("users.org")}
+        {t("punct.colon")}
+        {target.org.name}
+        {t("punct.paren", { text: target.org.code })}
       </p>
       <Card className="mb-4">
         <CardHeader title={t("users.profile")} />
