@@ -7,6 +7,9 @@ import { MyTaskCards } from "@/features/tasks/components/my-task-cards";
 import { chinaToday } from "@/lib/dates";
 import { listMyTasks } from "@/features/tasks/server/list-tasks";
 import { requireUser } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("tasks.my.title");
 
 export default async function MyTasksPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const user = await requireUser();

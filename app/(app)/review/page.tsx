@@ -10,6 +10,9 @@ import { chinaToday } from "@/lib/dates";
 import { listAwaitingAssigner, listSubmitted } from "@/features/tasks/server/review-queue";
 import { requirePagePermission } from "@/lib/auth/session";
 import { parseCursor } from "@/lib/paging";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("tasks.review.title");
 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<{ cursor?: string }> }) {
   const user = await requirePagePermission("task:review");

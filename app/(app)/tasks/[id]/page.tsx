@@ -17,6 +17,9 @@ import { chinaToday } from "@/lib/dates";
 import { getTaskDetail, listOrgStaff } from "@/features/tasks/server/get-task-detail";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("titles.task");
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();

@@ -10,6 +10,9 @@ import { findManagedUser } from "@/features/users/server/find-managed-user";
 import { GRANTABLE_ROLES } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("titles.user");
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("user:manage");
