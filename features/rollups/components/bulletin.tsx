@@ -76,7 +76,8 @@ export function Bulletin({ data, date, docNo }: { data: TCompletion; date: strin
         })}
       </p>
       <h2 className="mt-4 mb-2 font-bold">{t("report.ranking")}</h2>
-      <div className="overflow-x-auto">
+      {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it, and named. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("report.ranking")}>
         <table
           className="w-full min-w-[560px] border-collapse text-sm leading-6"
           data-testid="bulletin-ranking"

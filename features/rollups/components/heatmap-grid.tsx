@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { completionHref, tasksHref } from "../lib/completion-url";
 import { formatRate } from "../lib/metrics";
-import { rateColour } from "../lib/rate-colour";
+import { RATE_TEXT_COLOUR, rateColour } from "../lib/rate-colour";
 import type { THeatmap } from "../server/get-heatmap";
 
 /** Regions × objectives coloured by completion rate; every cell opens the tasks behind it. */
@@ -66,16 +66,16 @@ export function HeatmapGrid({ data }: { data: THeatmap }) {
                           href={tasksHref({ org: r.id, objective: col.code })}
                           title={label}
                           aria-label={label}
-                          className="block rounded px-1 py-2 text-slate-900 hover:ring-2 hover:ring-brand-600"
-                          style={{ background: rateColour(m.completionRate) }}
+                          className="block rounded px-1 py-2 hover:ring-2 hover:ring-brand-600"
+                          style={{ background: rateColour(m.completionRate), color: RATE_TEXT_COLOUR }}
                           data-testid={`cell-${r.id}-${col.code}`}
                         >
                           {formatRate(m.completionRate)}
                         </Link>
                       ) : (
                         <span
-                          className="block rounded px-1 py-2 text-slate-400"
-                          style={{ background: rateColour(null) }}
+                          className="block rounded px-1 py-2"
+                          style={{ background: rateColour(null), color: RATE_TEXT_COLOUR }}
                           title={t("heatmap.none")}
                         >
                           —
@@ -92,11 +92,18 @@ export function HeatmapGrid({ data }: { data: THeatmap }) {
       <p className="mt-3 flex flex-wrap items-center gap-2 text-xs text-slate-600">
         {t("heatmap.legend")}
         {[0, 0.25, 0.5, 0.75, 1].map((r) => (
-          <span key={r} className="rounded px-2 py-0.5 tabular-nums" style={{ background: rateColour(r) }}>
+          <span
+            key={r}
+            className="rounded px-2 py-0.5 tabular-nums"
+            style={{ background: rateColour(r), color: RATE_TEXT_COLOUR }}
+          >
             {formatRate(r)}
           </span>
         ))}
-        <span className="rounded px-2 py-0.5" style={{ background: rateColour(null) }}>
+        <span
+          className="rounded px-2 py-0.5"
+          style={{ background: rateColour(null), color: RATE_TEXT_COLOUR }}
+        >
           {t("heatmap.none")}
         </span>
       </p>
