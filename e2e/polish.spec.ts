@@ -61,7 +61,8 @@ test("English pages use English titles, ASCII separators and plurals", async ({ 
   await page.goto("/tasks");
   await expect(page.getByLabel("Status").locator("option").first()).toHaveText("Status: All");
   await page.goto("/objectives");
-  await expect(page.locator("main")).toContainText(/\b82 measures\b/);
+  await expect(page.locator("main")).toContainText("· 82 measures");
+  await expect(page.locator("main")).toContainText(/· 1 measure(?!s)/);
 });
 
 test.describe("at 360 px", () => {
