@@ -18,7 +18,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body className="min-h-dvh">
         <NextIntlClientProvider>
           {children}
-          <Toaster position="top-center" richColors closeButton />
+          {/* At the bottom: a toast at the top would cover the sticky header and its navigation. */}
+          <Toaster position="bottom-center" richColors closeButton />
         </NextIntlClientProvider>
       </body>
     </html>

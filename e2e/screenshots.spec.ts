@@ -61,6 +61,8 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   },
   { name: "completion-report-en", user: "hebei", path: "/completion/report?objective=3.5.2.1", locale: "en" },
   { name: "completion-en", user: "acftu", path: "/completion", locale: "en" },
+  { name: "home-en", user: "hebei", path: "/", locale: "en" },
+  { name: "tasks-en", user: "hebei", path: "/tasks", locale: "en" },
 ];
 
 test.skip(!process.env.SCREENSHOTS, "screenshots only on request");

@@ -9,6 +9,9 @@ import { TaskSummaryTiles } from "@/features/tasks/components/task-summary-tiles
 import { getTaskSummary } from "@/features/tasks/server/get-task-summary";
 import { OrgList } from "@/features/organizations/components/org-list";
 import { requireUser } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("titles.home");
 
 export default async function HomePage() {
   const user = await requireUser();

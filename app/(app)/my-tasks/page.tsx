@@ -9,6 +9,9 @@ import { getTaskSummary } from "@/features/tasks/server/get-task-summary";
 import { chinaToday } from "@/lib/dates";
 import { listMyTasks } from "@/features/tasks/server/list-tasks";
 import { requireUser } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("tasks.my.title");
 
 export default async function MyTasksPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
   const user = await requireUser();

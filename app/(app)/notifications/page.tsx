@@ -9,6 +9,9 @@ import { NotificationList } from "@/features/notifications/components/notificati
 import { countUnread, listNotifications } from "@/features/notifications/server/list-notifications";
 import { requireUser } from "@/lib/auth/session";
 import { parseCursor } from "@/lib/paging";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("notifications.title");
 
 export default async function NotificationsPage({
   searchParams,

@@ -10,6 +10,9 @@ import { chinaToday } from "@/lib/dates";
 import { listExtensions, listHandedBack, listSubmitted } from "@/features/tasks/server/review-queue";
 import { requirePagePermission } from "@/lib/auth/session";
 import { parseCursor } from "@/lib/paging";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("tasks.review.title");
 
 type TQueueParams = { cursor?: string; ext?: string; back?: string };
 
@@ -23,6 +26,7 @@ function moreHref(params: TQueueParams, key: keyof TQueueParams, next: number): 
 export default async function ReviewPage({ searchParams }: { searchParams: Promise<TQueueParams> }) {
   const user = await requirePagePermission("task:review");
   const t = await getTranslations("tasks");
+  const p = await getTranslations("punct");
   const params = await searchParams;
   const [submitted, extensions, handedBack] = await Promise.all([
     listSubmitted(user, parseCursor(params.cursor)),
@@ -41,7 +45,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
       </p>
       <Card className="mb-4">
         <CardHeader
-          title={`${t("review.submitted")}（${submitted.items.length}${submitted.nextCursor ? "+" : ""}）`}
+          title={`${t("review.submitted")}${p("paren", { text: `${submitted.items.length}${submitted.nextCursor ? "+" : ""}` })}`}
         />
         {submitted.items.length === 0 ? (
           <EmptyState title={t("review.empty")} />
@@ -98,7 +102,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
                       from: e.fromDue.toISOString().slice(0, 10),
                       to: e.toDue.toISOString().slice(0, 10),
                     })}
-                    ：{e.reason}
+                    {p("colon")}
+                    {e.reason}
                   </span>
                 </Link>
               </li>

@@ -12,6 +12,9 @@ import { ZTaskFilters } from "@/features/tasks/schemas";
 import { getFilterOptions } from "@/features/tasks/server/filter-options";
 import { listTasks } from "@/features/tasks/server/list-tasks";
 import { requireUser } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("tasks.title");
 
 export default async function TasksPage({
   searchParams,

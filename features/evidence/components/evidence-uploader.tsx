@@ -95,13 +95,15 @@ export function EvidenceUploader({
           <Paperclip className="size-4" aria-hidden />
           {t("choose")}
         </button>
+        {/* The buttons above are the controls: the inputs are out of the tab order and the accessibility
+            tree (display: none still opens the picker on click), so each control is announced once. */}
         <input
           ref={camera}
           type="file"
           accept="image/*"
           capture="environment"
-          className="sr-only"
-          aria-label={t("camera")}
+          className="hidden"
+          tabIndex={-1}
           onChange={(e) => {
             add(e.target.files);
             e.target.value = "";
@@ -112,8 +114,8 @@ export function EvidenceUploader({
           type="file"
           accept={ACCEPT}
           multiple
-          className="sr-only"
-          aria-label={t("choose")}
+          className="hidden"
+          tabIndex={-1}
           data-testid="evidence-file-input"
           onChange={(e) => {
             add(e.target.files);

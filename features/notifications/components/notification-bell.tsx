@@ -7,11 +7,13 @@ import { countUnread } from "../server/list-notifications";
 export async function NotificationBell({ userId }: { userId: number }) {
   const t = await getTranslations("notifications");
   const unread = await countUnread({ id: userId });
+  // The accessible name contains the count exactly as shown on the badge (WCAG 2.5.3 label in name).
+  const shown = unread > 99 ? "99+" : String(unread);
   return (
     <Link
       href="/notifications"
       className="relative inline-flex size-9 items-center justify-center rounded-full text-slate-600 hover:bg-slate-100"
-      aria-label={t("bell", { count: unread })}
+      aria-label={unread > 0 ? t("bellUnread", { shown }) : t("bell")}
       data-testid="notification-bell"
     >
       <Bell className="size-5" aria-hidden />
@@ -20,7 +22,7 @@ export async function NotificationBell({ userId }: { userId: number }) {
           className="absolute -top-0.5 -right-0.5 min-w-5 rounded-full bg-brand-600 px-1 text-center text-[11px] leading-5 font-semibold text-white tabular-nums"
           data-testid="unread-count"
         >
-          {unread > 99 ? "99+" : unread}
+          {shown}
         </span>
       ) : null}
     </Link>

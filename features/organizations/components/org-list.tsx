@@ -14,7 +14,7 @@ export async function OrgList({ items }: { items: TOrgItem[] }) {
           <Link href={`/orgs/${o.id}`} className="flex items-center gap-3 px-4 py-3 hover:bg-brand-50">
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium text-slate-900">{o.name}</p>
-              <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-500">
+              <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <Badge>{t(`levels.${o.level}`)}</Badge>
                 <span className="font-mono">{o.code}</span>
                 {o._count.children > 0 ? (

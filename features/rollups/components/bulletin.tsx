@@ -31,14 +31,18 @@ function Figures({ m }: { m: TMetrics }) {
  */
 export function Bulletin({ data, date, docNo }: { data: TCompletion; date: string; docNo?: string }) {
   const t = useTranslations("completion");
+  const p = useTranslations("punct");
   const ranked = rankRegions(data.children);
   const mentions = pickMentions(ranked);
   const root = data.org.parentId === null;
-  const scope = data.objective ? `“${data.objective.title}”` : t("report.scopeAll");
+  const scope = data.objective ? p("quoted", { text: data.objective.title }) : t("report.scopeAll");
   const names = (rows: { name: string }[], tie: TTie | null) =>
-    [rows.map((r) => r.name).join("、"), tie ? t("report.tie", { rank: tie.rank, count: tie.count }) : ""]
+    [
+      rows.map((r) => r.name).join(p("listSep")),
+      tie ? t("report.tie", { rank: tie.rank, count: tie.count }) : "",
+    ]
       .filter(Boolean)
-      .join("；");
+      .join(p("clauseSep"));
   const top = names(mentions.top, mentions.topTie);
   const bottom = names(mentions.bottom, mentions.bottomTie);
   const foot = [
@@ -72,7 +76,8 @@ export function Bulletin({ data, date, docNo }: { data: TCompletion; date: strin
         })}
       </p>
       <h2 className="mt-4 mb-2 font-bold">{t("report.ranking")}</h2>
-      <div className="overflow-x-auto">
+      {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it, and named. */}
+      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("report.ranking")}>
         <table
           className="w-full min-w-[560px] border-collapse text-sm leading-6"
           data-testid="bulletin-ranking"
@@ -115,8 +120,8 @@ export function Bulletin({ data, date, docNo }: { data: TCompletion; date: strin
       </div>
       {top || bottom ? (
         <p className="mt-4 indent-8" data-testid="bulletin-summary">
-          {top ? `${t("report.top")}：${top}。` : null}
-          {bottom ? `${t("report.bottom")}：${bottom}。` : null}
+          {top ? p("sentence", { text: `${t("report.top")}${p("colon")}${top}` }) : null}
+          {bottom ? p("sentence", { text: `${t("report.bottom")}${p("colon")}${bottom}` }) : null}
         </p>
       ) : null}
       <p className="mt-4 text-sm leading-7 text-slate-700">{t("report.note")}</p>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { completionHref, tasksHref } from "../lib/completion-url";
 import { formatRate } from "../lib/metrics";
-import { rateColour } from "../lib/rate-colour";
+import { RATE_TEXT_COLOUR, rateColour } from "../lib/rate-colour";
 import type { THeatmap } from "../server/get-heatmap";
 import { RateLegend } from "./rate-legend";
 
@@ -67,16 +67,16 @@ export function HeatmapGrid({ data }: { data: THeatmap }) {
                           href={tasksHref({ org: r.id, objective: col.code })}
                           title={label}
                           aria-label={label}
-                          className="block rounded px-1 py-2 text-slate-900 hover:ring-2 hover:ring-brand-600"
-                          style={{ background: rateColour(m.completionRate) }}
+                          className="block rounded px-1 py-2 hover:ring-2 hover:ring-brand-600"
+                          style={{ background: rateColour(m.completionRate), color: RATE_TEXT_COLOUR }}
                           data-testid={`cell-${r.id}-${col.code}`}
                         >
                           {formatRate(m.completionRate)}
                         </Link>
                       ) : (
                         <span
-                          className="block rounded px-1 py-2 text-slate-400"
-                          style={{ background: rateColour(null) }}
+                          className="block rounded px-1 py-2"
+                          style={{ background: rateColour(null), color: RATE_TEXT_COLOUR }}
                           title={t("heatmap.none")}
                         >
                           —

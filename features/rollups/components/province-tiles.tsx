@@ -56,7 +56,7 @@ export function ProvinceTiles({ items }: { items: TProvinceMapItem[] }) {
                 <span
                   role="img"
                   aria-label={t("tileNoOrg", { name: tile.short })}
-                  className={`${TILE} text-slate-500`}
+                  className={`${TILE} text-slate-600`}
                   style={{ background: rateColour(null) }}
                 >
                   {body}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rateColour } from "./rate-colour";
+import { RATE_TEXT_COLOUR, rateColour } from "./rate-colour";
 import { completionHref, tasksHref } from "./completion-url";
 
 describe("rateColour", () => {
@@ -17,6 +17,25 @@ describe("rateColour", () => {
     };
     const l = [0, 0.25, 0.5, 0.75, 1].map((r) => luma(rateColour(r)));
     for (let i = 1; i < l.length; i++) expect(l[i]!).toBeGreaterThan(l[i - 1]!);
+  });
+  it("keeps the cell and legend text at WCAG AA contrast (4.5:1) on every colour", () => {
+    // WCAG 2.1 relative luminance and contrast ratio.
+    const lum = (c: string) => {
+      const lin = c
+        .match(/\d+/g)!
+        .map(Number)
+        .map((v) => (v / 255 <= 0.03928 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]!;
+    };
+    const ratio = (a: string, b: string) => {
+      const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    };
+    // The text is dark: the darkest colour (red at 0 %) is the hardest case. Slate-600 would fail there.
+    expect(ratio("rgb(71, 85, 105)", rateColour(0))).toBeLessThan(4.5);
+    const rates = [null, ...Array.from({ length: 21 }, (_, i) => i / 20)];
+    for (const r of rates)
+      expect(ratio(RATE_TEXT_COLOUR, rateColour(r)), String(r)).toBeGreaterThanOrEqual(4.5);
   });
   it("interpolates between stops and greys out a missing rate", () => {
     expect(rateColour(0.25)).toBe("rgb(250, 162, 95)");

@@ -6,6 +6,9 @@ const STOPS: [number, [number, number, number]][] = [
   [1, [187, 247, 208]], // green-200
 ];
 
+/** Text on every heatmap colour (slate-900): at least 4.5:1 against all of them. */
+export const RATE_TEXT_COLOUR = "rgb(15, 23, 42)";
+
 export function rateColour(rate: number | null): string {
   if (rate === null || Number.isNaN(rate)) return "rgb(241, 245, 249)"; // slate-100: no tasks
   const r = Math.min(1, Math.max(0, rate));

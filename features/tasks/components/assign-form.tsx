@@ -30,6 +30,7 @@ export type TAssignFormProps = {
 /** 下达 (or 分解 with parentTaskId): objectives × targets, with a due date and terms. */
 export function AssignForm(p: TAssignFormProps) {
   const t = useTranslations("tasks");
+  const pu = useTranslations("punct");
   const fieldError = useFieldError();
   const [token, setToken] = useState(() => crypto.randomUUID());
   const [orgs, setOrgs] = useState<TOrgOption[]>([]);
@@ -116,7 +117,8 @@ export function AssignForm(p: TAssignFormProps) {
                 onChange={(e) => form.setValue("target", { ...target, underOrgId: Number(e.target.value) })}
               >
                 <option value={p.root.id}>
-                  {p.root.name}（{t("assign.underSelf")}）
+                  {p.root.name}
+                  {pu("paren", { text: t("assign.underSelf") })}
                 </option>
                 {p.children.map((c) => (
                   <option key={c.id} value={c.id}>

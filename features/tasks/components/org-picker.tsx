@@ -16,6 +16,7 @@ export function OrgPicker({
   parentTaskId?: number;
 }) {
   const t = useTranslations("tasks.assign");
+  const p = useTranslations("punct");
   const [q, setQ] = useState("");
   const [results, setResults] = useState<TOrgOption[]>([]);
   const [loading, setLoading] = useState(false);
@@ -72,7 +73,10 @@ export function OrgPicker({
       </ul>
       {value.length ? (
         <div className="flex flex-wrap gap-1.5" aria-label={t("chosen", { count: value.length })}>
-          <span className="text-sm text-slate-600">{t("chosen", { count: value.length })}：</span>
+          <span className="text-sm text-slate-600">
+            {t("chosen", { count: value.length })}
+            {p("colon")}
+          </span>
           {value.map((o) => (
             <button
               key={o.id}

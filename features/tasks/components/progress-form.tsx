@@ -33,6 +33,7 @@ export function ProgressForm({
   targetUnit: string | null;
 }) {
   const t = useTranslations("tasks");
+  const p = useTranslations("punct");
   const fieldError = useFieldError();
   const router = useRouter();
   const [clientToken] = useState(() => crypto.randomUUID());
@@ -114,7 +115,7 @@ export function ProgressForm({
       {hasTarget ? (
         <Field
           id="value"
-          label={`${t("form.value")}${targetUnit ? `（${targetUnit}）` : ""}`}
+          label={`${t("form.value")}${targetUnit ? p("paren", { text: targetUnit }) : ""}`}
           error={fieldError(errors.value)}
         >
           <Input

@@ -17,6 +17,7 @@ export function TaskFilters({
 }) {
   const orgInList = !filters.org || children.some((c) => c.id === filters.org);
   const t = useTranslations("tasks");
+  const p = useTranslations("punct");
   return (
     <form
       method="get"
@@ -42,7 +43,9 @@ export function TaskFilters({
         <span className="sr-only">{t("filters.status")}</span>
         <Select name="status" defaultValue={filters.status ?? ""} aria-label={t("filters.status")}>
           <option value="">
-            {t("filters.status")}：{t("filters.all")}
+            {t("filters.status")}
+            {p("colon")}
+            {t("filters.all")}
           </option>
           {TASK_FILTER_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -55,7 +58,9 @@ export function TaskFilters({
         <span className="sr-only">{t("filters.kind")}</span>
         <Select name="kind" defaultValue={filters.kind ?? ""} aria-label={t("filters.kind")}>
           <option value="">
-            {t("filters.kind")}：{t("filters.all")}
+            {t("filters.kind")}
+            {p("colon")}
+            {t("filters.all")}
           </option>
           <option value="ASSIGNED">{t("kind.ASSIGNED")}</option>
           <option value="CLAIMED">{t("kind.CLAIMED")}</option>
@@ -69,7 +74,9 @@ export function TaskFilters({
           aria-label={t("filters.main")}
         >
           <option value="">
-            {t("filters.main")}：{t("filters.all")}
+            {t("filters.main")}
+            {p("colon")}
+            {t("filters.all")}
           </option>
           {mainTasks.map((m) => (
             <option key={m.id} value={m.id}>
@@ -87,7 +94,9 @@ export function TaskFilters({
             aria-label={t("filters.org")}
           >
             <option value="">
-              {t("filters.org")}：{t("filters.all")}
+              {t("filters.org")}
+              {p("colon")}
+              {t("filters.all")}
             </option>
             {children.map((c) => (
               <option key={c.id} value={c.id}>
@@ -120,7 +129,9 @@ export function TaskFilters({
       <div className="col-span-2 flex items-center gap-2 sm:col-span-4 sm:justify-end">
         {orgName && !orgInList ? (
           <span className="rounded bg-slate-100 px-2 py-1 text-xs">
-            {t("filters.org")}：{orgName}
+            {t("filters.org")}
+            {p("colon")}
+            {orgName}
           </span>
         ) : null}
         {filters.batch ? (

@@ -14,6 +14,7 @@ export function TaskList({
   showOrg?: boolean;
 }) {
   const t = useTranslations("tasks");
+  const p = useTranslations("punct");
   return (
     <ul className="divide-y divide-slate-100" data-testid="task-list">
       {items.map((task) => (
@@ -40,10 +41,14 @@ export function TaskList({
             <div className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-xs text-slate-600">
               {showOrg ? <span data-testid="task-org">{task.org.name}</span> : null}
               <span>
-                {t("field.reviewOrg")}：{task.reviewOrg.name}
+                {t("field.reviewOrg")}
+                {p("colon")}
+                {task.reviewOrg.name}
               </span>
               <span>
-                {t("field.responsible")}：{task.responsible?.name ?? t("field.none")}
+                {t("field.responsible")}
+                {p("colon")}
+                {task.responsible?.name ?? t("field.none")}
               </span>
             </div>
             <div className="mt-2 max-w-md">

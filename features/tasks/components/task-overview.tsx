@@ -6,6 +6,7 @@ import { DueLabel, KindBadge, ProgressBar, StatusBadge } from "./task-badges";
 /** Title, badges and the facts of one task. */
 export function TaskOverview({ detail, today }: { detail: TTaskDetail; today: Date }) {
   const t = useTranslations("tasks");
+  const p = useTranslations("punct");
   const { task } = detail;
   const row = (label: string, value: React.ReactNode) => (
     <div className="flex gap-2 py-1.5 text-sm">
@@ -34,7 +35,9 @@ export function TaskOverview({ detail, today }: { detail: TTaskDetail; today: Da
           className="mt-3 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
           data-testid="last-reason"
         >
-          {t(`detail.reason.${reasonKey}`)}：{task.lastReason}
+          {t(`detail.reason.${reasonKey}`)}
+          {p("colon")}
+          {task.lastReason}
         </p>
       ) : null}
       <div className="mt-3 max-w-md">
@@ -51,13 +54,13 @@ export function TaskOverview({ detail, today }: { detail: TTaskDetail; today: Da
         )}
         {row(
           t("field.helpers"),
-          task.helpers.length ? task.helpers.map((h) => h.user.name).join("、") : t("field.none"),
+          task.helpers.length ? task.helpers.map((h) => h.user.name).join(p("listSep")) : t("field.none"),
         )}
         {row(t("field.state"), t(`state.${task.progressState}`))}
         {task.targetValue !== null
           ? row(
               t("field.target"),
-              `${task.targetValue.toString()} ${task.targetUnit ?? ""}（${t("field.actual")} ${task.actualValue?.toString() ?? 0}）`,
+              `${task.targetValue.toString()} ${task.targetUnit ?? ""}${p("paren", { text: `${t("field.actual")} ${task.actualValue?.toString() ?? 0}` })}`,
             )
           : null}
         {row(t("field.mainTask"), `${task.mainTask.code} ${task.mainTask.title}`)}

@@ -12,6 +12,7 @@ const when = { dateStyle: "medium", timeStyle: "short" } as const;
 /** Progress updates (newest first), each with its evidence. */
 export function ProgressHistory({ items }: { items: TTaskDetail["progresses"] }) {
   const t = useTranslations("tasks");
+  const pu = useTranslations("punct");
   const format = useFormatter();
   if (items.length === 0)
     return <p className="px-4 py-6 text-center text-sm text-slate-500">{t("detail.noProgress")}</p>;
@@ -26,7 +27,9 @@ export function ProgressHistory({ items }: { items: TTaskDetail["progresses"] })
             </Badge>
             {p.value !== null ? (
               <span className="text-slate-600">
-                {t("form.value")}：{p.value.toString()}
+                {t("form.value")}
+                {pu("colon")}
+                {p.value.toString()}
               </span>
             ) : null}
             <span className="ml-auto text-xs text-slate-500">
@@ -48,6 +51,7 @@ export function ProgressHistory({ items }: { items: TTaskDetail["progresses"] })
 /** Completion reports with their review decision. */
 export function ReportList({ items }: { items: TTaskDetail["reports"] }) {
   const t = useTranslations("tasks");
+  const pu = useTranslations("punct");
   const format = useFormatter();
   return (
     <ol className="divide-y divide-slate-100">
@@ -68,7 +72,9 @@ export function ReportList({ items }: { items: TTaskDetail["reports"] }) {
           <p className="mt-1 whitespace-pre-line text-slate-800">{r.summary}</p>
           {r.decisionNote ? (
             <p className="mt-1 text-slate-600">
-              {r.decidedBy?.name}：{r.decisionNote}
+              {r.decidedBy?.name}
+              {pu("colon")}
+              {r.decisionNote}
             </p>
           ) : null}
           {r.attachments.length ? (
@@ -84,6 +90,7 @@ export function ReportList({ items }: { items: TTaskDetail["reports"] }) {
 
 export function ExtensionList({ items }: { items: TTaskDetail["extensions"] }) {
   const t = useTranslations("tasks");
+  const pu = useTranslations("punct");
   return (
     <ol className="divide-y divide-slate-100">
       {items.map((e) => (
@@ -98,8 +105,10 @@ export function ExtensionList({ items }: { items: TTaskDetail["extensions"] }) {
             })}
           </span>
           <span className="w-full text-slate-600">
-            {e.requestedBy.name}：{e.reason}
-            {e.decisionNote ? ` · ${e.decidedBy?.name}：${e.decisionNote}` : ""}
+            {e.requestedBy.name}
+            {pu("colon")}
+            {e.reason}
+            {e.decisionNote ? ` · ${e.decidedBy?.name}${pu("colon")}${e.decisionNote}` : ""}
           </span>
         </li>
       ))}

@@ -6,6 +6,7 @@ import type { TTaskDetail } from "../server/get-task-detail";
 /** Every change, oldest first: who, when, what, before → after. */
 export function TaskTimeline({ events }: { events: TTaskDetail["events"] }) {
   const t = useTranslations("tasks");
+  const p = useTranslations("punct");
   const format = useFormatter();
   const show = (v: unknown, field: string) =>
     v === null || v === undefined || v === ""
@@ -27,7 +28,7 @@ export function TaskTimeline({ events }: { events: TTaskDetail["events"] }) {
             <span className="font-medium text-slate-900">{t(`events.${e.type}`)}</span>
             {e.fromStatus && e.toStatus && e.fromStatus !== e.toStatus ? (
               <span className="text-slate-500">
-                （{t(`status.${e.fromStatus}`)} → {t(`status.${e.toStatus}`)}）
+                {p("paren", { text: `${t(`status.${e.fromStatus}`)} → ${t(`status.${e.toStatus}`)}` })}
               </span>
             ) : null}
           </p>
@@ -41,7 +42,7 @@ export function TaskTimeline({ events }: { events: TTaskDetail["events"] }) {
                 <li key={c.field}>
                   {c.kind === "added"
                     ? t(`changesAdded.${c.field as "evidence"}`, { count: c.count })
-                    : `${t(`changes.${c.field}` as "changes.progress")}：${show(c.before, c.field)} → ${show(c.after, c.field)}`}
+                    : `${t(`changes.${c.field}` as "changes.progress")}${p("colon")}${show(c.before, c.field)} → ${show(c.after, c.field)}`}
                 </li>
               ))}
             </ul>

@@ -17,6 +17,9 @@ import { chinaToday } from "@/lib/dates";
 import { getTaskDetail, listOrgStaff } from "@/features/tasks/server/get-task-detail";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("titles.task");
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
@@ -31,6 +34,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       : null;
   if (!detail) notFound();
   const t = await getTranslations("tasks");
+  const p = await getTranslations("punct");
   const { task } = detail;
   const staff = detail.actions.includes("assignStaff") ? await listOrgStaff(task.orgId) : [];
   const pending = detail.extensions.find((e) => e.status === "PENDING");
@@ -59,10 +63,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                   pending
                     ? {
                         id: pending.id,
-                        label: `${pending.requestedBy.name}：${t("review.ask", {
+                        label: `${pending.requestedBy.name}${p("colon")}${t("review.ask", {
                           from: formatDay(pending.fromDue),
                           to: formatDay(pending.toDue),
-                        })}（${pending.reason}）`,
+                        })}${p("paren", { text: pending.reason })}`,
                       }
                     : null
                 }

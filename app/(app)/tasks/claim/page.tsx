@@ -7,6 +7,9 @@ import { ClaimButton } from "@/features/tasks/components/claim-button";
 import { chinaToday, formatDay } from "@/lib/dates";
 import { listClaimable } from "@/features/tasks/server/list-claimable";
 import { requirePagePermission } from "@/lib/auth/session";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("tasks.claimPage.title");
 
 export default async function ClaimPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requirePagePermission("task:claim");

@@ -6,6 +6,9 @@ import { AssignForm } from "@/features/tasks/components/assign-form";
 import { getAssignContext } from "@/features/tasks/server/assign-context";
 import { requirePagePermission } from "@/lib/auth/session";
 import { parseCursor } from "@/lib/paging";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("tasks.assign.title");
 
 export default async function AssignPage({ searchParams }: { searchParams: Promise<{ parent?: string }> }) {
   const user = await requirePagePermission("task:assign");

@@ -10,6 +10,9 @@ import { findManagedUser } from "@/features/users/server/find-managed-user";
 import { GRANTABLE_ROLES } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("titles.user");
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("user:manage");
@@ -41,7 +44,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         )}
       </div>
       <p className="mb-4 text-sm text-slate-600">
-        {t("users.org")}：{target.org.name}（{target.org.code}）
+        {t("users.org")}
+        {t("punct.colon")}
+        {target.org.name}
+        {t("punct.paren", { text: target.org.code })}
       </p>
       <Card className="mb-4">
         <CardHeader title={t("users.profile")} />

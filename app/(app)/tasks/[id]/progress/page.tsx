@@ -6,6 +6,9 @@ import { ProgressForm } from "@/features/tasks/components/progress-form";
 import { getTaskDetail } from "@/features/tasks/server/get-task-detail";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
+import { pageTitle } from "@/lib/i18n/page-title";
+
+export const generateMetadata = pageTitle("tasks.progressPage.title");
 
 export default async function LogProgressPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
