@@ -1,7 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
-import { filterObjectives } from "../lib/filter-objectives";
+import { countPickedMeasures, filterObjectives } from "../lib/filter-objectives";
 
 export type TPickNode = {
   id: number;
@@ -30,9 +30,7 @@ export function ObjectivePicker({
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const picked = value.map((id) => byId.get(id)).filter((n): n is TPickNode => !!n);
   const implied = (n: TPickNode) => picked.some((p) => isUnder(n.code, p.code));
-  const measures = nodes.filter(
-    (n) => n.level === "MEASURE" && picked.some((p) => p.code === n.code || isUnder(n.code, p.code)),
-  ).length;
+  const measures = countPickedMeasures(nodes, value);
   const toggle = (n: TPickNode, on: boolean) => {
     const rest = value.filter((id) => {
       const o = byId.get(id);

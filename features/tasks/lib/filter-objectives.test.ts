@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { filterObjectives } from "./filter-objectives";
+import { countPickedMeasures, filterObjectives } from "./filter-objectives";
 
 // A slice of the report's tree: main task 3.5, two sub-items with their measures, and 3.6.
 const NODES = [
@@ -36,5 +36,21 @@ describe("filterObjectives", () => {
   it("shows everything for an empty filter and nothing when nothing matches", () => {
     expect(codes("")).toHaveLength(NODES.length);
     expect(codes("量子纠缠")).toEqual([]);
+  });
+});
+
+describe("countPickedMeasures", () => {
+  const nodes = NODES.map((n, i) => ({
+    ...n,
+    id: i + 1,
+    level: ["MAIN", "SUB", "MEASURE"][n.code.split(".").length - 2]!,
+  }));
+  const id = (code: string) => nodes.find((n) => n.code === code)!.id;
+  it("counts a sub-item as its measures, a main task as all of its measures, each measure once", () => {
+    expect(countPickedMeasures(nodes, [id("3.5.2")])).toBe(3);
+    expect(countPickedMeasures(nodes, [id("3.5")])).toBe(4);
+    expect(countPickedMeasures(nodes, [id("3.5.2"), id("3.5.2.1"), id("3.5.1.1")])).toBe(4);
+    expect(countPickedMeasures(nodes, [id("3.6")])).toBe(0);
+    expect(countPickedMeasures(nodes, [])).toBe(0);
   });
 });

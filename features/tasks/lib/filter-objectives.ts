@@ -16,3 +16,13 @@ export function filterObjectives<T extends TFilterable>(nodes: readonly T[], q: 
   if (matches.length === 0) return [];
   return nodes.filter((n) => matches.some((m) => m === n.code || isUnder(n.code, m) || isUnder(m, n.code)));
 }
+
+/** How many measures the picked nodes stand for (a main task or sub-item means all measures under it). */
+export function countPickedMeasures(
+  nodes: readonly (TFilterable & { id: number; level: string })[],
+  pickedIds: readonly number[],
+): number {
+  const picked = nodes.filter((n) => pickedIds.includes(n.id)).map((n) => n.code);
+  return nodes.filter((n) => n.level === "MEASURE" && picked.some((p) => p === n.code || isUnder(n.code, p)))
+    .length;
+}
