@@ -4,8 +4,12 @@ import { findObjectives } from "@/features/objectives/server/find-objectives";
 import { ZAssignTasks } from "@/features/tasks/schemas";
 import { getAssignContext } from "@/features/tasks/server/assign-context";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";
+import { cancelTask } from "@/features/tasks/server/cancel-task";
 import { countTargetOrgs } from "@/features/tasks/server/count-targets";
+import { getObjectiveTaskSummary } from "@/features/tasks/server/get-objective-task-summary";
+import { reviewCompletion } from "@/features/tasks/server/review-completion";
 import { signTask } from "@/features/tasks/server/sign-task";
+import { submitCompletion } from "@/features/tasks/server/submit-completion";
 import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { codeOf, loadActors, type TTestActor } from "../helpers/actors";
@@ -199,5 +203,57 @@ describe("objective search", () => {
       ...measures.map((x) => `${x.code}+`),
     ]);
     expect(hits.find((h) => h.code === measures[0]!.code)?.path).toContain("积极建设智慧工会");
+  });
+});
+
+describe("an objective's tasks in the user's area", () => {
+  it("counts by status within the scope, with overdue and the completion rate", async () => {
+    const [m1, m2, m3] = await t.db.objective.findMany({
+      where: { level: "MEASURE", code: { startsWith: "3.3.1." } },
+      orderBy: { id: "asc" },
+      take: 3,
+    });
+    const sjz = await org("130100");
+    const zd = await org("130123");
+    await assign(A.hebei!, {
+      objectiveIds: [m1!.id],
+      target: { mode: "level", level: "COUNTY", underOrgId: sjz.id },
+    });
+    await assign(A.hebei!, { objectiveIds: [m2!.id], target: { mode: "orgs", orgIds: [zd.id] } });
+    await assign(A.hebei!, {
+      objectiveIds: [m3!.id],
+      target: { mode: "orgs", orgIds: [zd.id] },
+      dueDate: formatDay(addDays(chinaToday(), -1)),
+      allowPastDue: true,
+    });
+    // 井陉's task of m1 is cancelled; 正定 completes m2.
+    const jx = await t.db.task.findFirstOrThrow({ where: { objectiveId: m1!.id, org: { code: "130121" } } });
+    await cancelTask(A.hebei!, { taskId: jx.id, version: jx.version, reason: "职责调整" });
+    let tk = await t.db.task.findFirstOrThrow({ where: { objectiveId: m2!.id } });
+    await signTask(A["zhengding.chair"]!, { taskId: tk.id, version: tk.version });
+    tk = await t.db.task.findUniqueOrThrow({ where: { id: tk.id } });
+    await submitCompletion(A["zhengding.chair"]!, {
+      taskId: tk.id,
+      version: tk.version,
+      clientToken: crypto.randomUUID(),
+      summary: "已按要求全部完成",
+      attachmentIds: [],
+    });
+    tk = await t.db.task.findUniqueOrThrow({ where: { id: tk.id } });
+    await reviewCompletion(A.hebei!, { taskId: tk.id, version: tk.version, decision: "APPROVED" });
+
+    // 河北: 22 + 1 + 1 tasks, one cancelled (not counted), one completed, one overdue.
+    const hebei = await getObjectiveTaskSummary(A.hebei!, "3.3.1");
+    expect(hebei).toMatchObject({ total: 23, overdue: 1, completionRate: 1 / 23 });
+    expect(hebei.byStatus).toMatchObject({ PENDING_SIGN: 22, COMPLETED: 1, CANCELLED: 1, IN_PROGRESS: 0 });
+    // 正定 sees only its own three; 武汉 none; one measure alone.
+    const zdView = await getObjectiveTaskSummary(A.zhengding!, "3.3.1");
+    expect(zdView).toMatchObject({ total: 3, overdue: 1, completionRate: 1 / 3 });
+    expect(zdView.byStatus).toMatchObject({ PENDING_SIGN: 2, COMPLETED: 1, CANCELLED: 0 });
+    expect(await getObjectiveTaskSummary(A.wuhan!, "3.3.1")).toMatchObject({
+      total: 0,
+      completionRate: null,
+    });
+    expect(await getObjectiveTaskSummary(A.hebei!, m2!.code)).toMatchObject({ total: 1, completionRate: 1 });
   });
 });
