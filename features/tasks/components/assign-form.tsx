@@ -102,7 +102,13 @@ export function AssignForm(p: TAssignFormProps) {
       <section>
         <h2 className="mb-2 font-semibold">{t("assign.targets")}</h2>
         <TargetChooser
-          scope={{ ...p, parentTaskId: p.parentTaskId }}
+          scope={{
+            root: p.root,
+            children: p.children,
+            levels: p.levels,
+            defaultLevel: p.defaultLevel,
+            parentTaskId: p.parentTaskId,
+          }}
           value={target as TTarget}
           onChange={(next) => {
             form.setValue("target", next, { shouldValidate: form.formState.isSubmitted });
