@@ -221,7 +221,7 @@ function ReachNote({ orgs, loading, measures }: { orgs: number | null; loading: 
     >
       {orgs === null
         ? t("reachLoading")
-        : measures
+        : measures && orgs
           ? t("reachTasks", { orgs, tasks: orgs * measures })
           : t("reachOrgs", { orgs })}
       {wide ? ` ${t("reachWide", { limit: CONFIRM_TARGETS_ABOVE })}` : null}
