@@ -7,6 +7,7 @@ import {
   ZAssignStaff,
   ZAssignTasks,
   ZClaimTask,
+  ZCountTargets,
   ZComment,
   ZDecideExtension,
   ZLogProgress,
@@ -32,6 +33,7 @@ import { signTask } from "./server/sign-task";
 import { reviewCompletion } from "./server/review-completion";
 import { submitCompletion } from "./server/submit-completion";
 import { searchTargetOrgs } from "./server/search-target-orgs";
+import { countTargetOrgs } from "./server/count-targets";
 
 // Thin: parse (runAction) → authenticate → domain function (which checks the user's
 // relation to the task, scope and status) → revalidate what changed.
@@ -87,3 +89,5 @@ export const searchTargetOrgsAction = async (input: unknown) =>
     input,
     async (d) => searchTargetOrgs(await authorize("task:assign"), d),
   );
+export const countTargetOrgsAction = async (input: unknown) =>
+  runAction(ZCountTargets, input, async (d) => countTargetOrgs(await authorize("task:assign"), d));

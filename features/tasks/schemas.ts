@@ -57,6 +57,11 @@ export const ZAssignTasks = ZTaskTerms.extend({
 });
 export type TAssignTasks = z.infer<typeof ZAssignTasks>;
 
+/** The 下达 form asks to confirm, naming the count, when a choice reaches more orgs than this. */
+export const CONFIRM_TARGETS_ABOVE = 50;
+export const ZCountTargets = z.object({ target: ZTarget, parentTaskId: id.optional() });
+export type TCountTargets = z.infer<typeof ZCountTargets>;
+
 export const ZClaimTask = z.object({ objectiveId: id, dueDate: ZDay, note: optionalText(500) });
 export type TClaimTask = z.infer<typeof ZClaimTask>;
 

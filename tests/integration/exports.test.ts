@@ -286,7 +286,7 @@ describe("台账 (ledger) export", () => {
       "",
       "规定动作",
       "办理中",
-      "普通",
+      "常规",
       DUE,
       todayText,
       "",

@@ -4,11 +4,16 @@ import { ancestorCodes } from "../lib/tree";
 
 const LIMIT = 100;
 
-/** Text search over titles and source text; each hit carries its ancestors' titles for context. */
+/**
+ * Text search over titles and source text; each hit carries its ancestors' titles for context.
+ * A matching main task or sub-item brings the measures under it (`viaParent`), since choosing it
+ * means all of them; they follow it in tree order.
+ */
 export async function findObjectives(query: string) {
   const q = query.trim().slice(0, 50);
   if (!q) return { hits: [], truncated: false };
   const db = getDb();
+  const select = { id: true, code: true, level: true, title: true, sourceText: true } as const;
   const rows = await db.objective.findMany({
     where: {
       OR: [
@@ -16,11 +21,26 @@ export async function findObjectives(query: string) {
         { sourceText: { contains: q, mode: "insensitive" } },
       ],
     },
-    select: { code: true, level: true, title: true, sourceText: true },
+    select,
     orderBy: { id: "asc" },
     take: LIMIT + 1,
   });
-  const hits = rows.slice(0, LIMIT);
+  const direct = rows.slice(0, LIMIT);
+  const parents = direct.filter((h) => h.level !== "MEASURE");
+  const below = parents.length
+    ? await db.objective.findMany({
+        where: {
+          level: "MEASURE",
+          OR: parents.map((p) => ({ code: { startsWith: `${p.code}.` } })),
+          id: { notIn: direct.map((h) => h.id) },
+        },
+        select,
+      })
+    : [];
+  const hits = [
+    ...direct.map((h) => ({ ...h, viaParent: false })),
+    ...below.map((h) => ({ ...h, viaParent: true })),
+  ].sort((a, b) => a.id - b.id);
   const codes = [...new Set(hits.flatMap((h) => ancestorCodes(h.code)))];
   const titles = new Map(
     (

@@ -9,19 +9,23 @@ import { Button } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { useActionFeedback } from "@/lib/i18n/use-action-result";
 import { useFieldError } from "@/lib/i18n/use-field-error";
-import { assignTasksAction } from "../actions";
-import { PRIORITIES, TARGET_LEVELS, ZAssignTasks } from "../schemas";
+import { assignTasksAction, countTargetOrgsAction } from "../actions";
+import { countPickedMeasures } from "../lib/filter-objectives";
+import { CONFIRM_TARGETS_ABOVE, PRIORITIES, ZAssignTasks } from "../schemas";
 import type { TAssignResult } from "../server/assign-tasks";
 import { ObjectivePicker, type TPickNode } from "./objective-picker";
-import { OrgPicker, type TOrgOption } from "./org-picker";
+import { ReachConfirmDialog } from "./reach-confirm-dialog";
+import { TargetChooser, type TTargetScope } from "./target-chooser";
+import { useTargetReach } from "./use-target-reach";
 
 type TInput = z.input<typeof ZAssignTasks>;
-export type TAssignFormProps = {
+type TTarget = z.output<typeof ZAssignTasks>["target"];
+export type TAssignFormProps = Omit<TTargetScope, "parentTaskId"> & {
   nodes: TPickNode[];
-  root: TOrgOption;
-  children: TOrgOption[];
+  initialObjectiveIds: number[];
+  /** The terms the form starts with; for 分解, the parent task's priority, note and due date. */
+  defaults: { priority: (typeof PRIORITIES)[number]; note: string; due: string };
   today: string;
-  defaultDue: string;
   parentTaskId?: number;
   fixedObjectiveId?: number;
   maxDue?: string;
@@ -30,20 +34,22 @@ export type TAssignFormProps = {
 /** 下达 (or 分解 with parentTaskId): objectives × targets, with a due date and terms. */
 export function AssignForm(p: TAssignFormProps) {
   const t = useTranslations("tasks");
-  const pu = useTranslations("punct");
   const fieldError = useFieldError();
   const [token, setToken] = useState(() => crypto.randomUUID());
-  const [orgs, setOrgs] = useState<TOrgOption[]>([]);
   const [result, setResult] = useState<TAssignResult | null>(null);
+  const [pending, setPending] = useState<{ values: TInput; orgs: number; tasks: number } | null>(null);
   const form = useForm<TInput>({
     resolver: zodResolver(ZAssignTasks),
     defaultValues: {
       clientToken: token,
-      objectiveIds: p.fixedObjectiveId ? [p.fixedObjectiveId] : [],
-      target: { mode: "level", level: "COUNTY", underOrgId: p.root.id },
-      dueDate: p.defaultDue,
-      priority: "NORMAL",
-      note: "",
+      objectiveIds: p.fixedObjectiveId ? [p.fixedObjectiveId] : p.initialObjectiveIds,
+      // Never a default that fans out to the whole area: the next tier below, within the org itself.
+      target: p.defaultLevel
+        ? { mode: "level", level: p.defaultLevel, underOrgId: p.root.id }
+        : { mode: "orgs", orgIds: [] },
+      dueDate: p.defaults.due,
+      priority: p.defaults.priority,
+      note: p.defaults.note,
       allowPastDue: false,
       parentTaskId: p.parentTaskId,
     },
@@ -52,21 +58,25 @@ export function AssignForm(p: TAssignFormProps) {
   const { errors, isSubmitting } = form.formState;
   const target = form.watch("target");
   const due = form.watch("dueDate");
-  const objectiveIds = form.watch("objectiveIds") ?? [];
-  const setMode = (mode: "orgs" | "level") =>
-    form.setValue(
-      "target",
-      mode === "orgs"
-        ? { mode, orgIds: orgs.map((o) => o.id) }
-        : { mode, level: "COUNTY", underOrgId: p.root.id },
-    );
-  const submit = form.handleSubmit(async (v) => {
+  const objectiveIds = (form.watch("objectiveIds") ?? []) as number[];
+  const measures = p.fixedObjectiveId ? 1 : countPickedMeasures(p.nodes, objectiveIds);
+  const reach = useTargetReach(target as TTarget, p.parentTaskId);
+  const send = async (v: TInput) => {
     const res = await assignTasksAction(v);
+    setPending(null);
     if (!feedback(res) || !res.ok) return;
     setResult(res.data);
     const next = crypto.randomUUID();
     setToken(next);
     form.setValue("clientToken", next);
+  };
+  // Counted again on submit (not the figure on screen, which may lag): above the threshold, ask first.
+  const submit = form.handleSubmit(async (v) => {
+    const count = await countTargetOrgsAction({ target: v.target, parentTaskId: v.parentTaskId });
+    if (!feedback(count) || !count.ok) return;
+    const orgs = count.data.orgs;
+    if (orgs > CONFIRM_TARGETS_ABOVE) setPending({ values: v, orgs, tasks: orgs * measures });
+    else await send(v);
   });
   const targetError = errors.target as { message?: string; orgIds?: { message?: string } } | undefined;
   return (
@@ -91,76 +101,26 @@ export function AssignForm(p: TAssignFormProps) {
       )}
       <section>
         <h2 className="mb-2 font-semibold">{t("assign.targets")}</h2>
-        <div className="mb-3 flex gap-2" role="radiogroup">
-          {(["level", "orgs"] as const).map((m) => (
-            <label
-              key={m}
-              className="flex min-h-10 cursor-pointer items-center gap-2 rounded-md border border-slate-300 px-3 text-sm has-checked:border-brand-600 has-checked:bg-brand-50"
-            >
-              <input
-                type="radio"
-                name="mode"
-                checked={target.mode === m}
-                onChange={() => setMode(m)}
-                className="accent-brand-600"
-              />
-              {m === "level" ? t("assign.modeLevel") : t("assign.modeOrgs")}
-            </label>
-          ))}
-        </div>
-        {target.mode === "level" ? (
-          <div className="grid gap-3 sm:grid-cols-2">
-            <Field id="under" label={t("assign.under")}>
-              <Select
-                id="under"
-                value={Number(target.underOrgId)}
-                onChange={(e) => form.setValue("target", { ...target, underOrgId: Number(e.target.value) })}
-              >
-                <option value={p.root.id}>
-                  {p.root.name}
-                  {pu("paren", { text: t("assign.underSelf") })}
-                </option>
-                {p.children.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field id="level" label={t("assign.level")}>
-              <Select
-                id="level"
-                value={target.level}
-                onChange={(e) =>
-                  form.setValue("target", {
-                    ...target,
-                    level: e.target.value as (typeof TARGET_LEVELS)[number],
-                  })
-                }
-              >
-                {TARGET_LEVELS.map((l) => (
-                  <option key={l} value={l}>
-                    {t(`assign.levels.${l}`)}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
-        ) : (
-          <OrgPicker
-            value={orgs}
-            parentTaskId={p.parentTaskId}
-            onChange={(next) => {
-              setOrgs(next);
-              form.setValue("target", { mode: "orgs", orgIds: next.map((o) => o.id) });
-            }}
-          />
-        )}
+        <TargetChooser
+          scope={{
+            root: p.root,
+            children: p.children,
+            levels: p.levels,
+            defaultLevel: p.defaultLevel,
+            parentTaskId: p.parentTaskId,
+          }}
+          value={target as TTarget}
+          onChange={(next) => {
+            form.setValue("target", next, { shouldValidate: form.formState.isSubmitted });
+            form.clearErrors("target");
+          }}
+        />
         {targetError ? (
           <p role="alert" className="mt-1 text-xs text-red-700">
             {fieldError({ message: targetError.message ?? targetError.orgIds?.message })}
           </p>
         ) : null}
+        <ReachNote orgs={reach.orgs} loading={reach.loading} measures={measures} />
       </section>
       <section className="grid gap-3 sm:grid-cols-2">
         <h2 className="font-semibold sm:col-span-2">{t("assign.terms")}</h2>
@@ -233,10 +193,38 @@ export function AssignForm(p: TAssignFormProps) {
         </div>
       ) : null}
       <div>
-        <Button type="submit" disabled={isSubmitting} className="h-11 w-full sm:w-auto">
+        <Button type="submit" disabled={isSubmitting || !!pending} className="h-11 w-full sm:w-auto">
           {isSubmitting ? t("assign.submitting") : t("assign.submit")}
         </Button>
       </div>
+      <ReachConfirmDialog
+        pending={pending}
+        busy={isSubmitting}
+        onCancel={() => setPending(null)}
+        onConfirm={() => pending && form.handleSubmit(() => send(pending.values))()}
+      />
     </form>
+  );
+}
+
+/** How far the current choice reaches, before anything is sent. */
+function ReachNote({ orgs, loading, measures }: { orgs: number | null; loading: boolean; measures: number }) {
+  const t = useTranslations("tasks.assign");
+  if (orgs === null && !loading) return null;
+  const wide = orgs !== null && orgs > CONFIRM_TARGETS_ABOVE;
+  return (
+    <p
+      className={`mt-2 rounded-md px-3 py-2 text-sm ${wide ? "bg-amber-50 text-amber-900" : "bg-slate-50 text-slate-700"}`}
+      data-testid="target-reach"
+      aria-live="polite"
+      aria-busy={loading}
+    >
+      {orgs === null
+        ? t("reachLoading")
+        : measures && orgs
+          ? t("reachTasks", { orgs, tasks: orgs * measures })
+          : t("reachOrgs", { orgs })}
+      {wide ? ` ${t("reachWide", { limit: CONFIRM_TARGETS_ABOVE })}` : null}
+    </p>
   );
 }

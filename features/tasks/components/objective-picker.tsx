@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useMemo, useState } from "react";
+import { countPickedMeasures, filterObjectives } from "../lib/filter-objectives";
 
 export type TPickNode = {
   id: number;
@@ -29,9 +30,7 @@ export function ObjectivePicker({
   const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const picked = value.map((id) => byId.get(id)).filter((n): n is TPickNode => !!n);
   const implied = (n: TPickNode) => picked.some((p) => isUnder(n.code, p.code));
-  const measures = nodes.filter(
-    (n) => n.level === "MEASURE" && picked.some((p) => p.code === n.code || isUnder(n.code, p.code)),
-  ).length;
+  const measures = countPickedMeasures(nodes, value);
   const toggle = (n: TPickNode, on: boolean) => {
     const rest = value.filter((id) => {
       const o = byId.get(id);
@@ -39,14 +38,7 @@ export function ObjectivePicker({
     });
     onChange(on ? [...rest, n.id] : rest);
   };
-  const shown = filter
-    ? nodes.filter(
-        (n) =>
-          n.title.includes(filter) ||
-          n.code.startsWith(filter) ||
-          nodes.some((m) => m.title.includes(filter) && isUnder(m.code, n.code)),
-      )
-    : nodes;
+  const shown = useMemo(() => filterObjectives(nodes, filter), [nodes, filter]);
   return (
     <div>
       <div className="mb-2 flex flex-wrap items-center gap-2">
@@ -66,6 +58,9 @@ export function ObjectivePicker({
         className="max-h-80 overflow-y-auto rounded-md border border-slate-200"
         data-testid="objective-picker"
       >
+        {shown.length === 0 ? (
+          <li className="p-3 text-sm text-slate-500">{t("noObjectives", { q: filter })}</li>
+        ) : null}
         {shown.map((n) => {
           const locked = implied(n);
           const checked = locked || value.includes(n.id);

@@ -3,8 +3,11 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
+import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getObjective } from "@/features/objectives/server/get-objective";
+import { ObjectiveTaskSummary } from "@/features/tasks/components/objective-task-summary";
+import { getObjectiveTaskSummary } from "@/features/tasks/server/get-objective-task-summary";
 import { requirePagePermission } from "@/lib/auth/session";
 
 type TProps = { params: Promise<{ code: string }> };
@@ -15,10 +18,11 @@ export async function generateMetadata({ params }: TProps) {
 }
 
 export default async function ObjectivePage({ params }: TProps) {
-  await requirePagePermission("objective:read");
+  const user = await requirePagePermission("objective:read");
   const t = await getTranslations();
   const o = await getObjective((await params).code);
   if (!o) notFound();
+  const summary = await getObjectiveTaskSummary(user, o.code);
   const crumbs = [
     { label: t("objectives.title"), href: "/objectives" },
     ...o.ancestors.slice(1).map((a) => ({ label: `${a.code} ${a.title}`, href: `/objectives/${a.code}` })),
@@ -31,12 +35,26 @@ export default async function ObjectivePage({ params }: TProps) {
         <Badge tone={o.level === "MEASURE" ? "blue" : "red"}>{t(`objectiveLevels.${o.level}`)}</Badge>
         <span className="font-mono text-sm text-slate-500">{o.code}</span>
       </div>
-      <h1 className="mb-4 text-xl font-bold text-slate-900 sm:text-2xl">{o.title}</h1>
+      <div className="mb-4 flex flex-wrap items-start justify-between gap-3">
+        <h1 className="text-xl font-bold text-slate-900 sm:text-2xl">{o.title}</h1>
+        {user.permissions.has("task:assign") ? (
+          <Button asChild className="w-full sm:w-auto">
+            <Link href={`/tasks/new?objective=${o.code}`} data-testid="objective-assign">
+              {t("tasks.objectiveSummary.assign")}
+            </Link>
+          </Button>
+        ) : null}
+      </div>
       <Card className="mb-4">
         <CardHeader title={t("objectives.sourceText")} />
         <blockquote className="px-4 py-4 leading-7 text-slate-800">{o.sourceText}</blockquote>
         <p className="border-t border-slate-100 px-4 py-2 text-xs text-slate-500">{t("objectives.source")}</p>
       </Card>
+      <ObjectiveTaskSummary
+        code={o.code}
+        summary={summary}
+        showCompletion={user.permissions.has("report:read")}
+      />
       {o.children.length > 0 ? (
         <Card>
           <CardHeader

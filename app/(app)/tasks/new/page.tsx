@@ -10,11 +10,16 @@ import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("tasks.assign.title");
 
-export default async function AssignPage({ searchParams }: { searchParams: Promise<{ parent?: string }> }) {
+type TSearch = { parent?: string; objective?: string };
+
+export default async function AssignPage({ searchParams }: { searchParams: Promise<TSearch> }) {
   const user = await requirePagePermission("task:assign");
   const t = await getTranslations("tasks.assign");
-  const parentId = parseCursor((await searchParams).parent);
-  const ctx = await getAssignContext(user, parentId);
+  const sp = await searchParams;
+  const ctx = await getAssignContext(user, {
+    parentTaskId: parseCursor(sp.parent),
+    objectiveCode: typeof sp.objective === "string" ? sp.objective : undefined,
+  });
   if (!ctx) notFound();
   return (
     <>
@@ -29,8 +34,11 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
           nodes={ctx.nodes}
           root={ctx.root}
           children={ctx.children}
+          levels={ctx.levels}
+          defaultLevel={ctx.defaultLevel}
+          initialObjectiveIds={ctx.initialObjectiveIds}
+          defaults={{ priority: ctx.defaultPriority, note: ctx.defaultNote, due: ctx.defaultDue }}
           today={ctx.today}
-          defaultDue={ctx.defaultDue}
           parentTaskId={ctx.parent?.taskId}
           fixedObjectiveId={ctx.parent?.objectiveId}
           maxDue={ctx.parent?.dueDate}
