@@ -3,14 +3,14 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { cancelTaskAction, handBackTaskAction } from "../actions";
+import { cancelTaskAction, handBackTaskAction, withdrawCompletionAction } from "../actions";
 import type { TTaskAction } from "../lib/state-machine";
 import { ActionDialog } from "./action-dialog";
 import { CompletionForm } from "./completion-form";
 import { ExtensionRequestForm, ReassignForm } from "./due-forms";
 import { ReasonForm } from "./reason-form";
 import { ReviewForm } from "./review-form";
-import { ExtensionDecisionForm, NudgeForm, SignForm } from "./simple-forms";
+import { ConfirmForm, ExtensionDecisionForm, NudgeForm, SignForm } from "./simple-forms";
 import { StaffForm, type TStaffOption } from "./staff-form";
 
 export type TActionPanelProps = {
@@ -60,6 +60,17 @@ export function TaskActions(p: TActionPanelProps) {
       )),
     has("submit") &&
       dialog("submit", { variant: "primary" }, (close) => <CompletionForm {...ref} onDone={close} />),
+    has("withdraw") &&
+      dialog("withdraw", { variant: "secondary" }, (close) => (
+        <ConfirmForm
+          {...ref}
+          text={t("form.confirmWithdraw")}
+          label={t("action.withdraw")}
+          action={withdrawCompletionAction}
+          variant="danger"
+          onDone={close}
+        />
+      )),
     has("approve") &&
       dialog("approve", { variant: "primary" }, (close) => (
         <ReviewForm {...ref} decision="APPROVED" onDone={close} />
