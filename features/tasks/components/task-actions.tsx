@@ -6,7 +6,9 @@ import { Button } from "@/components/ui/button";
 import { cancelTaskAction, handBackTaskAction, withdrawCompletionAction } from "../actions";
 import type { TTaskAction } from "../lib/state-machine";
 import { ActionDialog } from "./action-dialog";
-import { CompletionForm } from "./completion-form";
+import { CompletionForm, type TOpenChildren } from "./completion-form";
+import { NudgeChildrenForm } from "./nudge-children-form";
+import { TransferForm } from "./transfer-form";
 import { ExtensionRequestForm, ReassignForm } from "./due-forms";
 import { ReasonForm } from "./reason-form";
 import { ReviewForm } from "./review-form";
@@ -21,6 +23,8 @@ export type TActionPanelProps = {
   staff: TStaffOption[];
   current: { responsibleId: number | null; helperIds: number[] };
   pendingExtension: { id: number; label: string } | null;
+  /** Tasks passed down from this one: still unsigned / open (warned before 办结), and worth a 催办. */
+  subTasks?: TOpenChildren & { nudgeable: number };
 };
 
 /** The buttons for what this user may do now; each opens a dialog with its form. */
@@ -59,7 +63,9 @@ export function TaskActions(p: TActionPanelProps) {
         <StaffForm {...ref} staff={p.staff} current={p.current} onDone={close} />
       )),
     has("submit") &&
-      dialog("submit", { variant: "primary" }, (close) => <CompletionForm {...ref} onDone={close} />),
+      dialog("submit", { variant: "primary" }, (close) => (
+        <CompletionForm {...ref} openChildren={p.subTasks} onDone={close} />
+      )),
     has("withdraw") &&
       dialog("withdraw", { variant: "secondary" }, (close) => (
         <ConfirmForm
@@ -86,6 +92,13 @@ export function TaskActions(p: TActionPanelProps) {
       )),
     has("reassign") &&
       dialog("reassign", { variant: "primary" }, (close) => <ReassignForm {...ref} onDone={close} />),
+    has("transfer") &&
+      dialog("transfer", { variant: "secondary" }, (close) => <TransferForm {...ref} onDone={close} />),
+    has("nudgeChildren") &&
+      (p.subTasks?.nudgeable ?? 0) > 0 &&
+      dialog("nudgeChildren", { variant: "secondary" }, (close) => (
+        <NudgeChildrenForm taskId={p.taskId} count={p.subTasks!.nudgeable} onDone={close} />
+      )),
     has("cascade") && (
       <Button key="cascade" variant="secondary" asChild data-testid="action-cascade">
         <Link href={`/tasks/new?parent=${p.taskId}`}>{t("action.cascade")}</Link>

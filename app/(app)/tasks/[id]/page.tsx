@@ -34,6 +34,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const { task } = detail;
   const staff = detail.actions.includes("assignStaff") ? await listOrgStaff(task.orgId) : [];
   const pending = detail.extensions.find((e) => e.status === "PENDING");
+  const count = (...s: string[]) => s.reduce((n, k) => n + (detail.childCounts[k] ?? 0), 0);
   return (
     <>
       <Breadcrumb
@@ -55,6 +56,11 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 dueDate={task.dueDate.toISOString().slice(0, 10)}
                 staff={staff}
                 current={{ responsibleId: task.responsibleId, helperIds: task.helpers.map((h) => h.user.id) }}
+                subTasks={{
+                  unsigned: count("PENDING_SIGN", "HANDED_BACK"),
+                  open: count("IN_PROGRESS", "SUBMITTED"),
+                  nudgeable: detail.nudgeableChildren,
+                }}
                 pendingExtension={
                   pending
                     ? {
