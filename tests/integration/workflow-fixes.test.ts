@@ -8,6 +8,7 @@ import { handBackTask } from "@/features/tasks/server/hand-back-task";
 import { logProgress } from "@/features/tasks/server/log-progress";
 import { nudgeChildren } from "@/features/tasks/server/nudge-children";
 import { listAwaitingAssigner, listSubmitted } from "@/features/tasks/server/review-queue";
+import { requestExtension } from "@/features/tasks/server/request-extension";
 import { reviewCompletion } from "@/features/tasks/server/review-completion";
 import { signTask } from "@/features/tasks/server/sign-task";
 import { submitCompletion } from "@/features/tasks/server/submit-completion";
@@ -233,6 +234,37 @@ describe("转派 (send a handed-back task to another unit)", () => {
     });
     expect(formatDay(fresh.dueDate)).toBe(formatDay(tk.dueDate));
     expect(await t.db.task.count({ where: { objectiveId: tk.objectiveId } })).toBe(2);
+    await expectRollupsExact();
+  });
+
+  it("a pending extension request of the handed-back task closes with it", async () => {
+    await assign(A.hebei!, {
+      objectiveIds: [(await objective("3.6.2.3")).id],
+      target: await toOrgs("130123"),
+    });
+    let tk = await task("3.6.2.3", "130123");
+    const chair = A["zhengding.chair"]!;
+    const { extensionId } = await requestExtension(chair, {
+      taskId: tk.id,
+      version: tk.version,
+      clientToken: token(),
+      toDue: day(300),
+      reason: "需协调多部门",
+    });
+    tk = await task("3.6.2.3", "130123");
+    await handBackTask(chair, { taskId: tk.id, version: tk.version, reason: "请改派" });
+    tk = await task("3.6.2.3", "130123");
+    const target = await org("130100");
+    await transferTask(
+      A.hebei!,
+      ZTransfer.parse({ taskId: tk.id, version: tk.version, clientToken: token(), orgId: target.id }),
+    );
+    expect(await t.db.extensionRequest.findUniqueOrThrow({ where: { id: extensionId } })).toMatchObject({
+      status: "REJECTED",
+      decidedById: A.hebei!.id,
+    });
+    const { extensions } = await listAwaitingAssigner(A.hebei!);
+    expect(extensions.map((e) => e.id)).not.toContain(extensionId);
     await expectRollupsExact();
   });
 

@@ -70,6 +70,11 @@ async function transferOnce(actor: TTaskActor, input: TTransfer, now: Date) {
       select: { priority: true, note: true, targetValue: true, targetUnit: true },
     });
     const target = await tx.org.findUniqueOrThrow({ where: { id: orgId! }, select: { name: true } });
+    // A request for a later due date asked the old unit's question; it closes with the old task.
+    const pendingExt = await tx.extensionRequest.findFirst({
+      where: { taskId: task.id, status: "PENDING" },
+      select: { id: true },
+    });
     const batch = await tx.assignmentBatch.create({
       data: {
         clientToken: input.clientToken,
@@ -107,6 +112,14 @@ async function transferOnce(actor: TTaskActor, input: TTransfer, now: Date) {
             message: input.note ?? null,
             changes: { org: [task.org.name, target.name] },
           },
+          ...(pendingExt
+            ? {
+                guards: [{ kind: "pendingExtension", extensionId: pendingExt.id }],
+                records: [
+                  { kind: "extensionDecision", extensionId: pendingExt.id, approve: false, note: null },
+                ],
+              }
+            : {}),
         });
       },
     });
