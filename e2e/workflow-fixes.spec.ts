@@ -72,6 +72,7 @@ test("a rejected extension reads as rejected; the chair reports, sees who review
   await (await openAction(chair, "sign")).getByRole("button", { name: "签收" }).click();
   await expect(status(chair)).toHaveText("办理中");
   const submit = await openAction(chair, "submit");
+  await expect(submit).toContainText("上报后由 河北省总工会 审核");
   await submit.getByLabel("办结情况").fill("已按要求完成全部工作");
   await submit.getByRole("button", { name: "办结上报" }).click();
   await expect(status(chair)).toHaveText("待审核");

@@ -23,6 +23,8 @@ export type TActionPanelProps = {
   staff: TStaffOption[];
   current: { responsibleId: number | null; helperIds: number[] };
   pendingExtension: { id: number; label: string } | null;
+  /** Who reviews a 办结 report (the assigning org), named before it is sent. */
+  reviewOrgName?: string;
   /** Tasks passed down from this one: still unsigned / open (warned before 办结), and worth a 催办. */
   subTasks?: TOpenChildren & { nudgeable: number };
 };
@@ -63,9 +65,14 @@ export function TaskActions(p: TActionPanelProps) {
         <StaffForm {...ref} staff={p.staff} current={p.current} onDone={close} />
       )),
     has("submit") &&
-      dialog("submit", { variant: "primary" }, (close) => (
-        <CompletionForm {...ref} openChildren={p.subTasks} onDone={close} />
-      )),
+      dialog(
+        "submit",
+        {
+          variant: "primary",
+          description: p.reviewOrgName ? t("form.submitTo", { org: p.reviewOrgName }) : undefined,
+        },
+        (close) => <CompletionForm {...ref} openChildren={p.subTasks} onDone={close} />,
+      ),
     has("withdraw") &&
       dialog("withdraw", { variant: "secondary" }, (close) => (
         <ConfirmForm

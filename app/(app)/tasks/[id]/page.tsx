@@ -56,6 +56,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 dueDate={task.dueDate.toISOString().slice(0, 10)}
                 staff={staff}
                 current={{ responsibleId: task.responsibleId, helperIds: task.helpers.map((h) => h.user.id) }}
+                reviewOrgName={task.reviewOrg.name}
                 subTasks={{
                   unsigned: count("PENDING_SIGN", "HANDED_BACK"),
                   open: count("IN_PROGRESS", "SUBMITTED"),
