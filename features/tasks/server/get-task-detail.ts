@@ -12,90 +12,89 @@ const USER = { select: { id: true, name: true } } as const;
 export async function getTaskDetail(user: TTaskActor, taskId: number) {
   const db = getDb();
   const scoped = await loadTaskForRead(db, user, taskId);
-  const [task, events, progresses, reports, extensions, children, childCounts, nudgeable] = await Promise.all(
-    [
-      db.task.findUniqueOrThrow({
-        where: { id: taskId },
-        include: {
-          objective: { select: { id: true, code: true, title: true, sourceText: true } },
-          mainTask: { select: { code: true, title: true } },
-          org: { select: { id: true, name: true, code: true, level: true } },
-          reviewOrg: { select: { id: true, name: true } },
-          responsible: USER,
-          helpers: { select: { user: USER } },
-          parentTask: { select: { id: true, orgPath: true, org: { select: { name: true } } } },
-        },
-      }),
-      db.taskEvent.findMany({
-        where: { taskId },
-        orderBy: { id: "asc" },
-        select: {
-          id: true,
-          type: true,
-          fromStatus: true,
-          toStatus: true,
-          changes: true,
-          message: true,
-          createdAt: true,
-          actor: { select: { name: true, org: { select: { name: true } } } },
-        },
-      }),
-      db.progressUpdate.findMany({
-        where: { taskId },
-        orderBy: { id: "desc" },
-        take: 50,
-        select: {
-          id: true,
-          percent: true,
-          state: true,
-          narrative: true,
-          value: true,
-          createdAt: true,
-          author: USER,
-          attachments: { select: ATTACHMENT_VIEW_SELECT },
-        },
-      }),
-      db.completionReport.findMany({
-        where: { taskId },
-        orderBy: { id: "desc" },
-        select: {
-          id: true,
-          summary: true,
-          createdAt: true,
-          decision: true,
-          decidedAt: true,
-          decisionNote: true,
-          submittedBy: USER,
-          decidedBy: USER,
-          attachments: { select: ATTACHMENT_VIEW_SELECT },
-        },
-      }),
-      db.extensionRequest.findMany({
-        where: { taskId },
-        orderBy: { id: "desc" },
-        select: {
-          id: true,
-          fromDue: true,
-          toDue: true,
-          reason: true,
-          status: true,
-          createdAt: true,
-          decidedAt: true,
-          decisionNote: true,
-          requestedBy: USER,
-          decidedBy: USER,
-        },
-      }),
-      db.task.findMany({
-        where: { parentTaskId: taskId },
-        orderBy: { id: "asc" },
-        take: 100,
-        select: { id: true, status: true, progress: true, dueDate: true, org: { select: { name: true } } },
-      }),
-      db.task.groupBy({ by: ["status"], where: { parentTaskId: taskId }, _count: { _all: true } }),
-      db.task.count({ where: nudgeableChildrenWhere(taskId, chinaToday()) }),
-    ],
-  );
+  // Sub-tasks unsigned or overdue: what a bulk 催办 would reach.
+  const nudgeable = db.task.count({ where: nudgeableChildrenWhere(taskId, chinaToday()) });
+  const [task, events, progresses, reports, extensions, children, childCounts] = await Promise.all([
+    db.task.findUniqueOrThrow({
+      where: { id: taskId },
+      include: {
+        objective: { select: { id: true, code: true, title: true, sourceText: true } },
+        mainTask: { select: { code: true, title: true } },
+        org: { select: { id: true, name: true, code: true, level: true } },
+        reviewOrg: { select: { id: true, name: true } },
+        responsible: USER,
+        helpers: { select: { user: USER } },
+        parentTask: { select: { id: true, orgPath: true, org: { select: { name: true } } } },
+      },
+    }),
+    db.taskEvent.findMany({
+      where: { taskId },
+      orderBy: { id: "asc" },
+      select: {
+        id: true,
+        type: true,
+        fromStatus: true,
+        toStatus: true,
+        changes: true,
+        message: true,
+        createdAt: true,
+        actor: { select: { name: true, org: { select: { name: true } } } },
+      },
+    }),
+    db.progressUpdate.findMany({
+      where: { taskId },
+      orderBy: { id: "desc" },
+      take: 50,
+      select: {
+        id: true,
+        percent: true,
+        state: true,
+        narrative: true,
+        value: true,
+        createdAt: true,
+        author: USER,
+        attachments: { select: ATTACHMENT_VIEW_SELECT },
+      },
+    }),
+    db.completionReport.findMany({
+      where: { taskId },
+      orderBy: { id: "desc" },
+      select: {
+        id: true,
+        summary: true,
+        createdAt: true,
+        decision: true,
+        decidedAt: true,
+        decisionNote: true,
+        submittedBy: USER,
+        decidedBy: USER,
+        attachments: { select: ATTACHMENT_VIEW_SELECT },
+      },
+    }),
+    db.extensionRequest.findMany({
+      where: { taskId },
+      orderBy: { id: "desc" },
+      select: {
+        id: true,
+        fromDue: true,
+        toDue: true,
+        reason: true,
+        status: true,
+        createdAt: true,
+        decidedAt: true,
+        decisionNote: true,
+        requestedBy: USER,
+        decidedBy: USER,
+      },
+    }),
+    db.task.findMany({
+      where: { parentTaskId: taskId },
+      orderBy: { id: "asc" },
+      take: 100,
+      select: { id: true, status: true, progress: true, dueDate: true, org: { select: { name: true } } },
+    }),
+    db.task.groupBy({ by: ["status"], where: { parentTaskId: taskId }, _count: { _all: true } }),
+  ]);
   const parentVisible =
     task.parentTask && task.parentTask.orgPath.includes(user.orgId)
       ? { id: task.parentTask.id, orgName: task.parentTask.org.name }
@@ -108,8 +107,7 @@ export async function getTaskDetail(user: TTaskActor, taskId: number) {
     extensions,
     children,
     childCounts: Object.fromEntries(childCounts.map((c) => [c.status, c._count._all])),
-    /** Sub-tasks unsigned or overdue: what a bulk 催办 would reach. */
-    nudgeableChildren: nudgeable,
+    nudgeableChildren: await nudgeable,
     /** Passed down further: the progress is derived from the children, not entered. */
     derivedProgress: scoped.hasChildren,
     actions: availableActions(user, toRelations(scoped)),
