@@ -18,6 +18,7 @@ import {
   ZReview,
   ZSubmitCompletion,
   ZTaskRef,
+  ZTransfer,
 } from "./schemas";
 import { assignStaff } from "./server/assign-staff";
 import { assignTasks } from "./server/assign-tasks";
@@ -32,6 +33,10 @@ import { reassignTask } from "./server/reassign-task";
 import { signTask } from "./server/sign-task";
 import { reviewCompletion } from "./server/review-completion";
 import { submitCompletion } from "./server/submit-completion";
+import { withdrawCompletion } from "./server/withdraw-completion";
+import { transferTask } from "./server/transfer-task";
+import { nudgeChildren } from "./server/nudge-children";
+import { searchTransferTargets } from "./server/transfer-targets";
 import { searchTargetOrgs } from "./server/search-target-orgs";
 import { countTargetOrgs } from "./server/count-targets";
 
@@ -59,6 +64,18 @@ export const handBackTaskAction = async (input: unknown) =>
   runAction(ZReasoned, input, async (d) => done(d.taskId, await handBackTask(await authenticate(), d)));
 export const reassignTaskAction = async (input: unknown) =>
   runAction(ZReassign, input, async (d) => done(d.taskId, await reassignTask(await authenticate(), d)));
+export const transferTaskAction = async (input: unknown) =>
+  runAction(ZTransfer, input, async (d) => {
+    const result = await transferTask(await authenticate(), d);
+    revalidatePath(`/tasks/${result.taskId}`);
+    return done(d.taskId, result);
+  });
+export const searchTransferTargetsAction = async (input: unknown) =>
+  runAction(
+    z.object({ taskId: z.number().int().positive(), q: z.string().trim().max(40) }),
+    input,
+    async (d) => searchTransferTargets(await authenticate(), d),
+  );
 export const cancelTaskAction = async (input: unknown) =>
   runAction(ZReasoned, input, async (d) => done(d.taskId, await cancelTask(await authenticate(), d)));
 export const assignStaffAction = async (input: unknown) =>
@@ -69,6 +86,8 @@ export const submitCompletionAction = async (input: unknown) =>
   runAction(ZSubmitCompletion, input, async (d) =>
     done(d.taskId, await submitCompletion(await authenticate(), d)),
   );
+export const withdrawCompletionAction = async (input: unknown) =>
+  runAction(ZTaskRef, input, async (d) => done(d.taskId, await withdrawCompletion(await authenticate(), d)));
 export const reviewCompletionAction = async (input: unknown) =>
   runAction(ZReview, input, async (d) => done(d.taskId, await reviewCompletion(await authenticate(), d)));
 export const requestExtensionAction = async (input: unknown) =>
@@ -81,6 +100,8 @@ export const decideExtensionAction = async (input: unknown) =>
   );
 export const nudgeTaskAction = async (input: unknown) =>
   runAction(ZNudge, input, async (d) => done(d.taskId, await nudgeTask(await authenticate(), d)));
+export const nudgeChildrenAction = async (input: unknown) =>
+  runAction(ZNudge, input, async (d) => done(d.taskId, await nudgeChildren(await authenticate(), d)));
 export const commentOnTaskAction = async (input: unknown) =>
   runAction(ZComment, input, async (d) => done(d.taskId, await commentOnTask(await authenticate(), d)));
 export const searchTargetOrgsAction = async (input: unknown) =>

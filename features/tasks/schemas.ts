@@ -72,6 +72,15 @@ export const ZReassign = ZTaskRef.extend({
   note: optionalText(500),
 });
 
+/** 转派: a handed-back task to another unit, with the same terms unless changed. */
+export const ZTransfer = ZTaskRef.extend({
+  clientToken,
+  orgId: id,
+  dueDate: z.union([z.literal("").transform(() => undefined), ZDay]).optional(),
+  note: optionalText(500),
+});
+export type TTransfer = z.infer<typeof ZTransfer>;
+
 export const ZAssignStaff = ZTaskRef.extend({
   responsibleId: id,
   helperIds: z.array(id).max(20, "tooMany").default([]),

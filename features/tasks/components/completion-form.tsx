@@ -12,15 +12,23 @@ import { submitCompletionAction } from "../actions";
 import { ZSubmitCompletion } from "../schemas";
 import { useTaskAction } from "./use-task-action";
 
-/** 办结上报: a summary and evidence; goes to the assigning org's review queue. */
+/** Sub-tasks (分解) not signed yet (incl. handed back) and signed but not completed. */
+export type TOpenChildren = { unsigned: number; open: number };
+
+/**
+ * 办结上报: a summary and evidence; goes to the assigning org's review queue. A task passed down
+ * with sub-tasks still unsigned or open asks for a confirmation first (the server allows it).
+ */
 export function CompletionForm({
   taskId,
   version,
   onDone,
+  openChildren,
 }: {
   taskId: number;
   version: number;
   onDone: () => void;
+  openChildren?: TOpenChildren;
 }) {
   const t = useTranslations("tasks");
   const fieldError = useFieldError();
@@ -31,6 +39,8 @@ export function CompletionForm({
     defaultValues: { taskId, version, clientToken, summary: "", attachmentIds: [] },
   });
   const run = useTaskAction(form.setError);
+  const warn = openChildren && openChildren.unsigned + openChildren.open > 0;
+  const [confirmed, setConfirmed] = useState(false);
   const { errors, isSubmitting } = form.formState;
   return (
     <form
@@ -57,7 +67,25 @@ export function CompletionForm({
           onBusyChange={setUploading}
         />
       </div>
-      <Button type="submit" disabled={isSubmitting || uploading}>
+      {warn ? (
+        <div
+          role="alert"
+          className="grid gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          data-testid="open-children-warning"
+        >
+          <p>{t("form.openChildren", openChildren)}</p>
+          <label className="flex items-center gap-2 font-medium">
+            <input
+              type="checkbox"
+              className="size-4 accent-brand-600"
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.target.checked)}
+            />
+            {t("form.openChildrenConfirm")}
+          </label>
+        </div>
+      ) : null}
+      <Button type="submit" disabled={isSubmitting || uploading || (warn && !confirmed)}>
         {t("action.submit")}
       </Button>
     </form>

@@ -4,36 +4,51 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { commentOnTaskAction, decideExtensionAction, nudgeTaskAction, signTaskAction } from "../actions";
+import type { TActionResult } from "@/lib/errors";
 import { useTaskAction } from "./use-task-action";
 
-/** 签收 after a confirmation. */
-export function SignForm({
+/** A change with no input (签收, 撤回上报) after a confirmation. */
+export function ConfirmForm({
   taskId,
   version,
   onDone,
+  text,
+  label,
+  action,
+  variant,
 }: {
   taskId: number;
   version: number;
   onDone: () => void;
+  text: string;
+  label: string;
+  action: (v: unknown) => Promise<TActionResult<unknown>>;
+  variant?: "primary" | "danger";
 }) {
-  const t = useTranslations("tasks");
   const run = useTaskAction();
   const [busy, setBusy] = useState(false);
   return (
     <div className="grid gap-3">
-      <p className="text-sm text-slate-600">{t("form.confirmSign")}</p>
+      <p className="text-sm text-slate-600">{text}</p>
       <Button
         disabled={busy}
+        variant={variant}
         onClick={async () => {
           setBusy(true);
-          await run(signTaskAction({ taskId, version }), onDone);
+          await run(action({ taskId, version }), onDone);
           setBusy(false);
         }}
       >
-        {t("action.sign")}
+        {label}
       </Button>
     </div>
   );
+}
+
+/** 签收 after a confirmation. */
+export function SignForm(p: { taskId: number; version: number; onDone: () => void }) {
+  const t = useTranslations("tasks");
+  return <ConfirmForm {...p} text={t("form.confirmSign")} label={t("action.sign")} action={signTaskAction} />;
 }
 
 /** 催办 with an optional message. */

@@ -3,14 +3,16 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
-import { cancelTaskAction, handBackTaskAction } from "../actions";
+import { cancelTaskAction, handBackTaskAction, withdrawCompletionAction } from "../actions";
 import type { TTaskAction } from "../lib/state-machine";
 import { ActionDialog } from "./action-dialog";
-import { CompletionForm } from "./completion-form";
+import { CompletionForm, type TOpenChildren } from "./completion-form";
+import { NudgeChildrenForm } from "./nudge-children-form";
+import { TransferForm } from "./transfer-form";
 import { ExtensionRequestForm, ReassignForm } from "./due-forms";
 import { ReasonForm } from "./reason-form";
 import { ReviewForm } from "./review-form";
-import { ExtensionDecisionForm, NudgeForm, SignForm } from "./simple-forms";
+import { ConfirmForm, ExtensionDecisionForm, NudgeForm, SignForm } from "./simple-forms";
 import { StaffForm, type TStaffOption } from "./staff-form";
 
 export type TActionPanelProps = {
@@ -21,6 +23,10 @@ export type TActionPanelProps = {
   staff: TStaffOption[];
   current: { responsibleId: number | null; helperIds: number[] };
   pendingExtension: { id: number; label: string } | null;
+  /** Who reviews a 办结 report (the assigning org), named before it is sent. */
+  reviewOrgName?: string;
+  /** Tasks passed down from this one: still unsigned / open (warned before 办结), and worth a 催办. */
+  subTasks?: TOpenChildren & { nudgeable: number };
 };
 
 /** The buttons for what this user may do now; each opens a dialog with its form. */
@@ -59,7 +65,25 @@ export function TaskActions(p: TActionPanelProps) {
         <StaffForm {...ref} staff={p.staff} current={p.current} onDone={close} />
       )),
     has("submit") &&
-      dialog("submit", { variant: "primary" }, (close) => <CompletionForm {...ref} onDone={close} />),
+      dialog(
+        "submit",
+        {
+          variant: "primary",
+          description: p.reviewOrgName ? t("form.submitTo", { org: p.reviewOrgName }) : undefined,
+        },
+        (close) => <CompletionForm {...ref} openChildren={p.subTasks} onDone={close} />,
+      ),
+    has("withdraw") &&
+      dialog("withdraw", { variant: "secondary" }, (close) => (
+        <ConfirmForm
+          {...ref}
+          text={t("form.confirmWithdraw")}
+          label={t("action.withdraw")}
+          action={withdrawCompletionAction}
+          variant="danger"
+          onDone={close}
+        />
+      )),
     has("approve") &&
       dialog("approve", { variant: "primary" }, (close) => (
         <ReviewForm {...ref} decision="APPROVED" onDone={close} />
@@ -75,6 +99,13 @@ export function TaskActions(p: TActionPanelProps) {
       )),
     has("reassign") &&
       dialog("reassign", { variant: "primary" }, (close) => <ReassignForm {...ref} onDone={close} />),
+    has("transfer") &&
+      dialog("transfer", { variant: "secondary" }, (close) => <TransferForm {...ref} onDone={close} />),
+    has("nudgeChildren") &&
+      (p.subTasks?.nudgeable ?? 0) > 0 &&
+      dialog("nudgeChildren", { variant: "secondary" }, (close) => (
+        <NudgeChildrenForm taskId={p.taskId} count={p.subTasks!.nudgeable} onDone={close} />
+      )),
     has("cascade") && (
       <Button key="cascade" variant="secondary" asChild data-testid="action-cascade">
         <Link href={`/tasks/new?parent=${p.taskId}`}>{t("action.cascade")}</Link>

@@ -51,6 +51,14 @@ export function TaskList({
                 {task.responsible?.name ?? t("field.none")}
               </span>
             </div>
+            {/* Why a task came back (e.g. 审核 › 被退回的任务): the assigner decides from it. */}
+            {task.lastReason && task.status === "HANDED_BACK" ? (
+              <p className="mt-1.5 text-sm text-amber-900" data-testid="handback-reason">
+                {t("detail.reason.HANDED_BACK")}
+                {p("colon")}
+                {task.lastReason}
+              </p>
+            ) : null}
             <div className="mt-2 max-w-md">
               <ProgressBar value={task.progress} label={t("field.progress")} />
             </div>

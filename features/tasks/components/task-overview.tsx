@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { TTaskDetail } from "../server/get-task-detail";
 import { DueLabel, KindBadge, ProgressBar, StatusBadge } from "./task-badges";
 
@@ -7,6 +7,7 @@ import { DueLabel, KindBadge, ProgressBar, StatusBadge } from "./task-badges";
 export function TaskOverview({ detail, today }: { detail: TTaskDetail; today: Date }) {
   const t = useTranslations("tasks");
   const p = useTranslations("punct");
+  const format = useFormatter();
   const { task } = detail;
   const row = (label: string, value: React.ReactNode) => (
     <div className="flex gap-2 py-1.5 text-sm">
@@ -38,6 +39,18 @@ export function TaskOverview({ detail, today }: { detail: TTaskDetail; today: Da
           {t(`detail.reason.${reasonKey}`)}
           {p("colon")}
           {task.lastReason}
+        </p>
+      ) : null}
+      {task.status === "SUBMITTED" ? (
+        <p
+          role="status"
+          className="mt-3 rounded-md border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900"
+          data-testid="awaiting-review"
+        >
+          {t("detail.awaitingReview", {
+            org: task.reviewOrg.name,
+            date: task.submittedAt ? format.dateTime(task.submittedAt, { dateStyle: "medium" }) : "—",
+          })}
         </p>
       ) : null}
       <div className="mt-3 max-w-md">

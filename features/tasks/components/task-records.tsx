@@ -59,7 +59,7 @@ export function ReportList({ items }: { items: TTaskDetail["reports"] }) {
         <li key={r.id} className="px-4 py-3 text-sm">
           <div className="flex flex-wrap items-center gap-2">
             {r.decision ? (
-              <Badge tone={r.decision === "APPROVED" ? "green" : "red"}>
+              <Badge tone={r.decision === "APPROVED" ? "green" : r.decision === "WITHDRAWN" ? "gray" : "red"}>
                 {t(`detail.decision.${r.decision}`)}
               </Badge>
             ) : (

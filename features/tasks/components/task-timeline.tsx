@@ -1,6 +1,6 @@
 import { formatPercent } from "@/lib/percent";
 import { useFormatter, useTranslations } from "next-intl";
-import { changeLines } from "../lib/timeline-changes";
+import { timelineLines, type TChangeLine } from "../lib/timeline-changes";
 import type { TTaskDetail } from "../server/get-task-detail";
 
 /** Every change, oldest first: who, when, what, before → after. */
@@ -16,9 +16,16 @@ export function TaskTimeline({ events }: { events: TTaskDetail["events"] }) {
         : field === "progress"
           ? `${typeof v === "number" ? formatPercent(v) : String(v)}%`
           : String(v);
+  const line = (c: TChangeLine) =>
+    c.kind === "added"
+      ? t(`changesAdded.${c.field as "evidence"}`, { count: c.count })
+      : c.kind === "change"
+        ? `${t(`changes.${c.field}` as "changes.progress")}${p("colon")}${show(c.before, c.field)} → ${show(c.after, c.field)}`
+        : t(`extensionLine.${c.kind}`, { date: c.toDue, outcome: c.outcome });
+  const lines = timelineLines(events);
   return (
     <ol className="relative ml-4 border-l border-slate-200 py-2" data-testid="timeline">
-      {events.map((e) => (
+      {events.map((e, i) => (
         <li key={e.id} className="relative py-2 pr-4 pl-5">
           <span
             className="absolute top-3.5 -left-1.5 size-3 rounded-full border-2 border-white bg-brand-600"
@@ -36,14 +43,10 @@ export function TaskTimeline({ events }: { events: TTaskDetail["events"] }) {
             {e.actor ? `${e.actor.name} · ${e.actor.org.name} · ` : ""}
             {format.dateTime(e.createdAt, { dateStyle: "medium", timeStyle: "short" })}
           </p>
-          {changeLines(e.changes).length ? (
+          {lines[i]!.length ? (
             <ul className="mt-0.5 text-xs text-slate-600">
-              {changeLines(e.changes).map((c) => (
-                <li key={c.field}>
-                  {c.kind === "added"
-                    ? t(`changesAdded.${c.field as "evidence"}`, { count: c.count })
-                    : `${t(`changes.${c.field}` as "changes.progress")}${p("colon")}${show(c.before, c.field)} → ${show(c.after, c.field)}`}
-                </li>
+              {lines[i]!.map((c) => (
+                <li key={c.field}>{line(c)}</li>
               ))}
             </ul>
           ) : null}

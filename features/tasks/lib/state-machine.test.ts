@@ -17,10 +17,12 @@ const EXPECTED: Record<
   sign: { PENDING_SIGN: "IN_PROGRESS" },
   handBack: { PENDING_SIGN: "HANDED_BACK" },
   reassign: { HANDED_BACK: "PENDING_SIGN" },
+  transfer: { HANDED_BACK: "CANCELLED" },
   cancel: { PENDING_SIGN: "CANCELLED", HANDED_BACK: "CANCELLED", IN_PROGRESS: "CANCELLED" },
   assignStaff: { IN_PROGRESS: "IN_PROGRESS" },
   logProgress: { IN_PROGRESS: "IN_PROGRESS" },
   submit: { IN_PROGRESS: "SUBMITTED" },
+  withdraw: { SUBMITTED: "IN_PROGRESS" },
   approve: { SUBMITTED: "COMPLETED" },
   return: { SUBMITTED: "IN_PROGRESS" },
   requestExtension: { PENDING_SIGN: "PENDING_SIGN", IN_PROGRESS: "IN_PROGRESS" },
@@ -32,6 +34,7 @@ const EXPECTED: Record<
   },
   cascade: { IN_PROGRESS: "IN_PROGRESS" },
   nudge: { PENDING_SIGN: "PENDING_SIGN", IN_PROGRESS: "IN_PROGRESS", HANDED_BACK: "HANDED_BACK" },
+  nudgeChildren: { IN_PROGRESS: "IN_PROGRESS", SUBMITTED: "SUBMITTED" },
   comment: Object.fromEntries(TASK_STATUSES.map((s) => [s, s])),
 };
 

@@ -9,16 +9,19 @@ export const TASK_ACTIONS = [
   "sign", // 签收
   "handBack", // 退回 (with a reason)
   "reassign", // the assigner sends a handed-back task again
+  "transfer", // 转派: the assigner sends a handed-back task to another unit (a new task; this one is closed)
   "cancel", // the assigner withdraws the task
   "assignStaff", // 承办: responsible person and helpers
   "logProgress", // 进展填报
   "submit", // 办结 report
+  "withdraw", // 撤回上报: the holder takes the report back before it is reviewed
   "approve", // 销号
   "return", // 退办 (with a reason)
   "requestExtension", // 延期申请
   "decideExtension",
   "cascade", // 分解: pass down to the org's own subtree
   "nudge", // 催办
+  "nudgeChildren", // 催办 every unsigned or overdue task passed down from this one
   "comment",
 ] as const;
 export type TTaskAction = (typeof TASK_ACTIONS)[number];
@@ -28,16 +31,19 @@ export const ALLOWED_FROM: Record<TTaskAction, readonly TTaskStatus[]> = {
   sign: ["PENDING_SIGN"],
   handBack: ["PENDING_SIGN"],
   reassign: ["HANDED_BACK"],
+  transfer: ["HANDED_BACK"],
   cancel: ["PENDING_SIGN", "HANDED_BACK", "IN_PROGRESS"],
   assignStaff: ["IN_PROGRESS"],
   logProgress: ["IN_PROGRESS"],
   submit: ["IN_PROGRESS"],
+  withdraw: ["SUBMITTED"],
   approve: ["SUBMITTED"],
   return: ["SUBMITTED"],
   requestExtension: ["PENDING_SIGN", "IN_PROGRESS"],
   decideExtension: OPEN_STATUSES,
   cascade: ["IN_PROGRESS"],
   nudge: ["PENDING_SIGN", "IN_PROGRESS", "HANDED_BACK"],
+  nudgeChildren: ["IN_PROGRESS", "SUBMITTED"],
   comment: TASK_STATUSES,
 };
 
@@ -46,8 +52,10 @@ const TARGET: Partial<Record<TTaskAction, TTaskStatus>> = {
   sign: "IN_PROGRESS",
   handBack: "HANDED_BACK",
   reassign: "PENDING_SIGN",
+  transfer: "CANCELLED",
   cancel: "CANCELLED",
   submit: "SUBMITTED",
+  withdraw: "IN_PROGRESS",
   approve: "COMPLETED",
   return: "IN_PROGRESS",
 };

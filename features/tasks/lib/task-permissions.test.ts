@@ -36,6 +36,22 @@ describe("task permissions", () => {
     expect(mayAct(actor("STAFF", 4, 9), task("IN_PROGRESS"), "submit")).toBe(false);
   });
 
+  it("the holder withdraws its own report; the reviewer cannot, nor can staff", () => {
+    expect(availableActions(actor("CHAIR", 4), task("SUBMITTED"))).toEqual(["withdraw", "comment"]);
+    expect(mayAct(actor("STAFF", 4, 9), task("SUBMITTED"), "withdraw")).toBe(false);
+    expect(mayAct(actor("MANAGER", 2), task("SUBMITTED"), "withdraw")).toBe(false);
+  });
+
+  it("the assigner sends a handed-back task to another unit; the holder nudges what it passed down", () => {
+    expect(availableActions(actor("MANAGER", 2), task("HANDED_BACK")).sort()).toEqual(
+      ["reassign", "transfer", "cancel", "decideExtension", "nudge", "comment"].sort(),
+    );
+    expect(mayAct(actor("CHAIR", 4), task("HANDED_BACK"), "transfer")).toBe(false);
+    expect(mayAct(actor("MANAGER", 4), task("IN_PROGRESS"), "nudgeChildren")).toBe(true);
+    expect(mayAct(actor("CHAIR", 4), task("IN_PROGRESS"), "nudgeChildren")).toBe(false); // no task:assign
+    expect(mayAct(actor("MANAGER", 2), task("IN_PROGRESS"), "nudgeChildren")).toBe(false);
+  });
+
   it("only the reviewing side approves, returns, nudges and decides extensions", () => {
     expect(availableActions(actor("MANAGER", 2), task("SUBMITTED"))).toEqual([
       "approve",

@@ -32,15 +32,19 @@ const RULES: Record<Exclude<TTaskAction, "comment">, readonly TRule[]> = {
   sign: [HOLDER("task:handle")],
   handBack: [HOLDER("task:handle")],
   submit: [HOLDER("task:handle")],
+  withdraw: [HOLDER("task:handle")],
   requestExtension: [HOLDER("task:handle")],
   assignStaff: [HOLDER("task:staff")],
   cascade: [HOLDER("task:assign")],
+  // Whoever passed the task down nudges what it passed down.
+  nudgeChildren: [HOLDER("task:assign")],
   // Staff log only what they are assigned to; the chair (task:staff) may log for the org.
   logProgress: [{ relation: "worker", permission: "progress:log" }, HOLDER("task:staff")],
   approve: [REVIEWER("task:review")],
   return: [REVIEWER("task:review")],
   decideExtension: [REVIEWER("task:review")],
   reassign: [REVIEWER("task:assign")],
+  transfer: [REVIEWER("task:assign")],
   cancel: [REVIEWER("task:assign")],
   nudge: [REVIEWER("task:assign")],
 };

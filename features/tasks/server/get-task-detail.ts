@@ -2,7 +2,9 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { ATTACHMENT_VIEW_SELECT } from "@/features/evidence/server/attachment-view";
 import { availableActions, type TTaskActor } from "../lib/task-permissions";
+import { chinaToday } from "@/lib/dates";
 import { toRelations, loadTaskForRead } from "./load-task";
+import { nudgeableChildrenWhere } from "./nudge-children";
 
 const USER = { select: { id: true, name: true } } as const;
 
@@ -10,6 +12,8 @@ const USER = { select: { id: true, name: true } } as const;
 export async function getTaskDetail(user: TTaskActor, taskId: number) {
   const db = getDb();
   const scoped = await loadTaskForRead(db, user, taskId);
+  // Sub-tasks unsigned or overdue: what a bulk 催办 would reach.
+  const nudgeable = db.task.count({ where: nudgeableChildrenWhere(taskId, chinaToday()) });
   const [task, events, progresses, reports, extensions, children, childCounts] = await Promise.all([
     db.task.findUniqueOrThrow({
       where: { id: taskId },
@@ -103,6 +107,7 @@ export async function getTaskDetail(user: TTaskActor, taskId: number) {
     extensions,
     children,
     childCounts: Object.fromEntries(childCounts.map((c) => [c.status, c._count._all])),
+    nudgeableChildren: await nudgeable,
     /** Passed down further: the progress is derived from the children, not entered. */
     derivedProgress: scoped.hasChildren,
     actions: availableActions(user, toRelations(scoped)),

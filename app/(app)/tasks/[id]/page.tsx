@@ -38,6 +38,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
   const { task } = detail;
   const staff = detail.actions.includes("assignStaff") ? await listOrgStaff(task.orgId) : [];
   const pending = detail.extensions.find((e) => e.status === "PENDING");
+  const count = (...s: string[]) => s.reduce((n, k) => n + (detail.childCounts[k] ?? 0), 0);
   return (
     <>
       <Breadcrumb
@@ -59,6 +60,12 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
                 dueDate={task.dueDate.toISOString().slice(0, 10)}
                 staff={staff}
                 current={{ responsibleId: task.responsibleId, helperIds: task.helpers.map((h) => h.user.id) }}
+                reviewOrgName={task.reviewOrg.name}
+                subTasks={{
+                  unsigned: count("PENDING_SIGN", "HANDED_BACK"),
+                  open: count("IN_PROGRESS", "SUBMITTED"),
+                  nudgeable: detail.nudgeableChildren,
+                }}
                 pendingExtension={
                   pending
                     ? {

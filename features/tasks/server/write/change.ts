@@ -31,10 +31,12 @@ export type TTaskRecord =
       clientToken: string;
     }
   | { kind: "completionReport"; summary: string; clientToken: string }
-  | { kind: "reportDecision"; decision: "APPROVED" | "RETURNED"; note: string | null }
+  | { kind: "reportDecision"; decision: "APPROVED" | "RETURNED" | "WITHDRAWN"; note: string | null }
   | { kind: "extensionRequest"; fromDue: Date; toDue: Date; reason: string; clientToken: string }
   | { kind: "extensionDecision"; extensionId: number; approve: boolean; note: string | null }
-  | { kind: "helpers"; userIds: number[] };
+  | { kind: "helpers"; userIds: number[] }
+  /** Marks the task's unread `type` notifications of `orgId`'s users read (e.g. the 办结 notice of a withdrawn report). */
+  | { kind: "notificationsDone"; type: "SUBMITTED"; orgId: number };
 
 /** A condition checked under the task row's lock; each kind has its error (guards.ts). */
 export type TTaskGuard =
@@ -72,7 +74,9 @@ export type TTaskChange = {
       | "EXTENSION_REQUESTED"
       | "EXTENSION_APPROVED"
       | "EXTENSION_REJECTED"
-      | "CASCADED";
+      | "CASCADED"
+      | "WITHDRAWN"
+      | "TRANSFERRED";
     message?: string | null;
     changes?: Record<string, [unknown, unknown]>;
   };

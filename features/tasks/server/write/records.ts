@@ -27,6 +27,11 @@ function recordBody(r: TTaskRecord, c: TCtx): Prisma.Sql {
       return Prisma.sql`UPDATE "ExtensionRequest" SET status = ${r.approve ? "APPROVED" : "REJECTED"}::"ExtensionStatus",
           "decidedById" = ${c.actorId}, "decidedAt" = ${c.now}, "decisionNote" = ${r.note}
         WHERE id = ${r.extensionId} AND "taskId" = (SELECT id FROM upd) AND status = 'PENDING' RETURNING id`;
+    case "notificationsDone":
+      // Through the recipients' (userId, readAt) index: Notification has no index on taskId.
+      return Prisma.sql`UPDATE "Notification" n SET "readAt" = ${c.now} FROM upd
+        WHERE n."userId" IN (SELECT u.id FROM "User" u WHERE u."orgId" = ${r.orgId}) AND n."readAt" IS NULL
+          AND n."taskId" = upd.id AND n.type = ${r.type}::"NotificationType" RETURNING n.id`;
     case "helpers":
       // Keep helpers still named, add new ones: a row is never deleted and re-inserted in one statement.
       return Prisma.sql`DELETE FROM "TaskHelper" h USING upd WHERE h."taskId" = upd.id AND h."userId" <> ALL(${r.userIds}::int[])
