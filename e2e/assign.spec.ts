@@ -146,17 +146,18 @@ test("a measure's page: its tasks in the user's area, and 下达 for those who m
   await loginAs(page, "hebei");
   await page.goto(`/objectives/${M}`);
   const box = page.getByTestId("objective-tasks");
-  // 河北's own task (办理中, passed down) and the 22 county tasks below it.
-  await expect(box.getByTestId("objective-count-total")).toContainText("23");
-  await expect(box.getByTestId("objective-count-PENDING_SIGN")).toContainText("22");
+  // Counted as in 完成情况: 河北's own task (办理中, passed down) counts in its region; the 22 county
+  // tasks it passed down do not count again there.
+  await expect(box.getByTestId("objective-count-total")).toContainText("1");
+  await expect(box.getByTestId("objective-count-PENDING_SIGN")).toContainText("0");
   await expect(box.getByTestId("objective-count-IN_PROGRESS")).toContainText("1");
   await expect(box.getByTestId("objective-count-COMPLETED")).toContainText("0");
   await expect(box.getByTestId("objective-rate")).toHaveText("0.0%");
-  await box.getByTestId("objective-count-PENDING_SIGN").click();
+  await box.getByTestId("objective-count-IN_PROGRESS").click();
   await expect(page).toHaveURL(
-    new RegExp(`/tasks\\?objective=${M.replace(/\./g, "\\.")}&status=PENDING_SIGN`),
+    new RegExp(`/tasks\\?org=\\d+&counted=1&objective=${M.replace(/\./g, "\\.")}&status=IN_PROGRESS`),
   );
-  await expect(page.getByTestId("task-row")).toHaveCount(22);
+  await expect(page.getByTestId("task-row")).toHaveCount(1);
 
   await page.goto(`/objectives/${M}`);
   await page.getByTestId("objective-assign").click();

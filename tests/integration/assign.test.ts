@@ -245,11 +245,11 @@ describe("an objective's tasks in the user's area", () => {
     // 河北: 22 + 1 + 1 tasks, one cancelled (not counted), one completed, one overdue.
     const hebei = await getObjectiveTaskSummary(A.hebei!, "3.3.1");
     expect(hebei).toMatchObject({ total: 23, overdue: 1, completionRate: 1 / 23 });
-    expect(hebei.byStatus).toMatchObject({ PENDING_SIGN: 22, COMPLETED: 1, CANCELLED: 1, IN_PROGRESS: 0 });
+    expect(hebei.byStatus).toMatchObject({ PENDING_SIGN: 22, COMPLETED: 1, IN_PROGRESS: 0 });
     // 正定 sees only its own three; 武汉 none; one measure alone.
     const zdView = await getObjectiveTaskSummary(A.zhengding!, "3.3.1");
     expect(zdView).toMatchObject({ total: 3, overdue: 1, completionRate: 1 / 3 });
-    expect(zdView.byStatus).toMatchObject({ PENDING_SIGN: 2, COMPLETED: 1, CANCELLED: 0 });
+    expect(zdView.byStatus).toMatchObject({ PENDING_SIGN: 2, COMPLETED: 1 });
     expect(await getObjectiveTaskSummary(A.wuhan!, "3.3.1")).toMatchObject({
       total: 0,
       completionRate: null,

@@ -2,11 +2,12 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { tasksHref } from "@/features/rollups/lib/completion-url";
 import { formatRate } from "@/features/rollups/lib/metrics";
 import type { TObjectiveTaskSummary } from "../server/get-objective-task-summary";
 
 const SHOWN = ["PENDING_SIGN", "IN_PROGRESS", "SUBMITTED", "COMPLETED"] as const;
-const IF_ANY = ["HANDED_BACK", "CANCELLED"] as const;
+const IF_ANY = ["HANDED_BACK"] as const;
 
 /** An objective's tasks in the user's area: counts by status, each linking to the list behind it. */
 export function ObjectiveTaskSummary({
@@ -19,8 +20,8 @@ export function ObjectiveTaskSummary({
   showCompletion: boolean;
 }) {
   const t = useTranslations("tasks");
-  const list = `/tasks?objective=${code}`;
-  const all = summary.total + summary.byStatus.CANCELLED;
+  const list = tasksHref({ org: summary.orgId, objective: code });
+  const all = summary.total;
   const tiles = [
     { key: "total", label: t("objectiveSummary.total"), value: summary.total, href: list },
     ...SHOWN.map((s) => ({

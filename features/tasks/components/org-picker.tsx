@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useDebouncedSearch } from "@/lib/use-debounced-search";
 import { searchTargetOrgsAction } from "../actions";
 
 export type TOrgOption = { id: number; name: string; code: string };
@@ -18,23 +19,12 @@ export function OrgPicker({
   const t = useTranslations("tasks.assign");
   const p = useTranslations("punct");
   const [q, setQ] = useState("");
-  const [results, setResults] = useState<TOrgOption[]>([]);
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    const timer = setTimeout(async () => {
-      const res = await searchTargetOrgsAction({ q, parentTaskId });
-      if (live) {
-        setResults(res.ok ? res.data : []);
-        setLoading(false);
-      }
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, parentTaskId]);
+  const { results, state } = useDebouncedSearch<TOrgOption>(
+    (query) => searchTargetOrgsAction({ q: query, parentTaskId }),
+    q,
+    String(parentTaskId ?? ""),
+  );
+  const loading = state === "loading";
   const chosen = new Set(value.map((o) => o.id));
   return (
     <div className="grid gap-2">

@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { toast } from "sonner";
 import type { z } from "zod";
@@ -10,6 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useActionFeedback } from "@/lib/i18n/use-action-result";
 import { useFieldError } from "@/lib/i18n/use-field-error";
+import { useDebouncedSearch } from "@/lib/use-debounced-search";
 import { searchTransferTargetsAction, transferTaskAction } from "../actions";
 import { ZTransfer } from "../schemas";
 
@@ -27,23 +28,12 @@ function UnitSearch({
 }) {
   const t = useTranslations("tasks");
   const [q, setQ] = useState("");
-  const [results, setResults] = useState<TOrg[]>([]);
-  const [loading, setLoading] = useState(false);
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    const timer = setTimeout(async () => {
-      const res = await searchTransferTargetsAction({ taskId, q });
-      if (live) {
-        setResults(res.ok ? res.data : []);
-        setLoading(false);
-      }
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q, taskId]);
+  const { results, state } = useDebouncedSearch<TOrg>(
+    (query) => searchTransferTargetsAction({ taskId, q: query }),
+    q,
+    String(taskId),
+  );
+  const loading = state === "loading";
   return (
     <div className="grid gap-2">
       <input

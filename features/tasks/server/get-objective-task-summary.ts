@@ -1,32 +1,31 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getCompletion } from "@/features/rollups/server/get-completion";
 import { chinaToday } from "@/lib/dates";
-import { OPEN_STATUSES, TASK_STATUSES, type TTaskStatus } from "@/lib/task-status";
+import type { TTaskStatus } from "@/lib/task-status";
 import type { TTaskActor } from "../lib/task-permissions";
-import { taskFilterWhere } from "./list-tasks";
 
 /**
- * The tasks of an objective's measures within the user's subtree, by status: exactly the tasks
- * the list `/tasks?objective=<code>` shows (every task held in the area, passed down or not).
- * Completion rate = completed / not cancelled, as in the completion views.
+ * An objective's tasks in the user's region, by status: the completion figures of the user's org
+ * scoped to the objective (read from the roll-ups, so the same at national size as for a county,
+ * and counted like 完成情况: each assignment chain once). The links open exactly these tasks
+ * (`tasksHref`: the org's counted tasks). Cancelled tasks are not counted.
  */
 export async function getObjectiveTaskSummary(user: TTaskActor, code: string, today = chinaToday()) {
-  const db = getDb();
-  const where = taskFilterWhere(user, { objective: code }, { today });
-  const [groups, overdue] = await Promise.all([
-    db.task.groupBy({ by: ["status"], where, _count: { _all: true } }),
-    db.task.count({
-      where: { AND: [where, { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: today } }] },
-    }),
-  ]);
-  const byStatus = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TTaskStatus, number>;
-  for (const g of groups) byStatus[g.status] = g._count._all;
-  const total = TASK_STATUSES.reduce((sum, s) => sum + (s === "CANCELLED" ? 0 : byStatus[s]), 0);
+  const data = await getCompletion(user, { orgId: user.orgId, objective: code, today });
+  const m = data?.region;
+  const byStatus: Record<Exclude<TTaskStatus, "CANCELLED">, number> = {
+    PENDING_SIGN: m?.pendingSign ?? 0,
+    HANDED_BACK: m?.handedBack ?? 0,
+    IN_PROGRESS: m?.inProgress ?? 0,
+    SUBMITTED: m?.submitted ?? 0,
+    COMPLETED: m?.completed ?? 0,
+  };
   return {
+    orgId: user.orgId,
     byStatus,
-    total,
-    overdue,
-    completionRate: total ? byStatus.COMPLETED / total : null,
+    total: m?.total ?? 0,
+    overdue: m?.overdue ?? 0,
+    completionRate: m?.completionRate ?? null,
   };
 }
 export type TObjectiveTaskSummary = Awaited<ReturnType<typeof getObjectiveTaskSummary>>;

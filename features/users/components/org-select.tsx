@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { useEffect, useState } from "react";
+import { useState } from "react";
+import { useDebouncedSearch } from "@/lib/use-debounced-search";
 import { searchManagedOrgsAction } from "../actions";
 
 export type TOrgChoice = { id: number; name: string; code: string };
@@ -19,22 +20,10 @@ export function OrgSelect({
 }) {
   const t = useTranslations("users.orgPicker");
   const [q, setQ] = useState("");
-  const [results, setResults] = useState<TOrgChoice[]>([]);
-  const [state, setState] = useState<"loading" | "ready" | "error">("loading");
-  useEffect(() => {
-    let live = true;
-    setState("loading");
-    const timer = setTimeout(async () => {
-      const res = await searchManagedOrgsAction({ q });
-      if (!live) return;
-      setResults(res.ok ? res.data : []);
-      setState(res.ok ? "ready" : "error");
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [q]);
+  const { results, state } = useDebouncedSearch<TOrgChoice>(
+    (query) => searchManagedOrgsAction({ q: query }),
+    q,
+  );
   return (
     <div className="grid gap-2">
       <p className="text-sm text-slate-700" data-testid="org-chosen">
