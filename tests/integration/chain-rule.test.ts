@@ -189,6 +189,12 @@ describe("each assignment chain counts once per region", () => {
     // The heatmap and the trend follow the same rule.
     const heat = (await getHeatmap({ orgId: root.id }, { orgId: root.id, objective: m.code }))!;
     expect(heat.rows.find((r) => r.id === hebei.id)!.cells[0]).toMatchObject({ total: 1, completed: 0 });
+    // Unscoped, the columns are main tasks, summed in SQL: the same 1 task in 河北's column of m's main task.
+    const mainCode = m.code.split(".").slice(0, 2).join(".");
+    const all = (await getHeatmap({ orgId: root.id }, { orgId: root.id }))!;
+    const col = all.columns.findIndex((c) => c.code === mainCode);
+    expect(all.rows.find((r) => r.id === hebei.id)!.cells[col]).toMatchObject({ total: 1, completed: 0 });
+    expect(all.rows.find((r) => r.id === hebei.id)!.cells.filter((c) => c !== null)).toHaveLength(1);
     await takeSnapshots(t.db, today);
     expect((await readTrend(t.db, { orgId: root.id, today })).at(-1)).toMatchObject({
       total: 31,

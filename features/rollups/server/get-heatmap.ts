@@ -4,7 +4,7 @@ import { chinaToday } from "@/lib/dates";
 import { addCounts, emptyCounts, toMetrics, type TMetrics } from "../lib/metrics";
 import { listObjectiveOptions, measuresUnder, type TObjectiveOption } from "./objective-scope";
 import { loadOrgFamily } from "./org-family";
-import { readFiguresByMeasure } from "./read-rollups";
+import { readFigures, readFiguresByMeasure } from "./read-rollups";
 
 /**
  * The heatmap of an org: its child regions × columns, coloured by completion rate. Columns are
@@ -31,12 +31,21 @@ export async function getHeatmap(
       ? [chosen]
       : options.filter((o) => o.parentId === chosen.id);
   const columnOf = new Map<number, number>();
-  for (const c of columns) for (const m of measuresUnder(options, c.code)) columnOf.set(m.id, c.id);
-  const rows = await readFiguresByMeasure(db, {
-    orgs: children,
-    measureIds: chosen ? measuresUnder(options, chosen.code).map((m) => m.id) : null,
-    today,
-  });
+  // Unscoped, the columns are the main tasks: the roll-ups are summed per main task in SQL (31
+  // provinces × 6 rows instead of × every measure). Scoped, per measure under the chosen objective.
+  const rows = chosen
+    ? await readFiguresByMeasure(db, {
+        orgs: children,
+        measureIds: measuresUnder(options, chosen.code).map((m) => m.id),
+        today,
+      })
+    : (await readFigures(db, { orgs: children, measureIds: null, today, perMainTask: "all" })).map((r) => ({
+        ...r,
+        objectiveId: r.mainTaskId ?? 0,
+      }));
+  if (chosen)
+    for (const c of columns) for (const m of measuresUnder(options, c.code)) columnOf.set(m.id, c.id);
+  else for (const c of columns) columnOf.set(c.id, c.id);
   const cells = new Map<string, ReturnType<typeof emptyCounts>>();
   for (const r of rows) {
     const col = columnOf.get(r.objectiveId);
