@@ -89,7 +89,8 @@ test.describe("at 360 px", () => {
     await page.goto("/users/new");
     await page.getByLabel("用户名").fill(`toast.${Date.now() % 1_000_000}`);
     await page.getByLabel("姓名").fill("提示位置测试");
-    await page.getByLabel("所属组织代码").fill("130123");
+    await page.getByLabel("所属组织").fill("正定县总工会");
+    await page.getByRole("radio", { name: /^正定县总工会/ }).check();
     await page.getByLabel("初始密码").fill("Passw0rd!");
     await page.getByRole("button", { name: "新建用户" }).click();
     const toast = page.locator("[data-sonner-toast]").filter({ hasText: "用户已创建" });
