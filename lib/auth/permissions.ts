@@ -12,17 +12,22 @@ export const PERMISSIONS = [
   "progress:log",
   "report:read",
   "system:admin",
+  // 安全管理员: roles and permissions, security settings, account unlocks.
+  "security:manage",
+  // 安全审计员: reads and exports the audit trail.
+  "audit:read",
   // Receives the notifications addressed to the user's org (new tasks, nudges, reminders …).
   "notification:receiveOrg",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
-export const ROLES = ["ADMIN", "MANAGER", "CHAIR", "STAFF"] as const;
+export const ROLES = ["ADMIN", "MANAGER", "CHAIR", "STAFF", "SECURITY_ADMIN", "AUDITOR"] as const;
 export type TRole = (typeof ROLES)[number];
 
 export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
-  // Everything except acting as the recipient of the national org's task notifications.
-  ADMIN: PERMISSIONS.filter((p) => p !== "notification:receiveOrg"),
+  // Everything except acting as the recipient of the national org's task notifications and the other
+  // two administrators' work. (三员分立 is finished in issue 12's roles work.)
+  ADMIN: PERMISSIONS.filter((p) => !["notification:receiveOrg", "security:manage", "audit:read"].includes(p)),
   MANAGER: [
     "objective:read",
     "org:read",
@@ -44,6 +49,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "notification:receiveOrg",
   ],
   STAFF: ["objective:read", "org:read", "progress:log"],
+  SECURITY_ADMIN: ["security:manage"],
+  AUDITOR: ["audit:read"],
 };
 
 /** Which roles a user of `role` may give to accounts they manage. */
@@ -52,6 +59,8 @@ export const GRANTABLE_ROLES: Record<TRole, readonly TRole[]> = {
   MANAGER: ["MANAGER", "CHAIR", "STAFF"],
   CHAIR: ["STAFF"],
   STAFF: [],
+  SECURITY_ADMIN: [],
+  AUDITOR: [],
 };
 
 export function isPermission(p: string): p is TPermission {

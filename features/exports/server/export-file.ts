@@ -1,10 +1,11 @@
 import "server-only";
-import { PassThrough, type Readable } from "node:stream";
+import type { Readable } from "node:stream";
 import type { TLocale } from "@/lib/i18n/config";
 import { asciiFileName, CONTENT_TYPES, exportFileName, type TExportFormat } from "../lib/file-name";
 import type { TBuiltExport } from "./built-export";
 import { buildCompletionExport } from "./completion-rows";
 import { buildLedgerExport } from "./ledger-rows";
+import { exportStream } from "./stream-out";
 import { exportTranslator } from "./translator";
 import { writeCsv } from "./write-csv";
 import { writeXlsx } from "./write-xlsx";
@@ -37,7 +38,7 @@ export async function createExport(
   const t = exportTranslator(q.locale);
   const built: TBuiltExport | null = await BUILDERS[kind](user, q, { t, now });
   if (!built) return null;
-  const body = new PassThrough();
+  const body = exportStream();
   const write = q.format === "xlsx" ? writeXlsx : writeCsv;
   write(built.sheet, body).catch((e: unknown) => {
     console.error(`[exports] ${kind} failed while streaming`, e);
