@@ -9,9 +9,10 @@ import { callAction, callRoute, type TOutcome, type TRouteRequest } from "./call
 import { ACTIONS, ROUTES, type TActionCase, type TCtx, type TNeeds } from "./registry";
 import { buildWorld, fingerprintQuery, type TRegion, type TWorld } from "./world";
 
-// The access matrix: every role (and a signed-out visitor) × every server action and route handler
-// in the registry × (the caller's own subtree, another region). Expected outcomes are computed
-// from DEFAULT_ROLE_PERMISSIONS, which the seed writes into the RolePermission table.
+// The access matrix: every role (and a signed-out visitor, and a user who must still change a password
+// set by someone else) × every server action and route handler in the registry × (the caller's own
+// subtree, another region). Expected outcomes are computed from DEFAULT_ROLE_PERMISSIONS, which the
+// seed writes into the RolePermission table.
 
 const state = vi.hoisted(() => {
   // What Next's server runtime provides before its request stores load (see nextWorkStore in call.ts).
@@ -40,7 +41,10 @@ vi.mock("next/headers", () => {
   };
 });
 
-type TWho = TRole | "signed-out";
+/** The columns: a role, nobody, or a MANAGER whose password must be changed first. */
+const PENDING = "password-change-pending";
+type TWho = TRole | "signed-out" | typeof PENDING;
+const COLUMNS: readonly TWho[] = ["signed-out", PENDING, ...ROLES];
 type TCell = {
   kind: "action" | "route";
   file: string;
@@ -65,9 +69,11 @@ const cells: TCell[] = [
   );
 
 /** Whether `who` may make the call at all (its target is in scope): from the default permission table. */
-function permitted(needs: TNeeds, who: TWho): boolean {
+function permitted(c: TActionCase, who: TWho): boolean {
+  const needs: TNeeds = c.needs;
   if (needs === "public") return true;
   if (who === "signed-out") return false;
+  if (who === PENDING) return Boolean(c.beforePasswordChange);
   if (needs === "signed-in") return true;
   return needs.anyOf.some((p) => DEFAULT_ROLE_PERMISSIONS[who].includes(p));
 }
@@ -79,7 +85,6 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "utt-matrix-"));
 let ran = 0;
 /** Every cell's answer, written as a table to $ACCESS_MATRIX_OUT when set (for review and the docs). */
 const answers = new Map<string, Map<string, string>>();
-let fpTime = 0;
 let started = 0;
 
 beforeAll(async () => {
@@ -96,21 +101,18 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  const roles = ROLES.length + 1;
   const entries = new Set(cells.map((c) => `${c.file}#${c.name}`)).size;
   console.info(
-    `access matrix: ${roles} callers (${ROLES.length} roles + signed out) × ${entries} actions/routes × ` +
-      `≤2 regions = ${ran} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    `access matrix: ${ROLES.length} roles (+ signed out, + password change pending) × ${entries} actions/routes` +
+      ` × ≤2 regions = ${ran} calls in ${((Date.now() - started) / 1000).toFixed(1)} s`,
   );
   const out = process.env.ACCESS_MATRIX_OUT;
   if (out) {
-    const who = ["signed-out", ...ROLES];
-    const lines = [`| call | ${who.join(" | ")} |`, `|---|${who.map(() => "---").join("|")}|`];
+    const lines = [`| call | ${COLUMNS.join(" | ")} |`, `|---|${COLUMNS.map(() => "---").join("|")}|`];
     for (const [key, row] of answers)
-      lines.push(`| ${key} | ${who.map((x) => row.get(x) ?? "").join(" | ")} |`);
+      lines.push(`| ${key} | ${COLUMNS.map((x) => row.get(x) ?? "").join(" | ")} |`);
     fs.writeFileSync(out, `${lines.join("\n")}\n`);
   }
-  console.info(`fingerprint ${(fpTime / 1000).toFixed(1)} s`);
   delete process.env.MAP_GEOJSON;
   delete process.env.MAP_APPROVAL_NO;
   await t?.close();
@@ -118,14 +120,12 @@ afterAll(async () => {
 });
 
 async function run(cell: TCell, who: TWho): Promise<{ out: TOutcome; ctx: TCtx; wrote: string[] | null }> {
-  const me = w.callers[who === "signed-out" ? "STAFF" : who];
-  const mayWrite = cell.region === "own" && permitted(cell.c.needs, who);
+  const me = who === PENDING ? w.pending : w.callers[who === "signed-out" ? "STAFF" : who];
+  const mayWrite = cell.region === "own" && permitted(cell.c, who);
   const ctx: TCtx = { w, t: w.targets(mayWrite), me };
   const build = cell.region === "own" ? cell.c.own : (cell.c.other as (c: TCtx) => Promise<unknown>);
   const input = await build(ctx);
-  const t0 = performance.now();
   const before = mayWrite ? null : await fingerprint();
-  fpTime += performance.now() - t0;
   state.userId = who === "signed-out" ? null : me.id;
   state.cookies.clear();
   const out =
@@ -136,9 +136,7 @@ async function run(cell: TCell, who: TWho): Promise<{ out: TOutcome; ctx: TCtx; 
   ran += 1;
   let wrote: string[] | null = null;
   if (before) {
-    const t1 = performance.now();
     const after = await fingerprint();
-    fpTime += performance.now() - t1;
     wrote = Object.keys(after).filter((k) => after[k] !== before[k]);
   }
   return { out, ctx, wrote };
@@ -160,29 +158,34 @@ describe("the permission table the expectations come from", () => {
 
 const label = (c: TCell) => `${c.file}#${c.name} → ${c.region}`;
 
-describe.each(["signed-out" as const, ...ROLES])("%s", (who) => {
-  it.each(cells.filter((c) => who !== "signed-out" || c.region === "own").map((c) => [label(c), c] as const))(
-    "%s",
-    async (_label, cell) => {
-      const { out, ctx, wrote } = await run(cell, who);
-      const ok = permitted(cell.c.needs, who);
-      const code = out.code;
-      const key = label(cell);
-      if (!answers.has(key)) answers.set(key, new Map());
-      answers.get(key)!.set(who, code);
-      if (cell.region === "other") {
-        const hidden = ["NOT_FOUND", "FORBIDDEN", ...(cell.c.otherAlso ?? [])].includes(code);
-        const empty = code === "OK" && (cell.c.otherEmpty?.(out, ctx) ?? false);
-        expect(hidden || empty, `another region answered ${code}`).toBe(true);
-      } else if (who === "signed-out" && cell.c.needs !== "public") {
-        expect(code).toBe("UNAUTHENTICATED");
-      } else if (ok) {
-        expect(["OK", ...(cell.c.ownAlso ?? [])], `own subtree, permitted: ${code}`).toContain(code);
-      } else {
-        expect(code, "own subtree without the permission").toBe("FORBIDDEN");
-      }
-      if (cell.kind === "route" && !ok) expect([401, 403, 404, 303]).toContain(out.status);
-      if (wrote) expect(wrote, "a refused call changed these tables").toEqual([]);
-    },
-  );
+/** Signed out or with a password to change first, only the own-subtree input is tried. */
+const cellsOf = (who: TWho) =>
+  cells.filter((c) => (who !== "signed-out" && who !== PENDING) || c.region === "own");
+
+describe.each(COLUMNS)("%s", (who) => {
+  it.each(cellsOf(who).map((c) => [label(c), c] as const))("%s", async (_label, cell) => {
+    const { out, ctx, wrote } = await run(cell, who);
+    const ok = permitted(cell.c, who);
+    const code = out.code;
+    const key = label(cell);
+    if (!answers.has(key)) answers.set(key, new Map());
+    answers.get(key)!.set(who, code);
+    if (cell.region === "other") {
+      const hidden = ["NOT_FOUND", "FORBIDDEN", ...(cell.c.otherAlso ?? [])].includes(code);
+      const empty = code === "OK" && (cell.c.otherEmpty?.(out, ctx) ?? false);
+      expect(hidden || empty, `another region answered ${code}`).toBe(true);
+    } else if (who === "signed-out" && !ok) {
+      expect(code).toBe("UNAUTHENTICATED");
+    } else if (who === PENDING && !ok) {
+      // Actions refuse with PASSWORD_CHANGE_REQUIRED; route handlers answer 401 (as to a stranger) or 403.
+      const route = cell.kind === "route" ? ["FORBIDDEN"] : [];
+      expect(["PASSWORD_CHANGE_REQUIRED", "UNAUTHENTICATED", ...route]).toContain(code);
+    } else if (ok) {
+      expect(["OK", ...(cell.c.ownAlso ?? [])], `own subtree, permitted: ${code}`).toContain(code);
+    } else {
+      expect(code, "own subtree without the permission").toBe("FORBIDDEN");
+    }
+    if (cell.kind === "route" && !ok) expect([401, 403, 404, 303], "route status").toContain(out.status);
+    if (wrote) expect(wrote, "a refused call changed these tables").toEqual([]);
+  });
 });

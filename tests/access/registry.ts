@@ -4,10 +4,12 @@ import type { TOutcome, TRouteRequest } from "./call";
 import { day, type TCaller, type TTargets, type TWorld } from "./world";
 
 // Every server action and route handler of the app, with what it needs and how to aim it at the
-// caller's own subtree and at another region. tests/access/discovery.test.ts fails when a
+// caller's own subtree and at another region (湖北). tests/access/discovery.test.ts fails when a
 // "use server" export or a route method is missing here (or listed here but gone);
-// tests/access/access-matrix.test.ts runs each one for every role. How to add one:
-// /work/notes/matrix-docs.md (copied into ARCHITECTURE.md).
+// tests/access/access-matrix.test.ts runs each one for every role, signed out, and before a required
+// password change. To add one: a key `exportName` (actions) or HTTP method (routes) under its file,
+// with `needs`, `own`, `other` (or `{ none: why }`) as documented on TCase below; new kinds of target
+// go into TTargets in ./world.ts.
 
 /**
  * What the caller must hold: "public" (even signed out), "signed-in" (any role, the target's scope
@@ -32,6 +34,8 @@ type TCase<I> = {
   otherEmpty?: (o: TOutcome, c: TCtx) => boolean;
   /** Run after every other cell of the caller (it changes the caller's own account). */
   last?: boolean;
+  /** Allowed while the caller must still change a password set by someone else (the change itself). */
+  beforePasswordChange?: boolean;
 };
 export type TActionCase = TCase<unknown>;
 export type TRouteCase = TCase<TRouteRequest>;
@@ -305,6 +309,7 @@ const userActions: Record<string, TActionCase> = {
     own: async (c) => ({ current: c.me.password, password: strongPassword, confirm: strongPassword }),
     other: { none: "changes the caller's own password only" },
     last: true,
+    beforePasswordChange: true,
   },
 };
 

@@ -57,6 +57,8 @@ export const CALLER_PASSWORD = "Mx-Matrix#2026a";
 export type TWorld = {
   db: TDb;
   callers: Record<TRole, TCaller>;
+  /** A MANAGER whose password was set by someone else and must be changed before anything else. */
+  pending: TCaller;
   demo: Record<string, TTestActor>;
   /** Org ids by region and place (see ORG_CODES). */
   orgs: Record<TRegion, Record<keyof (typeof ORG_CODES)["own"], number>>;
@@ -101,6 +103,24 @@ export async function buildWorld(db: TDb): Promise<TWorld> {
     });
     callers[role] = { id: u.id, role, username, password: CALLER_PASSWORD, orgId: orgs.own.held };
   }
+  const p = await db.user.create({
+    data: {
+      username: "mx.pending",
+      name: "矩阵待改密",
+      role: "MANAGER",
+      orgId: orgs.own.held,
+      passwordHash,
+      mustChangePassword: true,
+    },
+    select: { id: true },
+  });
+  const pending: TCaller = {
+    id: p.id,
+    role: "MANAGER",
+    username: "mx.pending",
+    password: CALLER_PASSWORD,
+    orgId: orgs.own.held,
+  };
   const demo = await loadActors(db);
   const measures = (
     await db.objective.findMany({ where: { level: "MEASURE" }, orderBy: { id: "asc" }, select: { id: true } })
@@ -251,7 +271,7 @@ export async function buildWorld(db: TDb): Promise<TWorld> {
     select: { id: true },
   });
   const ownSubtree = new Set(subtree.map((o) => o.id));
-  return { db, callers, demo, orgs, ownSubtree, targets: (isFresh) => (isFresh ? fresh : shared) };
+  return { db, callers, pending, demo, orgs, ownSubtree, targets: (isFresh) => (isFresh ? fresh : shared) };
 }
 
 function mapValues<K extends string, V, W>(o: Record<K, V>, f: (v: V) => W): Record<K, W> {
