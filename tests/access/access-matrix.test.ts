@@ -18,13 +18,19 @@ const state = vi.hoisted(() => {
   // What Next's server runtime provides before its request stores load (see nextWorkStore in call.ts).
   const g = globalThis as { AsyncLocalStorage?: unknown };
   g.AsyncLocalStorage ??= process.getBuiltinModule("node:async_hooks").AsyncLocalStorage;
-  return { userId: null as number | null, cookies: new Map<string, string>() };
+  return {
+    userId: null as number | null,
+    sid: undefined as string | undefined,
+    cookies: new Map<string, string>(),
+  };
 });
 
-// The session as next-auth would give it: only the user id; lib/auth/session.ts reads the rest.
+// The session as next-auth would give it: the user id (and the session id where sessions are stored);
+// lib/auth/session.ts reads the rest from the database.
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (state.userId === null ? null : { userId: String(state.userId) }),
+  getServerSession: async () =>
+    state.userId === null ? null : { userId: String(state.userId), sid: state.sid },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/headers", () => {
@@ -127,6 +133,7 @@ async function run(cell: TCell, who: TWho): Promise<{ out: TOutcome; ctx: TCtx; 
   const input = await build(ctx);
   const before = mayWrite ? null : await fingerprint();
   state.userId = who === "signed-out" ? null : me.id;
+  state.sid = me.sid;
   state.cookies.clear();
   const out =
     cell.kind === "action"

@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import type { TPermission } from "@/lib/auth/permissions";
+import { GRANTABLE_ROLES, type TPermission, type TRole } from "@/lib/auth/permissions";
 import type { TOutcome, TRouteRequest } from "./call";
 import { day, type TCaller, type TTargets, type TWorld } from "./world";
 
@@ -258,22 +258,31 @@ const taskActions: Record<string, TActionCase> = {
 
 // ---------------------------------------------------------------- users
 const strongPassword = "Nw-Secret#2026b";
+/**
+ * The role of the account a caller manages in these cells: STAFF when the caller's role may grant it,
+ * else the last role it may grant (for a role that manages only the administrators' accounts).
+ */
+const managedRole = (c: TCtx): TRole => {
+  const grantable = GRANTABLE_ROLES[c.me.role];
+  return grantable.includes("STAFF") ? "STAFF" : (grantable.at(-1) ?? "STAFF");
+};
+const managed = (c: TCtx, region: "own" | "other") => c.t.user(region, managedRole(c));
 const userActions: Record<string, TActionCase> = {
   createUserAction: {
     needs: perms("user:manage"),
     own: async (c) => ({
       username: `mx.new.${token().slice(0, 8)}`,
       name: "新干部",
-      role: "STAFF",
-      orgId: c.w.orgs.own.below,
+      role: managedRole(c),
+      orgId: c.w.orgs.own.held,
       phone: "",
       password: strongPassword,
     }),
     other: async (c) => ({
       username: `mx.new.${token().slice(0, 8)}`,
       name: "新干部",
-      role: "STAFF",
-      orgId: c.w.orgs.other.below,
+      role: managedRole(c),
+      orgId: c.w.orgs.other.held,
       phone: "",
       password: strongPassword,
     }),
@@ -281,22 +290,27 @@ const userActions: Record<string, TActionCase> = {
   },
   updateUserAction: {
     needs: perms("user:manage"),
-    own: async (c) => ({ id: await c.t.staffUser("own"), name: "改名干部", role: "STAFF", phone: "" }),
-    other: async (c) => ({ id: await c.t.staffUser("other"), name: "改名干部", role: "STAFF", phone: "" }),
+    own: async (c) => ({ id: await managed(c, "own"), name: "改名用户", role: managedRole(c), phone: "" }),
+    other: async (c) => ({
+      id: await managed(c, "other"),
+      name: "改名用户",
+      role: managedRole(c),
+      phone: "",
+    }),
   },
   resetPasswordAction: {
     needs: perms("user:manage"),
-    own: async (c) => ({ id: await c.t.staffUser("own"), password: strongPassword, confirm: strongPassword }),
+    own: async (c) => ({ id: await managed(c, "own"), password: strongPassword, confirm: strongPassword }),
     other: async (c) => ({
-      id: await c.t.staffUser("other"),
+      id: await managed(c, "other"),
       password: strongPassword,
       confirm: strongPassword,
     }),
   },
   setUserActiveAction: {
     needs: perms("user:manage"),
-    own: async (c) => ({ id: await c.t.staffUser("own"), active: false }),
-    other: async (c) => ({ id: await c.t.staffUser("other"), active: false }),
+    own: async (c) => ({ id: await managed(c, "own"), active: false }),
+    other: async (c) => ({ id: await managed(c, "other"), active: false }),
   },
   searchManagedOrgsAction: {
     needs: perms("user:manage"),
