@@ -149,18 +149,21 @@ async function run(cell: TCell, who: TWho): Promise<{ out: TOutcome; ctx: TCtx; 
   return { out, ctx, wrote };
 }
 
+/** The RolePermission table (what the app reads) equals the default one the expectations come from. */
+async function expectDefaultPermissionTable() {
+  const rows = await t.db.rolePermission.findMany({ select: { role: true, permission: true } });
+  for (const role of ROLES)
+    expect(
+      rows
+        .filter((r) => r.role === role)
+        .map((r) => r.permission)
+        .sort(),
+      role,
+    ).toEqual([...DEFAULT_ROLE_PERMISSIONS[role]].sort());
+}
+
 describe("the permission table the expectations come from", () => {
-  it("is what the seed wrote into RolePermission", async () => {
-    const rows = await t.db.rolePermission.findMany({ select: { role: true, permission: true } });
-    for (const role of ROLES)
-      expect(
-        rows
-          .filter((r) => r.role === role)
-          .map((r) => r.permission)
-          .sort(),
-        role,
-      ).toEqual([...DEFAULT_ROLE_PERMISSIONS[role]].sort());
-  });
+  it("is what the seed wrote into RolePermission", expectDefaultPermissionTable);
 });
 
 const label = (c: TCell) => `${c.file}#${c.name} → ${c.region}`;
@@ -195,4 +198,9 @@ describe.each(COLUMNS)("%s", (who) => {
     if (cell.kind === "route" && !ok) expect([401, 403, 404, 303], "route status").toContain(out.status);
     if (wrote) expect(wrote, "a refused call changed these tables").toEqual([]);
   });
+});
+
+describe("after the matrix", () => {
+  // A permitted call that saves the permission table must save it unchanged, or later cells would be wrong.
+  it("the permission table is still the default one", expectDefaultPermissionTable);
 });

@@ -286,7 +286,8 @@ const userActions: Record<string, TActionCase> = {
       phone: "",
       password: strongPassword,
     }),
-    otherAlso: ["VALIDATION"],
+    // An org outside the scope is a validation error; a role the caller may not give there, ROLE_NOT_ALLOWED.
+    otherAlso: ["VALIDATION", "ROLE_NOT_ALLOWED"],
   },
   updateUserAction: {
     needs: perms("user:manage"),
