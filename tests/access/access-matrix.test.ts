@@ -7,7 +7,8 @@ import { seedAll } from "@/prisma/seed/seed-all";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
 import { callAction, callRoute, type TOutcome, type TRouteRequest } from "./call";
 import { ACTIONS, ROUTES, type TActionCase, type TCtx, type TNeeds } from "./registry";
-import { buildWorld, fingerprintQuery, type TRegion, type TWorld } from "./world";
+import { fingerprintQuery } from "./fingerprint";
+import { buildWorld, type TRegion, type TWorld } from "./world";
 
 // The access matrix: every role (and a signed-out visitor, and a user who must still change a password
 // set by someone else) × every server action and route handler in the registry × (the caller's own
