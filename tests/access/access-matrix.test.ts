@@ -7,7 +7,8 @@ import { seedAll } from "@/prisma/seed/seed-all";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
 import { callAction, callRoute, type TOutcome, type TRouteRequest } from "./call";
 import { ACTIONS, ROUTES, type TActionCase, type TCtx, type TNeeds } from "./registry";
-import { buildWorld, fingerprintQuery, type TRegion, type TWorld } from "./world";
+import { fingerprintQuery } from "./fingerprint";
+import { buildWorld, type TRegion, type TWorld } from "./world";
 
 // The access matrix: every role (and a signed-out visitor, and a user who must still change a password
 // set by someone else) × every server action and route handler in the registry × (the caller's own
@@ -18,13 +19,19 @@ const state = vi.hoisted(() => {
   // What Next's server runtime provides before its request stores load (see nextWorkStore in call.ts).
   const g = globalThis as { AsyncLocalStorage?: unknown };
   g.AsyncLocalStorage ??= process.getBuiltinModule("node:async_hooks").AsyncLocalStorage;
-  return { userId: null as number | null, cookies: new Map<string, string>() };
+  return {
+    userId: null as number | null,
+    sid: undefined as string | undefined,
+    cookies: new Map<string, string>(),
+  };
 });
 
-// The session as next-auth would give it: only the user id; lib/auth/session.ts reads the rest.
+// The session as next-auth would give it: the user id (and the session id where sessions are stored);
+// lib/auth/session.ts reads the rest from the database.
 vi.mock("next-auth", async (importOriginal) => ({
   ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () => (state.userId === null ? null : { userId: String(state.userId) }),
+  getServerSession: async () =>
+    state.userId === null ? null : { userId: String(state.userId), sid: state.sid },
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/headers", () => {
@@ -127,6 +134,7 @@ async function run(cell: TCell, who: TWho): Promise<{ out: TOutcome; ctx: TCtx; 
   const input = await build(ctx);
   const before = mayWrite ? null : await fingerprint();
   state.userId = who === "signed-out" ? null : me.id;
+  state.sid = me.sid;
   state.cookies.clear();
   const out =
     cell.kind === "action"
@@ -142,18 +150,21 @@ async function run(cell: TCell, who: TWho): Promise<{ out: TOutcome; ctx: TCtx; 
   return { out, ctx, wrote };
 }
 
+/** The RolePermission table (what the app reads) equals the default one the expectations come from. */
+async function expectDefaultPermissionTable() {
+  const rows = await t.db.rolePermission.findMany({ select: { role: true, permission: true } });
+  for (const role of ROLES)
+    expect(
+      rows
+        .filter((r) => r.role === role)
+        .map((r) => r.permission)
+        .sort(),
+      role,
+    ).toEqual([...DEFAULT_ROLE_PERMISSIONS[role]].sort());
+}
+
 describe("the permission table the expectations come from", () => {
-  it("is what the seed wrote into RolePermission", async () => {
-    const rows = await t.db.rolePermission.findMany({ select: { role: true, permission: true } });
-    for (const role of ROLES)
-      expect(
-        rows
-          .filter((r) => r.role === role)
-          .map((r) => r.permission)
-          .sort(),
-        role,
-      ).toEqual([...DEFAULT_ROLE_PERMISSIONS[role]].sort());
-  });
+  it("is what the seed wrote into RolePermission", expectDefaultPermissionTable);
 });
 
 const label = (c: TCell) => `${c.file}#${c.name} → ${c.region}`;
@@ -188,4 +199,9 @@ describe.each(COLUMNS)("%s", (who) => {
     if (cell.kind === "route" && !ok) expect([401, 403, 404, 303], "route status").toContain(out.status);
     if (wrote) expect(wrote, "a refused call changed these tables").toEqual([]);
   });
+});
+
+describe("after the matrix", () => {
+  // A permitted call that saves the permission table must save it unchanged, or later cells would be wrong.
+  it("the permission table is still the default one", expectDefaultPermissionTable);
 });

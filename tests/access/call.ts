@@ -38,9 +38,22 @@ export async function callAction(file: string, name: string, input: unknown): Pr
     return { code: "OK", data: res };
   } catch (e) {
     if (isAppError(e)) return { code: e.code };
+    const location = redirectTarget(e);
+    if (location !== null) return { code: loginOrOk(location), location };
     return { code: `THROWN: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
+
+/** The path of Next's redirect() error (digest `NEXT_REDIRECT;<type>;<url>;<status>;`), or null. */
+function redirectTarget(e: unknown): string | null {
+  const digest = (e as { digest?: unknown } | null)?.digest;
+  if (typeof digest !== "string" || !digest.startsWith("NEXT_REDIRECT;")) return null;
+  return digest.split(";")[2] ?? "/";
+}
+
+/** A redirect to the login page means "not signed in"; any other is an answer. */
+const loginOrOk = (location: string) =>
+  new URL(location, "http://localhost").pathname === "/login" ? "UNAUTHENTICATED" : "OK";
 
 export type TRouteRequest = {
   /** Path and query, e.g. `/api/exports/ledger?org=12`. */
@@ -81,9 +94,8 @@ export async function callRoute(file: string, method: string, req: TRouteRequest
   const location = res.headers.get("location") ?? undefined;
   const status = res.status;
   if (status >= 300 && status < 400) {
-    const to = new URL(location ?? "/", "http://localhost").pathname;
     await res.body?.cancel();
-    return { code: to === "/login" ? "UNAUTHENTICATED" : "OK", status, location };
+    return { code: loginOrOk(location ?? "/"), status, location };
   }
   if (status < 300) {
     const data = res.headers.get("content-type")?.includes("json")

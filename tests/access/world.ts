@@ -1,4 +1,6 @@
 import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { ZAssignTasks } from "@/features/tasks/schemas";
 import { assignTasks } from "@/features/tasks/server/assign-tasks";
 import { handBackTask } from "@/features/tasks/server/hand-back-task";
@@ -15,7 +17,15 @@ import { loadActors, type TTestActor } from "../helpers/actors";
 // and factories for targets in the caller's own subtree (河北) or in another region (湖北).
 
 export type TRegion = "own" | "other";
-export type TCaller = { id: number; role: TRole; username: string; password: string; orgId: number };
+export type TCaller = {
+  id: number;
+  role: TRole;
+  username: string;
+  password: string;
+  orgId: number;
+  /** The session id its cookie carries (`sid` in the JWT) where sessions are stored. */
+  sid?: string;
+};
 export type TTaskStatusWanted = "PENDING_SIGN" | "IN_PROGRESS" | "SUBMITTED" | "HANDED_BACK";
 
 /** A task spec: `held` by the caller's org (or its 湖北 counterpart), or held one level `below` it. */
@@ -72,8 +82,8 @@ export type TTargets = {
   task: (region: TRegion, spec: TTaskSpec) => Promise<TTaskTarget>;
   /** A measure no task of these orgs uses yet (so that 下达 / 认领 can create one). */
   measure: (orgIds: number[]) => Promise<number>;
-  /** An active STAFF account in the org below the callers' (own) or in 湖北 (other). */
-  staffUser: (region: TRegion) => Promise<number>;
+  /** An active account of `role` in the callers' org (own) or its 湖北 counterpart 武汉 (other). */
+  user: (region: TRegion, role: TRole) => Promise<number>;
   /** An unread notification of `userId` about a task in `region`. */
   notification: (userId: number, region: TRegion) => Promise<number>;
   /** An evidence file (a PDF) on a task held in `region`. */
@@ -101,7 +111,8 @@ export async function buildWorld(db: TDb): Promise<TWorld> {
       data: { username, name: `矩阵${role}`, role, orgId: orgs.own.held, passwordHash },
       select: { id: true },
     });
-    callers[role] = { id: u.id, role, username, password: CALLER_PASSWORD, orgId: orgs.own.held };
+    const sid = await startSession(u.id);
+    callers[role] = { id: u.id, role, username, password: CALLER_PASSWORD, orgId: orgs.own.held, sid };
   }
   const p = await db.user.create({
     data: {
@@ -120,6 +131,7 @@ export async function buildWorld(db: TDb): Promise<TWorld> {
     username: "mx.pending",
     password: CALLER_PASSWORD,
     orgId: orgs.own.held,
+    sid: await startSession(p.id),
   };
   const demo = await loadActors(db);
   const measures = (
@@ -199,14 +211,14 @@ export async function buildWorld(db: TDb): Promise<TWorld> {
     return { ...(await current(row.id)), extensionId };
   };
 
-  const staffUser = async (region: TRegion) => {
+  const user = async (region: TRegion, role: TRole) => {
     seq += 1;
     const u = await db.user.create({
       data: {
-        username: `mx.staff.${region}.${seq}`,
-        name: `矩阵干部${seq}`,
-        role: "STAFF",
-        orgId: orgs[region].below,
+        username: `mx.${role.toLowerCase()}.${region}.${seq}`,
+        name: `矩阵用户${seq}`,
+        role,
+        orgId: orgs[region].held,
         passwordHash,
       },
       select: { id: true },
@@ -261,17 +273,31 @@ export async function buildWorld(db: TDb): Promise<TWorld> {
   const shared: TTargets = {
     task: newTaskCached,
     measure, // always new: a call with it either creates a task (then never again) or nothing
-    staffUser: memo("staff", staffUser),
+    user: memo("user", user),
     notification: memo("notification", notification),
     attachment: memo("attachment", attachment),
   };
-  const fresh: TTargets = { task: newTask, measure, staffUser, notification, attachment };
+  const fresh: TTargets = { task: newTask, measure, user, notification, attachment };
   const subtree = await db.org.findMany({
     where: { ancestorIds: { has: orgs.own.held } },
     select: { id: true },
   });
   const ownSubtree = new Set(subtree.map((o) => o.id));
   return { db, callers, pending, demo, orgs, ownSubtree, targets: (isFresh) => (isFresh ? fresh : shared) };
+}
+
+/**
+ * A live session for the caller, as a sign-in starts one, where sessions are stored server-side
+ * (lib/auth/user-sessions.ts, revocable sessions); undefined where the cookie carries only the user id.
+ * Loaded by path so that this file compiles with and without that module.
+ */
+async function startSession(userId: number): Promise<string | undefined> {
+  const file = path.join(import.meta.dirname, "../../lib/auth/user-sessions.ts");
+  if (!fs.existsSync(file)) return undefined;
+  const mod = (await import(/* @vite-ignore */ file)) as {
+    createUserSession: (id: number, meta: { ip: string; userAgent: string }) => Promise<string>;
+  };
+  return mod.createUserSession(userId, { ip: "127.0.0.1", userAgent: "access-matrix" });
 }
 
 function mapValues<K extends string, V, W>(o: Record<K, V>, f: (v: V) => W): Record<K, W> {
@@ -281,31 +307,4 @@ function mapValues<K extends string, V, W>(o: Record<K, V>, f: (v: V) => W): Rec
 async function storeBytes(bytes: Buffer): Promise<string> {
   const { saveFile } = await import("@/features/evidence/server/storage");
   return (await saveFile(bytes)).storageKey;
-}
-
-/**
- * Tables a refused call may still write (bookkeeping, not the data it was refused): the audit
- * trail records refusals. Add session or login-attempt tables here if they are touched per request.
- */
-export const BOOKKEEPING_TABLES: readonly string[] = ["AuditEvent", "_prisma_migrations"];
-
-/** Row count and the sum of row versions (xmin) of every other table: any insert, update or delete changes it. */
-export async function fingerprintQuery(db: TDb): Promise<() => Promise<Record<string, string>>> {
-  const tables = (
-    await db.$queryRaw<{ name: string }[]>`
-      SELECT table_name AS name FROM information_schema.tables
-      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`
-  )
-    .map((t) => t.name)
-    .filter((n) => !BOOKKEEPING_TABLES.includes(n));
-  const sql = tables
-    .map(
-      (n) =>
-        `SELECT '${n}' AS name, count(*)::text || ':' || coalesce(sum(xmin::text::bigint), 0)::text AS fp FROM "${n}"`,
-    )
-    .join(" UNION ALL ");
-  return async () => {
-    const rows = await db.$queryRawUnsafe<{ name: string; fp: string }[]>(sql);
-    return Object.fromEntries(rows.map((r) => [r.name, r.fp]));
-  };
 }
