@@ -39,7 +39,7 @@ export function sameOriginPath(raw: unknown): string | null {
   if (typeof raw !== "string" || raw.length === 0 || raw.length > MAX_LENGTH) return null;
   if (!acceptable(raw)) return null;
   // The path part in every decoded form; an encoded space in the query ("?q=a%20b") is harmless.
-  const forms = decodedForms(raw.split(/[?#]/, 1)[0]);
+  const forms = decodedForms(raw.split(/[?#]/, 1)[0] ?? "");
   if (!forms || !forms.every(acceptable)) return null;
   let url: URL;
   try {
