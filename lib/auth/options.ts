@@ -62,7 +62,7 @@ export function getAuthOptions({ secureCookies = false }: { secureCookies?: bool
         });
         if (!user) return;
         await recordAudit({ action: "auth.logout", actor: user, target: { type: "user", id: user.id } }, db);
-        await revokeUserSessions(user.id, db, "logout", { actor: user });
+        await revokeUserSessions(user.id, db, { reason: "logout", actor: user });
       },
     },
   };

@@ -87,25 +87,37 @@ export async function isUnrevokedSession(sid: string, db: TDb = getDb()): Promis
   return !!row && !row.revokedAt;
 }
 
+export type TRevokeOptions = {
+  reason: TRevokeReason;
+  /** Who caused it, for the audit trail. */
+  actor?: { id: number; username?: string } | null;
+  /** The session that just changed its own password stays. */
+  keepSessionId?: string | null;
+};
+
 /**
- * Ends every session of `userId` at once (all devices), except `keepSessionId` (the session that just
- * changed its own password). Pass the caller's transaction as `db` so the revocation lands with the
- * change. Records `session.revoke` when any session ended; returns how many did.
+ * Ends every session of `userId` at once (all devices), except `keepSessionId`. Pass the caller's
+ * transaction as `db` so the revocation lands with the change. Records `session.revoke` when any
+ * session ended; returns how many did.
  */
 export async function revokeUserSessions(
   userId: number,
   db: TDb | TTx,
-  reason: TRevokeReason,
-  opts: { actor?: { id: number; username?: string } | null; keepSessionId?: string | null } = {},
+  how: TRevokeReason | TRevokeOptions,
 ): Promise<number> {
+  const { reason, actor = null, keepSessionId = null } = typeof how === "string" ? { reason: how } : how;
   const { count } = await db.userSession.updateMany({
-    where: { userId, revokedAt: null, ...(opts.keepSessionId ? { id: { not: opts.keepSessionId } } : {}) },
+    where: { userId, revokedAt: null, ...(keepSessionId ? { id: { not: keepSessionId } } : {}) },
     data: { revokedAt: new Date(), revokeReason: reason },
   });
   if (count > 0) {
-    const actor = opts.actor ? await withUsername(opts.actor, db) : null;
     await recordAudit(
-      { action: "session.revoke", actor, target: { type: "user", id: userId }, detail: { reason, count } },
+      {
+        action: "session.revoke",
+        actor: actor ? await withUsername(actor, db) : null,
+        target: { type: "user", id: userId },
+        detail: { reason, count },
+      },
       db,
     );
   }

@@ -87,7 +87,8 @@ describe("a session is accepted only while its row is live", () => {
   it("sign-out's revocation ends every session of the user and records it; other users keep theirs", async () => {
     const [a, b] = await twoSessions("zhengding.chair");
     const other = await createUserSession(user("hengda.chair").id, meta);
-    const n = await revokeUserSessions(user("zhengding.chair").id, t.db, "logout", {
+    const n = await revokeUserSessions(user("zhengding.chair").id, t.db, {
+      reason: "logout",
       actor: user("zhengding.chair"),
     });
     expect(n).toBe(2);

@@ -29,6 +29,10 @@ export async function changeOwnPassword(
     data: { passwordHash: await hashPassword(input.password), mustChangePassword: false },
   });
   // Every other session of the user ends; the one that proved the current password stays.
-  await revokeUserSessions(actor.id, db, "password.change", { actor, keepSessionId: actor.sessionId });
+  await revokeUserSessions(actor.id, db, {
+    reason: "password.change",
+    actor,
+    keepSessionId: actor.sessionId,
+  });
   return { id: actor.id };
 }

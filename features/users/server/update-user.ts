@@ -20,7 +20,7 @@ export async function updateUser(actor: TActor, input: TUpdateUser, db: TDb = ge
     select: { id: true },
   });
   // A new role ends the user's sessions: they sign in again under it.
-  if (input.role !== target.role) await revokeUserSessions(target.id, db, "user.role", { actor });
+  if (input.role !== target.role) await revokeUserSessions(target.id, db, { reason: "user.role", actor });
   return updated;
 }
 
@@ -39,7 +39,7 @@ export async function resetPassword(
   });
   // Every session of the user ends (on one's own account: all but the current one).
   const keepSessionId = target.id === actor.id ? actor.sessionId : null;
-  await revokeUserSessions(target.id, db, "password.reset", { actor, keepSessionId });
+  await revokeUserSessions(target.id, db, { reason: "password.reset", actor, keepSessionId });
   return { id: target.id };
 }
 
@@ -54,7 +54,7 @@ export async function setUserActive(actor: TActor, input: TSetActive, db: TDb = 
       data: { active: input.active },
     });
     await adjustUserCount(tx, { orgId: target.org.id, delta: changed.count * (input.active ? 1 : -1) });
-    if (!input.active) await revokeUserSessions(target.id, tx, "user.deactivate", { actor });
+    if (!input.active) await revokeUserSessions(target.id, tx, { reason: "user.deactivate", actor });
     return { id: target.id, active: input.active };
   });
 }
