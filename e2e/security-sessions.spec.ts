@@ -163,9 +163,19 @@ test("every page carries a CSP with a fresh nonce, and the app triggers no viola
   await page.goto("/completion");
   await page.waitForLoadState("networkidle");
   await openTask(page, "3.4.2.3", "正定县总工会");
-  await page.goto("/tasks");
-  await page.goto("/notifications");
-  await page.waitForLoadState("networkidle");
+  for (const path of [
+    "/tasks",
+    "/tasks/new",
+    "/notifications",
+    "/review",
+    "/objectives",
+    "/orgs",
+    "/users",
+    "/account/password",
+  ]) {
+    await page.goto(path);
+    await page.waitForLoadState("networkidle");
+  }
   expect(violations).toEqual([]);
 });
 
