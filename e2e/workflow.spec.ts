@@ -103,7 +103,7 @@ test("the chair reports completion; the manager returns it with a reason", async
   await page.getByTestId("notification-bell").click();
   const note = page
     .getByTestId("notification-list")
-    .locator("a[data-unread]")
+    .locator("[data-unread]")
     .filter({ hasText: "被退办：请补充获奖名单" });
   await expect(note).toBeVisible();
   await note.click();

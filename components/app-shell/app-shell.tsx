@@ -4,6 +4,8 @@ import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/features/i18n/components/locale-switcher";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
 import type { TSessionUser } from "@/lib/auth/session";
+import { getSecuritySettings } from "@/lib/security/settings";
+import { IdleWarning } from "./idle-warning";
 import { LogoutButton } from "./logout-button";
 import { NavLinks, type TNavItem } from "./nav-links";
 
@@ -83,6 +85,7 @@ export async function AppShell({
         </div>
         {t("app.tagline")}
       </footer>
+      <IdleWarning idleMinutes={(await getSecuritySettings()).sessionIdleMinutes} />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action";
-import { authenticateSignedIn, authorize } from "@/lib/auth/session";
+import { authenticateSignedIn, authorize, currentSessionId } from "@/lib/auth/session";
 import { isAppError, type TActionResult } from "@/lib/errors";
 import { ZCreateUser, ZOrgSearch, ZResetPassword, ZSetActive, ZUpdateUser, zChangePassword } from "./schemas";
 import { changeOwnPassword } from "./server/change-own-password";
@@ -28,7 +28,7 @@ export async function updateUserAction(input: unknown) {
 
 export async function resetPasswordAction(input: unknown) {
   return runAction(ZResetPassword, input, async (data) =>
-    resetPassword(await authorize("user:manage"), data),
+    resetPassword({ ...(await authorize("user:manage")), sessionId: await currentSessionId() }, data),
   );
 }
 
@@ -52,7 +52,7 @@ export async function changeOwnPasswordAction(input: unknown): Promise<TActionRe
   });
   if (!user) return { ok: false, code: "UNAUTHENTICATED" };
   return runAction(zChangePassword(user.username), input, async (data) => {
-    const result = await changeOwnPassword(user, data);
+    const result = await changeOwnPassword({ ...user, sessionId: await currentSessionId() }, data);
     revalidatePath("/", "layout");
     return result;
   });

@@ -1,11 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { getServerSession } from "next-auth";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getAuthOptions } from "./options";
+import { servedOverHttps } from "@/lib/security/https";
 import { resolvePermissions, type TPermission, type TRole } from "./permissions";
+import { findLiveSession } from "./user-sessions";
 
 export type TSessionUser = {
   id: number;
@@ -21,31 +24,36 @@ export type TSessionUser = {
 /** Where a user whose password was set by a manager must choose their own before anything else. */
 export const CHANGE_PASSWORD_PATH = "/account/password";
 
-type TSignedIn = { user: TSessionUser; mustChangePassword: boolean };
+type TSignedIn = { user: TSessionUser; mustChangePassword: boolean; sessionId: string };
 
-/** The signed-in, active user fresh from the database (once per request), with the password flag. */
+/** The session's user id and session id from the signed cookie (JWT), or null. */
+const readToken = cache(async (): Promise<{ userId: number; sid: string } | null> => {
+  const secureCookies = servedOverHttps(await headers());
+  const session = (await getServerSession(getAuthOptions({ secureCookies }))) as {
+    userId?: string;
+    sid?: unknown;
+  } | null;
+  const userId = Number(session?.userId);
+  const sid = session?.sid;
+  if (!Number.isInteger(userId) || userId <= 0 || typeof sid !== "string" || !sid) return null;
+  return { userId, sid };
+});
+
+/**
+ * The signed-in, active user fresh from the database (once per request), with the password flag: only
+ * while the session row is live (not revoked, not idle, not past its absolute lifetime), read in the
+ * same query as the user.
+ */
 const loadSignedIn = cache(async (): Promise<TSignedIn | null> => {
-  const session = (await getServerSession(getAuthOptions())) as { userId?: string } | null;
-  const id = Number(session?.userId);
-  if (!Number.isInteger(id) || id <= 0) return null;
+  const token = await readToken();
+  if (!token) return null;
   const db = getDb();
-  const user = await db.user.findUnique({
-    where: { id },
-    select: {
-      id: true,
-      username: true,
-      name: true,
-      role: true,
-      active: true,
-      mustChangePassword: true,
-      orgId: true,
-      org: { select: { name: true, level: true } },
-    },
-  });
-  if (!user || !user.active) return null;
+  const user = await findLiveSession(token, db);
+  if (!user) return null;
   const rows = await db.rolePermission.findMany({ where: { role: user.role } });
   return {
     mustChangePassword: user.mustChangePassword,
+    sessionId: token.sid,
     user: {
       id: user.id,
       username: user.username,
@@ -58,6 +66,11 @@ const loadSignedIn = cache(async (): Promise<TSignedIn | null> => {
     },
   };
 });
+
+/** The id of the current request's live session (for the own-password change, which keeps it). */
+export async function currentSessionId(): Promise<string | null> {
+  return (await loadSignedIn())?.sessionId ?? null;
+}
 
 /**
  * The signed-in, active user with role, org and permissions; null when signed out, and also while

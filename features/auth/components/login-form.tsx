@@ -8,12 +8,8 @@ import { useForm } from "react-hook-form";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { useFieldError } from "@/lib/i18n/use-field-error";
+import { safeRedirectPath } from "@/lib/safe-path";
 import { ZLogin, type TLogin } from "../schemas";
-
-/** Only same-site paths are followed after login (no open redirect). */
-function safeCallback(raw: string | null): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
-}
 
 export function LoginForm() {
   const t = useTranslations("login");
@@ -33,7 +29,8 @@ export function LoginForm() {
       setFormError(t("invalid"));
       return;
     }
-    router.replace(safeCallback(params.get("callbackUrl")));
+    // Only same-origin paths are followed after login (no open redirect).
+    router.replace(safeRedirectPath(params.get("callbackUrl")));
     router.refresh();
   });
 

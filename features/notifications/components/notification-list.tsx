@@ -9,6 +9,7 @@ import {
   UserCheck,
 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { openNotificationAction } from "../actions";
 import type { listNotifications } from "../server/list-notifications";
 
 type TItem = Awaited<ReturnType<typeof listNotifications>>["items"][number];
@@ -26,7 +27,7 @@ const ICONS: Record<string, typeof Inbox> = {
   STAFF_ASSIGNED: UserCheck,
 };
 
-/** Newest first; unread ones bold with a dot. Opening one marks it read. */
+/** Newest first; unread ones bold with a dot. Opening one (a POST form) marks it read. */
 export function NotificationList({ items }: { items: TItem[] }) {
   const t = useTranslations("notifications");
   const format = useFormatter();
@@ -39,29 +40,35 @@ export function NotificationList({ items }: { items: TItem[] }) {
           n.type === "OVERDUE" || n.type === "NUDGED" || n.type === "RETURNED" || n.type === "HANDED_BACK";
         return (
           <li key={n.id}>
-            <a
-              href={`/notifications/${n.id}/open`}
-              className={`flex gap-3 px-4 py-3 hover:bg-slate-50 ${n.readAt ? "" : "bg-brand-50/40"}`}
-              data-unread={n.readAt ? undefined : "1"}
-            >
-              <Icon
-                className={`mt-0.5 size-5 shrink-0 ${alert ? "text-red-600" : "text-slate-500"}`}
-                aria-hidden
-              />
-              <span className="min-w-0 flex-1">
-                <span
-                  className={`block text-sm ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"}`}
-                >
-                  {t(`types.${n.type}`, params)}
+            <form action={openNotificationAction}>
+              <input type="hidden" name="id" value={n.id} />
+              <button
+                type="submit"
+                className={`flex w-full cursor-pointer gap-3 px-4 py-3 text-left hover:bg-slate-50 ${n.readAt ? "" : "bg-brand-50/40"}`}
+                data-unread={n.readAt ? undefined : "1"}
+              >
+                <Icon
+                  className={`mt-0.5 size-5 shrink-0 ${alert ? "text-red-600" : "text-slate-500"}`}
+                  aria-hidden
+                />
+                <span className="min-w-0 flex-1">
+                  <span
+                    className={`block text-sm ${n.readAt ? "text-slate-700" : "font-semibold text-slate-900"}`}
+                  >
+                    {t(`types.${n.type}`, params)}
+                  </span>
+                  <span className="text-xs text-slate-500">
+                    {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
+                  </span>
                 </span>
-                <span className="text-xs text-slate-500">
-                  {format.dateTime(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}
-                </span>
-              </span>
-              {n.readAt ? null : (
-                <span className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-600" aria-label={t("unread")} />
-              )}
-            </a>
+                {n.readAt ? null : (
+                  <span
+                    className="mt-1.5 size-2 shrink-0 rounded-full bg-brand-600"
+                    aria-label={t("unread")}
+                  />
+                )}
+              </button>
+            </form>
           </li>
         );
       })}

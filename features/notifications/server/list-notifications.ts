@@ -36,3 +36,11 @@ export async function markRead(user: { id: number }, ids?: readonly number[]) {
     select: { type: true, taskId: true, params: true },
   });
 }
+
+/** Where the user's own notification `id` leads, without changing anything (null: not theirs, or none). */
+export async function findOwnNotification(user: { id: number }, id: number) {
+  return getDb().notification.findFirst({
+    where: { id, userId: user.id },
+    select: { type: true, taskId: true, params: true },
+  });
+}

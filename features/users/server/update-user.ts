@@ -1,6 +1,7 @@
 import "server-only";
 import { canGrantRole } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeUserSessions } from "@/lib/auth/user-sessions";
 import { getDb, type TDb } from "@/lib/db/client";
 import { adjustUserCount } from "@/features/organizations/server/org-counts";
 import { AppError } from "@/lib/errors";
@@ -13,15 +14,22 @@ export async function updateUser(actor: TActor, input: TUpdateUser, db: TDb = ge
   if (target.id === actor.id && input.role !== target.role) throw new AppError("FORBIDDEN");
   if (target.id !== actor.id && !canGrantRole(actor.role, input.role))
     throw new AppError("ROLE_NOT_ALLOWED", { role: "role" });
-  return db.user.update({
+  const updated = await db.user.update({
     where: { id: target.id },
     data: { name: input.name, role: input.role, phone: input.phone || null },
     select: { id: true },
   });
+  // A new role ends the user's sessions: they sign in again under it.
+  if (input.role !== target.role) await revokeUserSessions(target.id, db, { reason: "user.role", actor });
+  return updated;
 }
 
 /** A manager sets someone's password, which that user must then change at sign-in (not one's own). */
-export async function resetPassword(actor: TActor, input: TResetPassword, db: TDb = getDb()) {
+export async function resetPassword(
+  actor: TActor & { sessionId?: string | null },
+  input: TResetPassword,
+  db: TDb = getDb(),
+) {
   const target = await findManagedUser(actor, input.id, db);
   if (passwordIsUsername(input.password, target.username))
     throw new AppError("VALIDATION", { password: "passwordIsUsername" });
@@ -29,6 +37,9 @@ export async function resetPassword(actor: TActor, input: TResetPassword, db: TD
     where: { id: target.id },
     data: { passwordHash: await hashPassword(input.password), mustChangePassword: target.id !== actor.id },
   });
+  // Every session of the user ends (on one's own account: all but the current one).
+  const keepSessionId = target.id === actor.id ? actor.sessionId : null;
+  await revokeUserSessions(target.id, db, { reason: "password.reset", actor, keepSessionId });
   return { id: target.id };
 }
 
@@ -43,6 +54,7 @@ export async function setUserActive(actor: TActor, input: TSetActive, db: TDb = 
       data: { active: input.active },
     });
     await adjustUserCount(tx, { orgId: target.org.id, delta: changed.count * (input.active ? 1 : -1) });
+    if (!input.active) await revokeUserSessions(target.id, tx, { reason: "user.deactivate", actor });
     return { id: target.id, active: input.active };
   });
 }
