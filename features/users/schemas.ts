@@ -3,16 +3,26 @@ import { ROLES } from "@/lib/auth/permissions";
 
 // Messages are codes; the UI turns them into catalogue text (validation.*).
 
-/** The password policy: 8–100 characters with letters and digits, and not the username. */
+/** Character classes of the policy: lower case, upper case, digits, anything else. */
+export function passwordClasses(v: string): number {
+  return [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z\d]/].filter((re) => re.test(v)).length;
+}
+
+/**
+ * The password policy (等保 2.0 三级): 8–256 characters from at least 3 of 4 classes (lower case,
+ * upper case, digits, others). Not containing the username needs the username (passwordIsUsername);
+ * not one of the last N is checked on the server (features/auth/server/set-password.ts).
+ */
 export const ZPassword = z
   .string()
   .min(8, "password")
-  .max(100, "password")
-  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), "password");
+  .max(256, "passwordTooLong")
+  .refine((v) => passwordClasses(v) >= 3, "password");
 
-/** The username rule of the policy (case-insensitive), for forms that know the username. */
+/** The username rule of the policy: the password must not contain it (case-insensitive). */
 export function passwordIsUsername(password: string, username: string): boolean {
-  return password.trim().toLowerCase() === username.trim().toLowerCase();
+  const name = username.trim().toLowerCase();
+  return name.length > 0 && password.toLowerCase().includes(name);
 }
 
 export const ZUserFields = z.object({
@@ -55,7 +65,7 @@ export type TResetPassword = z.infer<typeof ZResetPassword>;
 export function zChangePassword(username: string) {
   return z
     .object({
-      current: z.string().min(1, "currentRequired").max(100, "currentPassword"),
+      current: z.string().min(1, "currentRequired").max(256, "currentPassword"),
       password: ZPassword,
       confirm: z.string(),
     })

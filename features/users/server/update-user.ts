@@ -1,10 +1,10 @@
 import "server-only";
 import { canGrantRole } from "@/lib/auth/permissions";
-import { hashPassword } from "@/lib/auth/password";
+import { setPassword } from "@/features/auth/server/set-password";
 import { getDb, type TDb } from "@/lib/db/client";
 import { adjustUserCount } from "@/features/organizations/server/org-counts";
 import { AppError } from "@/lib/errors";
-import { passwordIsUsername, type TResetPassword, type TSetActive, type TUpdateUser } from "../schemas";
+import { type TResetPassword, type TSetActive, type TUpdateUser } from "../schemas";
 import type { TActor } from "./actor";
 import { findManagedUser } from "./find-managed-user";
 
@@ -23,12 +23,18 @@ export async function updateUser(actor: TActor, input: TUpdateUser, db: TDb = ge
 /** A manager sets someone's password, which that user must then change at sign-in (not one's own). */
 export async function resetPassword(actor: TActor, input: TResetPassword, db: TDb = getDb()) {
   const target = await findManagedUser(actor, input.id, db);
-  if (passwordIsUsername(input.password, target.username))
-    throw new AppError("VALIDATION", { password: "passwordIsUsername" });
-  await db.user.update({
-    where: { id: target.id },
-    data: { passwordHash: await hashPassword(input.password), mustChangePassword: target.id !== actor.id },
-  });
+  const self = target.id === actor.id;
+  const by = self ? target : await db.user.findUnique({ where: { id: actor.id }, select: { username: true } });
+  await setPassword(
+    {
+      user: target,
+      plain: input.password,
+      kind: self ? "change" : "reset",
+      actor: { id: actor.id, username: by?.username ?? "" },
+      mustChange: !self,
+    },
+    db,
+  );
   return { id: target.id };
 }
 

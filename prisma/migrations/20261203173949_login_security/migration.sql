@@ -19,6 +19,7 @@ CREATE TABLE "LoginFailure" (
     "id" BIGSERIAL NOT NULL,
     "username" TEXT NOT NULL,
     "ip" TEXT NOT NULL,
+    "refused" BOOLEAN NOT NULL DEFAULT false,
     "at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "LoginFailure_pkey" PRIMARY KEY ("id")
