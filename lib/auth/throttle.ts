@@ -79,13 +79,17 @@ export async function recordFailure(
     await tx.loginFailure.create({ data: { ...src, at: now } });
     const counted = { refused: false };
     const [source, account, ip] = await Promise.all([
-      tx.loginFailure.count({ where: { ...counted, username: src.username, ip: src.ip, at: { gt: lockWindow } } }),
+      tx.loginFailure.count({
+        where: { ...counted, username: src.username, ip: src.ip, at: { gt: lockWindow } },
+      }),
       tx.loginFailure.count({ where: { ...counted, username: src.username, at: { gt: lockWindow } } }),
       tx.loginFailure.count({ where: { ...counted, ip: src.ip, at: { gt: ipWindow } } }),
     ]);
     const wanted: [TLockScope, { username: string | null; ip: string | null }, number][] = [];
-    if (source >= settings.lockSourceFailures) wanted.push(["SOURCE", { username: src.username, ip: src.ip }, source]);
-    if (account >= settings.lockAccountFailures) wanted.push(["ACCOUNT", { username: src.username, ip: null }, account]);
+    if (source >= settings.lockSourceFailures)
+      wanted.push(["SOURCE", { username: src.username, ip: src.ip }, source]);
+    if (account >= settings.lockAccountFailures)
+      wanted.push(["ACCOUNT", { username: src.username, ip: null }, account]);
     if (ip >= settings.ipMaxFailures) wanted.push(["IP", { username: null, ip: src.ip }, ip]);
     const locks: TNewLock[] = [];
     for (const [scope, key, failures] of wanted) {
@@ -94,13 +98,17 @@ export async function recordFailure(
         select: { id: true },
       });
       if (existing) continue;
-      const lock = await tx.loginLock.create({ data: { ...key, failures, until, createdAt: now }, select: { id: true } });
+      const lock = await tx.loginLock.create({
+        data: { ...key, failures, until, createdAt: now },
+        select: { id: true },
+      });
       locks.push({ id: lock.id, scope, until, failures });
     }
     return locks;
   });
   // Rows older than any window only cost space; an occasional sweep keeps the table small.
-  if (Math.random() < 0.02) await db.loginFailure.deleteMany({ where: { at: { lt: new Date(+now - KEEP_MS) } } });
+  if (Math.random() < 0.02)
+    await db.loginFailure.deleteMany({ where: { at: { lt: new Date(+now - KEEP_MS) } } });
   return created;
 }
 

@@ -3,7 +3,11 @@ import { z } from "zod";
 // The bounds of every security setting (the form and the server parse with this one schema).
 // Message codes are catalogue keys (validation.*).
 const int = (min: number, max: number) =>
-  z.coerce.number({ message: "settingRange" }).int("settingRange").min(min, "settingRange").max(max, "settingRange");
+  z.coerce
+    .number({ message: "settingRange" })
+    .int("settingRange")
+    .min(min, "settingRange")
+    .max(max, "settingRange");
 
 export const SECURITY_SETTING_BOUNDS = {
   lockSourceFailures: [3, 10],

@@ -1,6 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { DEFAULT_SECURITY_SETTINGS, SECURITY_SETTING_KEYS, ZSecuritySettings, type TSecuritySettings } from "./settings-schema";
+import {
+  DEFAULT_SECURITY_SETTINGS,
+  SECURITY_SETTING_KEYS,
+  ZSecuritySettings,
+  type TSecuritySettings,
+} from "./settings-schema";
 
 export { DEFAULT_SECURITY_SETTINGS, type TSecuritySettings } from "./settings-schema";
 

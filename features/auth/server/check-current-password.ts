@@ -12,7 +12,11 @@ import { reportLocks } from "./report-locks";
  * sign-in of that account from this source (the same limits apply); the user is signed in, so a
  * lock may be named (tooManyAttempts).
  */
-export async function checkCurrentPassword(user: { id: number; username: string }, plain: string, db: TDb = getDb()) {
+export async function checkCurrentPassword(
+  user: { id: number; username: string },
+  plain: string,
+  db: TDb = getDb(),
+) {
   const meta = await getRequestMeta();
   const src = { username: user.username.toLowerCase(), ip: meta.ip ?? "unknown" };
   const settings = await getSecuritySettings();

@@ -9,7 +9,10 @@ export const SECURITY_MANAGE = "security:manage";
 /** Active users whose role holds "security:manage" (the 安全管理员), per the permission table. */
 export async function securityAdminIds(): Promise<number[]> {
   const db = getDb();
-  const roles = await db.rolePermission.findMany({ where: { permission: SECURITY_MANAGE }, select: { role: true } });
+  const roles = await db.rolePermission.findMany({
+    where: { permission: SECURITY_MANAGE },
+    select: { role: true },
+  });
   if (!roles.length) return [];
   const users = await db.user.findMany({
     where: { active: true, role: { in: roles.map((r) => r.role) } },

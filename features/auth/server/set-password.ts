@@ -14,7 +14,12 @@ const KEEP = SECURITY_SETTING_BOUNDS.passwordHistory[1];
 export async function isRecentPassword(userId: number, plain: string, n: number, db: TDb = getDb()) {
   const [user, rows] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }),
-    db.passwordHistory.findMany({ where: { userId }, orderBy: { id: "desc" }, take: n, select: { hash: true } }),
+    db.passwordHistory.findMany({
+      where: { userId },
+      orderBy: { id: "desc" },
+      take: n,
+      select: { hash: true },
+    }),
   ]);
   const hashes = rows.map((r) => r.hash);
   // Accounts from before the history (seeded, migrated) have only their current hash.
@@ -39,7 +44,8 @@ export type TSetPassword = {
  * event (password.change / password.reset), in one transaction.
  */
 export async function setPassword(p: TSetPassword, db: TDb = getDb()): Promise<void> {
-  if (passwordIsUsername(p.plain, p.user.username)) throw new AppError("VALIDATION", { password: "passwordIsUsername" });
+  if (passwordIsUsername(p.plain, p.user.username))
+    throw new AppError("VALIDATION", { password: "passwordIsUsername" });
   const settings = await getSecuritySettings();
   // A reset does not consult the history: it would tell the resetting manager about the user's old passwords.
   if (p.kind === "change" && (await isRecentPassword(p.user.id, p.plain, settings.passwordHistory, db)))

@@ -42,14 +42,27 @@ export async function verifyCredentials(input: unknown, meta?: TRequestMeta): Pr
   const [user, lock] = await Promise.all([
     getDb().user.findUnique({
       where: { username: src.username },
-      select: { id: true, name: true, username: true, passwordHash: true, active: true, passwordChangedAt: true },
+      select: {
+        id: true,
+        name: true,
+        username: true,
+        passwordHash: true,
+        active: true,
+        passwordChangedAt: true,
+      },
     }),
     activeLock(src, now),
   ]);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? (await getDummyHash()));
   const fail = async (reason: string) => {
     await sleep(slowdownMs(await sourceFailures(src, settings, now)));
-    await recordAudit({ action: "auth.login", outcome: "FAILURE", actorName: typed, detail: { reason }, meta: m });
+    await recordAudit({
+      action: "auth.login",
+      outcome: "FAILURE",
+      actorName: typed,
+      detail: { reason },
+      meta: m,
+    });
     return null;
   };
 

@@ -24,7 +24,9 @@ export async function updateUser(actor: TActor, input: TUpdateUser, db: TDb = ge
 export async function resetPassword(actor: TActor, input: TResetPassword, db: TDb = getDb()) {
   const target = await findManagedUser(actor, input.id, db);
   const self = target.id === actor.id;
-  const by = self ? target : await db.user.findUnique({ where: { id: actor.id }, select: { username: true } });
+  const by = self
+    ? target
+    : await db.user.findUnique({ where: { id: actor.id }, select: { username: true } });
   await setPassword(
     {
       user: target,
