@@ -109,7 +109,7 @@ describe("creating a user", () => {
       role: "ADMIN",
       orgId: wuchang.id,
       phone: "",
-      password: "abc12345",
+      password: "Abc12345",
     });
     expect(await refusal(createUser(actors.hebei!, input))).toEqual({
       code: "ROLE_NOT_ALLOWED",
