@@ -11,7 +11,9 @@ const KEY_LEN = 32;
 const SALT_LEN = 16;
 const MAXMEM = 64 * 1024 * 1024;
 
-function scrypt(plain: string, salt: Buffer, n: number, r: number, p: number, len: number): Promise<Buffer> {
+type TParams = { n: number; r: number; p: number; len: number };
+
+function scrypt(plain: string, salt: Buffer, { n, r, p, len }: TParams): Promise<Buffer> {
   return new Promise((resolve, reject) =>
     crypto.scrypt(plain.normalize("NFC"), salt, len, { N: n, r, p, maxmem: MAXMEM }, (err, key) =>
       err ? reject(err) : resolve(key),
@@ -21,7 +23,7 @@ function scrypt(plain: string, salt: Buffer, n: number, r: number, p: number, le
 
 export async function hashPassword(plain: string): Promise<string> {
   const salt = crypto.randomBytes(SALT_LEN);
-  const key = await scrypt(plain, salt, N, R, P, KEY_LEN);
+  const key = await scrypt(plain, salt, { n: N, r: R, p: P, len: KEY_LEN });
   return `scrypt$${N}$${R}$${P}$${salt.toString("base64")}$${key.toString("base64")}`;
 }
 
@@ -37,7 +39,7 @@ export async function verifyPassword(plain: string, hash: string): Promise<boole
   const salt = Buffer.from(parts[4]!, "base64");
   const expected = Buffer.from(parts[5]!, "base64");
   if (expected.length < 16 || expected.length > 64) return false;
-  const key = await scrypt(plain, salt, n, r, p, expected.length);
+  const key = await scrypt(plain, salt, { n, r, p, len: expected.length });
   return crypto.timingSafeEqual(key, expected);
 }
 

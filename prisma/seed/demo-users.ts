@@ -34,7 +34,10 @@ export const DEMO_USERS: readonly TDemoUser[] = [
  * SEED_DEMO_USERS=1 (tests, e2e). Never on a PostgreSQL deployment by default, whatever NODE_ENV says;
  * SEED_DEMO_USERS=0 turns them off on PGlite too.
  */
-export function wantDemoUsers(env: NodeJS.ProcessEnv = process.env, postgres = usingPostgres()): boolean {
+export function wantDemoUsers(
+  env: Record<string, string | undefined> = process.env,
+  postgres = usingPostgres(),
+): boolean {
   if (env.SEED_DEMO_USERS === "1") return true;
   if (env.SEED_DEMO_USERS === "0") return false;
   return !postgres;

@@ -11,7 +11,8 @@ import { passwordIsUsername } from "@/features/users/schemas";
 const KEEP = SECURITY_SETTING_BOUNDS.passwordHistory[1];
 
 /** True when `plain` is one of the user's last `n` passwords (the current one included). */
-export async function isRecentPassword(userId: number, plain: string, n: number, db: TDb = getDb()) {
+export async function isRecentPassword(p: { userId: number; plain: string; n: number }, db: TDb = getDb()) {
+  const { userId, plain, n } = p;
   const [user, rows] = await Promise.all([
     db.user.findUnique({ where: { id: userId }, select: { passwordHash: true } }),
     db.passwordHistory.findMany({
@@ -48,7 +49,10 @@ export async function setPassword(p: TSetPassword, db: TDb = getDb()): Promise<v
     throw new AppError("VALIDATION", { password: "passwordIsUsername" });
   const settings = await getSecuritySettings();
   // A reset does not consult the history: it would tell the resetting manager about the user's old passwords.
-  if (p.kind === "change" && (await isRecentPassword(p.user.id, p.plain, settings.passwordHistory, db)))
+  if (
+    p.kind === "change" &&
+    (await isRecentPassword({ userId: p.user.id, plain: p.plain, n: settings.passwordHistory }, db))
+  )
     throw new AppError("VALIDATION", { password: "passwordReused" });
   const hash = await hashPassword(p.plain);
   await db.$transaction(async (tx) => {
