@@ -1,11 +1,11 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { passwordIsUsername } from "@/lib/auth/password-policy";
 import { getDb, type TDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { SECURITY_SETTING_BOUNDS } from "@/lib/security/settings-schema";
 import { getSecuritySettings } from "@/lib/security/settings";
-import { passwordIsUsername } from "@/features/users/schemas";
 
 /** History rows kept per user: enough for the largest setting the 安全管理员 may choose. */
 const KEEP = SECURITY_SETTING_BOUNDS.passwordHistory[1];
