@@ -1,11 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  ZCreateUser,
-  ZPassword,
-  passwordClasses,
-  passwordIsUsername,
-  zChangePassword,
-} from "./schemas";
+import { ZCreateUser, ZPassword, passwordClasses, passwordIsUsername, zChangePassword } from "./schemas";
 
 describe("the password policy (one schema for form and server)", () => {
   it("needs 8+ characters from at least 3 of 4 classes", () => {
