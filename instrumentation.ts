@@ -4,6 +4,8 @@ const EVERY_MS = 10 * 60 * 1000;
 
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // The client address the sign-in limits and the audit trail use (lib/audit/forwarded-for.ts).
+  (await import("./lib/audit/forwarded-for")).installForwardedFor();
   const { runReminderSweep } = await import("./features/notifications/server/run-sweep");
   setTimeout(() => void runReminderSweep(), 5_000).unref();
   setInterval(() => void runReminderSweep(), EVERY_MS).unref();

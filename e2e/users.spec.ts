@@ -13,13 +13,15 @@ test("a provincial manager creates a user in a county of its province", async ({
   await page.getByRole("button", { name: "新建用户" }).click();
   await expect(page.getByText("用户名须为 3–32 位小写字母、数字、点、下划线或连字符")).toBeVisible();
   await expect(page.getByText("请输入 1–40 字的姓名")).toBeVisible();
-  await expect(page.getByText("密码至少 8 位，须同时包含字母和数字")).toBeVisible();
+  await expect(
+    page.getByText("密码至少 8 位，须包含大写字母、小写字母、数字、其他字符中的至少 3 类"),
+  ).toBeVisible();
 
   // The password may not be the username (checked with the other fields, all shown at once).
   await page.getByLabel("用户名").fill("zd.e2e2026");
   await page.getByLabel("初始密码").fill("ZD.E2E2026");
   await page.getByRole("button", { name: "新建用户" }).click();
-  await expect(page.getByText("密码不能与用户名相同")).toBeVisible();
+  await expect(page.getByText("密码不能包含用户名")).toBeVisible();
   await expect(page.getByText("请输入 1–40 字的姓名")).toBeVisible();
 
   // The org is chosen by name among the orgs of the manager's subtree: Hubei's are not offered.
@@ -69,7 +71,9 @@ test("a new user must change the initial password at first sign-in before anythi
   // Every error at once, then the current password is checked on the server.
   await page.getByRole("button", { name: "修改密码" }).click();
   await expect(page.getByText("请输入当前密码")).toBeVisible();
-  await expect(page.getByText("密码至少 8 位，须同时包含字母和数字")).toBeVisible();
+  await expect(
+    page.getByText("密码至少 8 位，须包含大写字母、小写字母、数字、其他字符中的至少 3 类"),
+  ).toBeVisible();
   await page.getByLabel("当前密码").fill("Wrong1234");
   await page.getByLabel("新密码", { exact: true }).fill("Mine2026ok");
   await page.getByLabel("确认新密码").fill("Mine2026ok");

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { closePglite, usingPostgres } from "../lib/db/adapter";
 import { disconnectDb, getDb } from "../lib/db/client";
+import { wantDemoUsers } from "../prisma/seed/demo-users";
 import { seedAll } from "../prisma/seed/seed-all";
 
 async function pendingMigrations(): Promise<string[]> {
@@ -39,7 +40,7 @@ async function main() {
     );
     execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit" });
   }
-  const demoUsers = process.env.NODE_ENV !== "production" || process.env.SEED_DEMO_USERS === "1";
+  const demoUsers = wantDemoUsers();
   const seeded = await seedAll(getDb(), { demoUsers });
   console.log(`db-setup: ready in ${Date.now() - started} ms ${JSON.stringify(seeded)}`);
 }

@@ -11,7 +11,13 @@ async function main() {
   if (!port) throw new Error("PORT is not set: run the e2e suite through `npm run test:e2e`");
   const dataDir = `.data-e2e-${port}`;
   const dbName = `utt_e2e_${port}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXTAUTH_URL: undefined };
+  // The suite signs in with the demo accounts, also on PostgreSQL where they are not seeded by default.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    NEXTAUTH_URL: undefined,
+    SEED_DEMO_USERS: "1",
+  };
   fs.rmSync(dataDir, { recursive: true, force: true });
   const testUrl = process.env.TEST_DATABASE_URL;
   const admin = async (sql: string) => {

@@ -1,19 +1,11 @@
 import { z } from "zod";
+import { ZPassword, passwordIsUsername } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/permissions";
 
 // Messages are codes; the UI turns them into catalogue text (validation.*).
 
-/** The password policy: 8–100 characters with letters and digits, and not the username. */
-export const ZPassword = z
-  .string()
-  .min(8, "password")
-  .max(100, "password")
-  .refine((v) => /[A-Za-z]/.test(v) && /\d/.test(v), "password");
-
-/** The username rule of the policy (case-insensitive), for forms that know the username. */
-export function passwordIsUsername(password: string, username: string): boolean {
-  return password.trim().toLowerCase() === username.trim().toLowerCase();
-}
+// The password policy lives in lib/auth/password-policy.ts (also used by the sign-in and set-password code).
+export { ZPassword, passwordClasses, passwordIsUsername } from "@/lib/auth/password-policy";
 
 export const ZUserFields = z.object({
   name: z.string().trim().min(1, "name").max(40, "name"),
@@ -55,7 +47,7 @@ export type TResetPassword = z.infer<typeof ZResetPassword>;
 export function zChangePassword(username: string) {
   return z
     .object({
-      current: z.string().min(1, "currentRequired").max(100, "currentPassword"),
+      current: z.string().min(1, "currentRequired").max(256, "currentPassword"),
       password: ZPassword,
       confirm: z.string(),
     })

@@ -1,3 +1,4 @@
+import { usingPostgres } from "../../lib/db/adapter";
 import { hashPassword } from "../../lib/auth/password";
 import type { TRole } from "../../lib/auth/permissions";
 import type { TDb } from "../../lib/db/client";
@@ -11,6 +12,8 @@ export type TDemoUser = { username: string; name: string; role: TRole; orgCode: 
 // cross-region access can be demonstrated and tested.
 export const DEMO_USERS: readonly TDemoUser[] = [
   { username: "admin", name: "系统管理员", role: "ADMIN", orgCode: "000000" },
+  { username: "secadmin", name: "安全管理员", role: "SECURITY_ADMIN", orgCode: "000000" },
+  { username: "auditor", name: "安全审计员", role: "AUDITOR", orgCode: "000000" },
   { username: "acftu", name: "全总督办员", role: "MANAGER", orgCode: "000000" },
   { username: "hebei", name: "河北省总工会督办员", role: "MANAGER", orgCode: "130000" },
   { username: "hubei", name: "湖北省总工会督办员", role: "MANAGER", orgCode: "420000" },
@@ -25,6 +28,20 @@ export const DEMO_USERS: readonly TDemoUser[] = [
   { username: "wuchang.chair", name: "武昌区基层工会主席", role: "CHAIR", orgCode: "4201060001" },
   { username: "wuchang.staff", name: "武昌区基层工会干部", role: "STAFF", orgCode: "4201060001" },
 ];
+
+/**
+ * Whether the demo accounts (published password) are seeded: on the embedded PGlite demo, or when
+ * SEED_DEMO_USERS=1 (tests, e2e). Never on a PostgreSQL deployment by default, whatever NODE_ENV says;
+ * SEED_DEMO_USERS=0 turns them off on PGlite too.
+ */
+export function wantDemoUsers(
+  env: Record<string, string | undefined> = process.env,
+  postgres = usingPostgres(),
+): boolean {
+  if (env.SEED_DEMO_USERS === "1") return true;
+  if (env.SEED_DEMO_USERS === "0") return false;
+  return !postgres;
+}
 
 /** Creates missing demo accounts; existing accounts (and changed passwords) are left alone. */
 export async function seedDemoUsers(db: TDb, users: readonly TDemoUser[] = DEMO_USERS): Promise<number> {

@@ -1,16 +1,17 @@
 // `prisma db seed` / `npm run db:setup` entry point.
 import { closePglite } from "../../lib/db/adapter";
 import { disconnectDb, getDb } from "../../lib/db/client";
+import { wantDemoUsers } from "./demo-users";
 import { seedAll } from "./seed-all";
 
-// Demo accounts have published passwords: a production deployment gets them only when asked.
-const demoUsers = process.env.NODE_ENV !== "production" || process.env.SEED_DEMO_USERS === "1";
+// Demo accounts have published passwords: only the embedded demo gets them, unless asked (SEED_DEMO_USERS=1).
+const demoUsers = wantDemoUsers();
 
 async function main() {
   const started = Date.now();
   const result = await seedAll(getDb(), { demoUsers });
   console.log(
-    `seed: ${JSON.stringify(result)} in ${Date.now() - started} ms${demoUsers ? "" : " (demo users skipped: production; set SEED_DEMO_USERS=1)"}`,
+    `seed: ${JSON.stringify(result)} in ${Date.now() - started} ms${demoUsers ? "" : " (demo users skipped on PostgreSQL: run npm run admin:init for the first administrators)"}`,
   );
 }
 

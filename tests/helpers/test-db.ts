@@ -26,6 +26,8 @@ function migrationSql(before?: string): { now: string[]; later: string[] } {
 export type TTestDb = {
   db: TDb;
   kind: "postgres" | "pglite";
+  /** The database's URL (PostgreSQL only), for a second process on the same database. */
+  url?: string;
   close: () => Promise<void>;
   /** Applies the migrations left out with `before` (for upgrade tests). */
   migrateRest: () => Promise<void>;
@@ -59,6 +61,7 @@ export async function createTestDb(opts: { before?: string } = {}): Promise<TTes
     return {
       db,
       kind: "postgres",
+      url: dbUrl.toString(),
       migrateRest: async () => {
         const c = new pg.Client({ connectionString: dbUrl.toString() });
         await c.connect();

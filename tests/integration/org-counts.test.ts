@@ -47,7 +47,7 @@ async function newUser(username: string, orgCode: string) {
     role: "STAFF",
     orgId: org.id,
     phone: "",
-    password: "abc12345",
+    password: "Abc12345",
   });
 }
 

@@ -67,7 +67,7 @@ describe("a password set by a manager must be changed by its user", () => {
     expect(await signsIn("zhengding.staff", "Reset1234")).toBe(false);
   });
 
-  it("the policy: 8+ characters, letters and digits, not the username, new, confirmed; all errors at once", async () => {
+  it("the policy: 8+ characters of 3 classes, not containing the username, new, confirmed; all errors at once", async () => {
     const issues = (username: string, v: Record<string, string>) => {
       const r = zChangePassword(username).safeParse(v);
       return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [i.path.join("."), i.message]));
@@ -109,7 +109,7 @@ describe("creating a user", () => {
       role: "ADMIN",
       orgId: wuchang.id,
       phone: "",
-      password: "abc12345",
+      password: "Abc12345",
     });
     expect(await refusal(createUser(actors.hebei!, input))).toEqual({
       code: "ROLE_NOT_ALLOWED",

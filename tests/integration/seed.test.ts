@@ -68,7 +68,16 @@ describe("seed", () => {
       select: { username: true, role: true, org: { select: { level: true } } },
     });
     expect(users.map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
-    expect(new Set(users.map((u) => u.role))).toEqual(new Set(["ADMIN", "MANAGER", "CHAIR", "STAFF"]));
+    expect(new Set(users.map((u) => u.role))).toEqual(
+      new Set(["ADMIN", "SECURITY_ADMIN", "AUDITOR", "MANAGER", "CHAIR", "STAFF"]),
+    );
+    // 三员分立: one of each administrator at the national org (the README lists them).
+    const national = users.filter((u) => u.org.level === "NATIONAL" && u.role !== "MANAGER");
+    expect(national.map((u) => `${u.username}:${u.role}`).sort()).toEqual([
+      "admin:ADMIN",
+      "auditor:AUDITOR",
+      "secadmin:SECURITY_ADMIN",
+    ]);
     expect(new Set(users.map((u) => u.org.level))).toEqual(
       new Set(["NATIONAL", "PROVINCE", "CITY", "COUNTY", "GRASSROOTS"]),
     );

@@ -31,7 +31,7 @@ const input = ({ orgCode = "130123", ...over }: Partial<Record<string, string>> 
     role: "STAFF",
     orgId: orgIds.get(orgCode),
     phone: "",
-    password: "abc12345",
+    password: "Abc12345",
     ...over,
   });
 
@@ -47,7 +47,7 @@ describe("user management within the org subtree", () => {
     const row = await t.db.user.findUniqueOrThrow({ where: { id: u.id }, include: { org: true } });
     expect(row.org.code).toBe("130123");
     expect(row.createdById).toBe(actors.hebei!.id);
-    expect(await verifyCredentials({ username: "zd.staff2", password: "abc12345" })).toMatchObject({
+    expect(await verifyCredentials({ username: "zd.staff2", password: "Abc12345" })).toMatchObject({
       username: "zd.staff2",
     });
   });

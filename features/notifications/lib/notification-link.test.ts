@@ -12,4 +12,10 @@ describe("notificationHref", () => {
     expect(notificationHref({ type: "OVERDUE", taskId: 12, params: {} })).toBe("/tasks/12");
     expect(notificationHref({ type: "NUDGED", taskId: null, params: null })).toBe("/tasks");
   });
+
+  it("a sign-in lock told to the 安全管理员 opens the locks page", () => {
+    expect(
+      notificationHref({ type: "ACCOUNT_LOCKED", taskId: null, params: { scope: "ACCOUNT", who: "x" } }),
+    ).toBe("/security/locks");
+  });
 });

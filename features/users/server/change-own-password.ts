@@ -1,6 +1,6 @@
 import "server-only";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
-import { clearFailures, isThrottled, recordFailure } from "@/lib/auth/throttle";
+import { checkCurrentPassword } from "@/features/auth/server/check-current-password";
+import { setPassword } from "@/features/auth/server/set-password";
 import { revokeUserSessions } from "@/lib/auth/user-sessions";
 import { getDb, type TDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -11,27 +11,19 @@ import type { TChangePassword } from "../schemas";
  * parsed with zChangePassword for their username). Clears the must-change flag.
  */
 export async function changeOwnPassword(
-  actor: { id: number; username?: string; sessionId?: string | null },
+  actor: { id: number; sessionId?: string | null },
   input: TChangePassword,
   db: TDb = getDb(),
 ) {
-  // Guessing the current password here is throttled like signing in.
-  const key = `password-change:${actor.id}`;
-  if (isThrottled(key)) throw new AppError("VALIDATION", { current: "tooManyAttempts" });
-  const row = await db.user.findUnique({ where: { id: actor.id }, select: { passwordHash: true } });
-  if (!row || !(await verifyPassword(input.current, row.passwordHash))) {
-    recordFailure(key);
-    throw new AppError("VALIDATION", { current: "currentPassword" });
-  }
-  clearFailures(key);
-  await db.user.update({
-    where: { id: actor.id },
-    data: { passwordHash: await hashPassword(input.password), mustChangePassword: false },
-  });
+  const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, username: true } });
+  if (!user) throw new AppError("UNAUTHENTICATED");
+  // Guessing the current password here counts like a failed sign-in.
+  await checkCurrentPassword(user, input.current, db);
+  await setPassword({ user, plain: input.password, kind: "change", actor: user, mustChange: false }, db);
   // Every other session of the user ends; the one that proved the current password stays.
   await revokeUserSessions(actor.id, db, {
     reason: "password.change",
-    actor,
+    actor: user,
     keepSessionId: actor.sessionId,
   });
   return { id: actor.id };

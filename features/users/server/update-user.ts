@@ -1,11 +1,11 @@
 import "server-only";
 import { canGrantRole } from "@/lib/auth/permissions";
-import { hashPassword } from "@/lib/auth/password";
+import { setPassword } from "@/features/auth/server/set-password";
 import { revokeUserSessions } from "@/lib/auth/user-sessions";
 import { getDb, type TDb } from "@/lib/db/client";
 import { adjustUserCount } from "@/features/organizations/server/org-counts";
 import { AppError } from "@/lib/errors";
-import { passwordIsUsername, type TResetPassword, type TSetActive, type TUpdateUser } from "../schemas";
+import { type TResetPassword, type TSetActive, type TUpdateUser } from "../schemas";
 import type { TActor } from "./actor";
 import { findManagedUser } from "./find-managed-user";
 
@@ -31,14 +31,22 @@ export async function resetPassword(
   db: TDb = getDb(),
 ) {
   const target = await findManagedUser(actor, input.id, db);
-  if (passwordIsUsername(input.password, target.username))
-    throw new AppError("VALIDATION", { password: "passwordIsUsername" });
-  await db.user.update({
-    where: { id: target.id },
-    data: { passwordHash: await hashPassword(input.password), mustChangePassword: target.id !== actor.id },
-  });
+  const self = target.id === actor.id;
+  const by = self
+    ? target
+    : await db.user.findUnique({ where: { id: actor.id }, select: { username: true } });
+  await setPassword(
+    {
+      user: target,
+      plain: input.password,
+      kind: self ? "change" : "reset",
+      actor: { id: actor.id, username: by?.username ?? "" },
+      mustChange: !self,
+    },
+    db,
+  );
   // Every session of the user ends (on one's own account: all but the current one).
-  const keepSessionId = target.id === actor.id ? actor.sessionId : null;
+  const keepSessionId = self ? actor.sessionId : null;
   await revokeUserSessions(target.id, db, { reason: "password.reset", actor, keepSessionId });
   return { id: target.id };
 }
