@@ -2,8 +2,7 @@ import type { TDb } from "@/lib/db/client";
 import { hashRow } from "./chain";
 
 export type TChainReport =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenId: bigint; reason: "hash" | "link" };
+  { ok: true; checked: number } | { ok: false; checked: number; brokenId: bigint; reason: "hash" | "link" };
 
 const BATCH = 2000;
 

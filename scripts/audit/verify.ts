@@ -9,8 +9,11 @@ async function main() {
     console.log(`audit:verify: chain intact (${report.checked} rows)`);
     return;
   }
-  const why = report.reason === "hash" ? "its fields do not match its hash" : "it does not follow the row before";
-  console.error(`audit:verify: BROKEN at AuditEvent id ${report.brokenId}: ${why} (${report.checked} rows intact before it)`);
+  const why =
+    report.reason === "hash" ? "its fields do not match its hash" : "it does not follow the row before";
+  console.error(
+    `audit:verify: BROKEN at AuditEvent id ${report.brokenId}: ${why} (${report.checked} rows intact before it)`,
+  );
   process.exitCode = 1;
 }
 

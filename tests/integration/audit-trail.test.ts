@@ -20,7 +20,12 @@ async function recordAt(daysAgo: number, n: number, name = "u") {
   vi.setSystemTime(new Date(Date.now() - daysAgo * DAY));
   try {
     for (let i = 0; i < n; i++)
-      await recordAudit({ action: "auth.login", actorName: `${name}${i}`, detail: { i, days: daysAgo }, meta });
+      await recordAudit({
+        action: "auth.login",
+        actorName: `${name}${i}`,
+        detail: { i, days: daysAgo },
+        meta,
+      });
   } finally {
     vi.useRealTimers();
   }
@@ -35,6 +40,13 @@ async function asSuperuser(sql: string) {
     await t.db.$executeRawUnsafe(`ALTER TABLE "AuditEvent" ENABLE TRIGGER "AuditEvent_no_update_delete"`);
   }
 }
+
+/** The database's refusal text, wherever the driver adapter puts it. */
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => "accepted",
+    (e: Error) => `${e.message} ${JSON.stringify(e)}`,
+  );
 
 const rowsInOrder = () =>
   t.db.auditEvent.findMany({ orderBy: { id: "asc" }, select: { id: true, hash: true, prevHash: true } });
@@ -68,7 +80,10 @@ describe("the hash chain", () => {
 describe("the database keeps it append-only", () => {
   it("refuses UPDATE, DELETE of a young row and TRUNCATE", async () => {
     const { id } = (await rowsInOrder())[0]!;
-    const refused = (sql: string) => expect(t.db.$executeRawUnsafe(sql)).rejects.toThrow(/append-only/);
+    const refused = async (sql: string) =>
+      expect(await refusal(t.db.$executeRawUnsafe(sql))).toMatch(
+        /append-only: (UPDATE|DELETE|TRUNCATE) refused/,
+      );
     await refused(`UPDATE "AuditEvent" SET "actorName" = 'x' WHERE "id" = ${id}`);
     await refused(`DELETE FROM "AuditEvent" WHERE "id" = ${id}`);
     await refused(`TRUNCATE "AuditEvent"`);
@@ -94,7 +109,11 @@ describe("tampering is detected", () => {
 
     // A row removed from the middle: its successor no longer follows the row before.
     await asSuperuser(`DELETE FROM "AuditEvent" WHERE "id" = ${rows.at(-2)!.id}`);
-    expect(await verifyAuditChain(t.db)).toMatchObject({ ok: false, brokenId: rows.at(-1)!.id, reason: "link" });
+    expect(await verifyAuditChain(t.db)).toMatchObject({
+      ok: false,
+      brokenId: rows.at(-1)!.id,
+      reason: "link",
+    });
     // Start the next test from an empty trail.
     await asSuperuser(`DELETE FROM "AuditEvent" WHERE "id" >= ${rows[0]!.id}`);
   });
@@ -118,9 +137,9 @@ describe("pruning", () => {
     expect(await verifyAuditChain(t.db)).toEqual({ ok: true, checked: left.length });
     // The database itself still refuses to delete a row younger than the retention.
     const young = left.find((r) => r.actorName?.startsWith("young"))!;
-    await expect(t.db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = ${young.id}`)).rejects.toThrow(
-      /append-only/,
-    );
+    expect(
+      await refusal(t.db.$executeRawUnsafe(`DELETE FROM "AuditEvent" WHERE "id" = ${young.id}`)),
+    ).toMatch(/append-only: DELETE refused/);
   });
 });
 

@@ -1,8 +1,9 @@
 import "server-only";
-import { canGrantRole } from "@/lib/auth/permissions";
+import { adjustUserCount } from "@/features/organizations/server/org-counts";
+import { recordAudit } from "@/lib/audit/record";
+import { grantableRolesAt } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
 import { getDb, type TDb } from "@/lib/db/client";
-import { adjustUserCount } from "@/features/organizations/server/org-counts";
 import { AppError } from "@/lib/errors";
 import { passwordIsUsername, type TResetPassword, type TSetActive, type TUpdateUser } from "../schemas";
 import type { TActor } from "./actor";
@@ -10,13 +11,33 @@ import { findManagedUser } from "./find-managed-user";
 
 export async function updateUser(actor: TActor, input: TUpdateUser, db: TDb = getDb()) {
   const target = await findManagedUser(actor, input.id, db);
-  if (target.id === actor.id && input.role !== target.role) throw new AppError("FORBIDDEN");
-  if (target.id !== actor.id && !canGrantRole(actor.role, input.role))
+  const roleChanged = input.role !== target.role;
+  // Nobody changes their own role; a manager never makes a peer in its own org a manager.
+  if (target.id === actor.id && roleChanged) throw new AppError("FORBIDDEN");
+  if (roleChanged && !grantableRolesAt(actor.role, target.org.id === actor.orgId).includes(input.role))
     throw new AppError("ROLE_NOT_ALLOWED", { role: "role" });
-  return db.user.update({
-    where: { id: target.id },
-    data: { name: input.name, role: input.role, phone: input.phone || null },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const result = await tx.user.update({
+      where: { id: target.id },
+      data: { name: input.name, role: input.role, phone: input.phone || null },
+      select: { id: true },
+    });
+    const userTarget = { type: "user", id: target.id };
+    await recordAudit(
+      { action: "user.update", actor, target: userTarget, detail: { username: target.username } },
+      tx,
+    );
+    if (roleChanged)
+      await recordAudit(
+        {
+          action: "user.role",
+          actor,
+          target: userTarget,
+          detail: { username: target.username, from: target.role, to: input.role },
+        },
+        tx,
+      );
+    return result;
   });
 }
 
@@ -25,9 +46,21 @@ export async function resetPassword(actor: TActor, input: TResetPassword, db: TD
   const target = await findManagedUser(actor, input.id, db);
   if (passwordIsUsername(input.password, target.username))
     throw new AppError("VALIDATION", { password: "passwordIsUsername" });
-  await db.user.update({
-    where: { id: target.id },
-    data: { passwordHash: await hashPassword(input.password), mustChangePassword: target.id !== actor.id },
+  const passwordHash = await hashPassword(input.password);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: target.id },
+      data: { passwordHash, mustChangePassword: target.id !== actor.id },
+    });
+    await recordAudit(
+      {
+        action: "password.reset",
+        actor,
+        target: { type: "user", id: target.id },
+        detail: { username: target.username },
+      },
+      tx,
+    );
   });
   return { id: target.id };
 }
@@ -43,6 +76,15 @@ export async function setUserActive(actor: TActor, input: TSetActive, db: TDb = 
       data: { active: input.active },
     });
     await adjustUserCount(tx, { orgId: target.org.id, delta: changed.count * (input.active ? 1 : -1) });
+    await recordAudit(
+      {
+        action: input.active ? "user.activate" : "user.deactivate",
+        actor,
+        target: { type: "user", id: target.id },
+        detail: { username: target.username, changed: changed.count > 0 },
+      },
+      tx,
+    );
     return { id: target.id, active: input.active };
   });
 }
