@@ -101,7 +101,7 @@ describe("who grants which role", () => {
     ["CHAIR", "CHAIR", false, false],
     ["CHAIR", "MANAGER", false, false],
   ];
-  it.each(CASES)("%s gives %s: own org %s, below %s", (actor, role, own, below) => {
+  it.each(CASES)("%s gives %s: own org %s, below %s", (...[actor, role, own, below]) => {
     expect(grantableRolesAt(actor, true).includes(role)).toBe(own);
     expect(grantableRolesAt(actor, false).includes(role)).toBe(below);
     expect(canGrantRole(actor, role)).toBe(own || below);
