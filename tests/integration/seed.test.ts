@@ -68,7 +68,9 @@ describe("seed", () => {
       select: { username: true, role: true, org: { select: { level: true } } },
     });
     expect(users.map((u) => u.username).sort()).toEqual(DEMO_USERS.map((u) => u.username).sort());
-    expect(new Set(users.map((u) => u.role))).toEqual(new Set(["ADMIN", "MANAGER", "CHAIR", "STAFF", "SECURITY_ADMIN", "AUDITOR"]));
+    expect(new Set(users.map((u) => u.role))).toEqual(
+      new Set(["ADMIN", "MANAGER", "CHAIR", "STAFF", "SECURITY_ADMIN", "AUDITOR"]),
+    );
     expect(new Set(users.map((u) => u.org.level))).toEqual(
       new Set(["NATIONAL", "PROVINCE", "CITY", "COUNTY", "GRASSROOTS"]),
     );
