@@ -50,7 +50,11 @@ for (const a of ACCOUNTS) {
     await expect(page.getByRole("heading", { name: `您好，${a.name}` })).toBeVisible();
     await expect(page.locator("section").getByText(`${a.org} · ${a.role}`)).toBeVisible();
     const nav = page.getByRole("navigation", { name: "主导航" });
-    await expect(nav.getByRole("link", { name: "任务目标" })).toBeVisible();
+    // 三员分立: the 系统管理员 has accounts and orgs, no business pages.
+    const business = a.role === "系统管理员" ? 0 : 1;
+    await expect(nav.getByRole("link", { name: "任务目标" })).toHaveCount(business);
+    await expect(nav.getByRole("link", { name: "任务督办" })).toHaveCount(business);
+    await expect(nav.getByRole("link", { name: "组织机构" })).toHaveCount(1);
     await expect(nav.getByRole("link", { name: "用户管理" })).toHaveCount(a.role === "工会干部" ? 0 : 1);
   });
 }

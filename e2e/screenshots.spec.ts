@@ -68,6 +68,10 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "completion-en", user: "acftu", path: "/completion", locale: "en" },
   { name: "home-en", user: "hebei", path: "/", locale: "en" },
   { name: "tasks-en", user: "hebei", path: "/tasks", locale: "en" },
+  { name: "security", user: "secadmin", path: "/security" },
+  { name: "security-permissions", user: "secadmin", path: "/security/permissions" },
+  { name: "audit", user: "auditor", path: "/audit" },
+  { name: "audit-en", user: "auditor", path: "/audit", locale: "en" },
 ];
 
 test.skip(!process.env.SCREENSHOTS, "screenshots only on request");

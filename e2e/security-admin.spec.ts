@@ -1,68 +1,64 @@
-import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, loginAs, tryLogin } from "./fixtures/auth";
+import { expect, test } from "@playwright/test";
+import { loginAs } from "./fixtures/auth";
 
-/** A wrong password posted with a forged X-Forwarded-For (a new "source" each time, if it were trusted). */
-async function failWithForgedSource(page: Page, username: string, forged: string) {
-  const csrf = await page.request.get("/api/auth/csrf");
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  await page.request.post("/api/auth/callback/credentials", {
-    form: { csrfToken, username, password: "Wrong-pass-1", json: "true" },
-    headers: { "x-forwarded-for": forged },
-    maxRedirects: 0,
-  });
-}
+// 三员分立 in the browser: the 安全管理员 changes role permissions (and cannot combine the
+// administrators' powers), the 安全审计员 reads and exports the trail, neither does the other's work.
 
-test("the 安全管理员 changes a setting within its bounds, in Chinese", async ({ page }) => {
+test("the 安全管理员 edits the role → permission table; the change is audited", async ({ page }) => {
   await loginAs(page, "secadmin");
-  await page.goto("/security/settings");
-  await expect(page.getByRole("heading", { name: "安全设置" })).toBeVisible();
-  const minutes = page.getByLabel("锁定时长（分钟）");
-  await expect(minutes).toHaveValue("30");
-  await minutes.fill("2");
-  await page.getByRole("button", { name: "保存设置" }).click();
-  await expect(page.getByText("超出允许范围")).toBeVisible();
-  await minutes.fill("45");
-  await page.getByRole("button", { name: "保存设置" }).click();
-  await expect(page.getByText("已保存 1 项修改")).toBeVisible();
+  await page.goto("/");
+  const nav = page.getByRole("navigation", { name: "主导航" });
+  await expect(nav.getByRole("link", { name: "安全管理" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "审计日志" })).toHaveCount(0);
+  await expect(nav.getByRole("link", { name: "任务督办" })).toHaveCount(0);
+  await nav.getByRole("link", { name: "安全管理" }).click();
+  for (const name of ["角色权限", "安全策略", "账号锁定"])
+    await expect(page.getByRole("link", { name })).toBeVisible();
+  await page.getByRole("link", { name: "角色权限" }).click();
+  await expect(page.getByRole("heading", { name: "角色权限" })).toBeVisible();
+
+  // One's own role cannot be changed; combining two administrator groups cannot be saved.
+  await expect(page.getByTestId("perm-SECURITY_ADMIN-security:manage")).toBeDisabled();
+  await page.getByTestId("perm-AUDITOR-security:manage").check();
+  await expect(page.getByText("安全审计员不能同时拥有两类管理员权限。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "保存权限" })).toBeDisabled();
+  await page.getByTestId("perm-AUDITOR-security:manage").uncheck();
+
+  // A harmless change, saved and then taken back.
+  await page.getByTestId("perm-AUDITOR-org:read").check();
+  await page.getByRole("button", { name: "保存权限" }).click();
+  await expect(page.getByText("角色权限已保存")).toBeVisible();
   await page.reload();
-  await expect(page.getByLabel("锁定时长（分钟）")).toHaveValue("45");
-  await page.getByLabel("锁定时长（分钟）").fill("30");
-  await page.getByRole("button", { name: "保存设置" }).click();
-  await expect(page.getByText("已保存 1 项修改")).toBeVisible();
+  await expect(page.getByTestId("perm-AUDITOR-org:read")).toBeChecked();
+  await page.getByTestId("perm-AUDITOR-org:read").uncheck();
+  await page.getByRole("button", { name: "保存权限" }).click();
+  await expect(page.getByText("角色权限已保存").first()).toBeVisible();
+
+  expect((await page.goto("/audit"))?.url()).toMatch(/\/forbidden$/);
 });
 
-test("other roles cannot open the security pages", async ({ page }) => {
-  await loginAs(page, "admin");
-  for (const path of ["/security/settings", "/security/locks"]) {
+test("the 安全审计员 filters and exports the trail and can do nothing else", async ({ page }) => {
+  await loginAs(page, "auditor");
+  for (const path of ["/security", "/security/permissions", "/users", "/tasks"]) {
     await page.goto(path);
-    await expect(page).toHaveURL(/\/forbidden/);
+    await expect(page, path).toHaveURL(/\/forbidden$/);
   }
-});
+  await page.goto("/audit");
+  await expect(page.getByRole("heading", { name: "审计日志" })).toBeVisible();
+  await page.getByLabel("操作", { exact: true }).selectOption({ label: "修改角色权限" });
+  await page.getByLabel("操作人用户名").fill("secadmin");
+  await page.getByRole("button", { name: "筛选" }).click();
+  await expect(page).toHaveURL(/action=permission\.change/);
+  const rows = page.getByTestId("audit-rows").locator("li");
+  await expect(rows.first()).toContainText("修改角色权限");
+  await expect(rows.first()).toContainText("secadmin");
+  expect(await rows.count()).toBeGreaterThanOrEqual(2);
 
-test("a forged X-Forwarded-For does not dodge the lock; the 安全管理员 unlocks it", async ({
-  page,
-  browser,
-}) => {
-  // Five wrong passwords, each claiming another source: the server counts the real peer.
-  for (let i = 1; i <= 5; i++) await failWithForgedSource(page, "wuchang.chair", `198.51.100.${i}`);
-  const owner = await browser.newContext();
-  const ownerPage = await owner.newPage();
-  expect(await tryLogin(ownerPage, "wuchang.chair", DEMO_PASSWORD)).toBe(false);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "导出 CSV" }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.csv$/);
 
-  const admin = await browser.newContext();
-  const adminPage = await admin.newPage();
-  await loginAs(adminPage, "secadmin");
-  await adminPage.goto("/security/locks");
-  const row = adminPage.getByRole("row").filter({ hasText: "wuchang.chair" });
-  await expect(row).toContainText("账号（单一来源）");
-  await expect(row).toContainText("127.0.0.1");
-  await adminPage.screenshot({ path: "test-results/security-locks.png", fullPage: true });
-  await row.getByRole("button", { name: "解锁" }).click();
-  await adminPage.getByRole("dialog").getByRole("button", { name: "解锁" }).click();
-  await expect(adminPage.getByText("已解锁")).toBeVisible();
-  await expect(adminPage.getByRole("row").filter({ hasText: "wuchang.chair" })).toHaveCount(0);
-
-  expect(await tryLogin(ownerPage, "wuchang.chair", DEMO_PASSWORD)).toBe(true);
-  await owner.close();
-  await admin.close();
+  await page.goto("/audit?action=audit.export");
+  await expect(page.getByTestId("audit-rows").locator("li").first()).toContainText("auditor");
 });

@@ -50,7 +50,7 @@ test("a provincial manager creates a user in a county of its province", async ({
   await page.getByLabel("姓名").fill("重复");
   await page.getByLabel("初始密码").fill("Passw0rd!");
   await page.getByRole("button", { name: "新建用户" }).click();
-  await expect(page.getByText("该用户名已被使用")).toBeVisible();
+  await expect(page.getByText("该用户名不可用，请换一个")).toBeVisible();
 });
 
 test("a new user must change the initial password at first sign-in before anything else", async ({

@@ -8,6 +8,7 @@ import { getCompletion } from "@/features/rollups/server/get-completion";
 import { TaskSummaryTiles } from "@/features/tasks/components/task-summary-tiles";
 import { getTaskSummary } from "@/features/tasks/server/get-task-summary";
 import { OrgList } from "@/features/organizations/components/org-list";
+import type { TPermission } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -21,10 +22,20 @@ export default async function HomePage() {
     getTaskSummary(user),
     user.permissions.has("report:read") ? getCompletion(user, { orgId: user.orgId }) : null,
   ]);
+  const can = (p: TPermission) => user.permissions.has(p);
   const tiles = [
-    { label: t("home.mainTasks"), value: stats.mainTasks, href: "/objectives" },
-    { label: t("home.measures"), value: stats.measures, href: "/objectives" },
-    { label: t("home.orgsInScope"), value: stats.orgs, href: "/orgs" },
+    // Links only where the role may go (the three administrators have no business pages).
+    {
+      label: t("home.mainTasks"),
+      value: stats.mainTasks,
+      href: can("objective:read") ? "/objectives" : undefined,
+    },
+    {
+      label: t("home.measures"),
+      value: stats.measures,
+      href: can("objective:read") ? "/objectives" : undefined,
+    },
+    { label: t("home.orgsInScope"), value: stats.orgs, href: can("org:read") ? "/orgs" : undefined },
     {
       label: t("home.usersInScope"),
       value: stats.users,

@@ -3,11 +3,21 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LocaleSwitcher } from "@/features/i18n/components/locale-switcher";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
+import type { TPermission } from "@/lib/auth/permissions";
 import type { TSessionUser } from "@/lib/auth/session";
 import { getSecuritySettings } from "@/lib/security/settings";
 import { IdleWarning } from "./idle-warning";
 import { LogoutButton } from "./logout-button";
 import { NavLinks, type TNavItem } from "./nav-links";
+
+const TASK_PERMISSIONS: readonly TPermission[] = [
+  "task:assign",
+  "task:review",
+  "task:claim",
+  "task:handle",
+  "task:staff",
+  "progress:log",
+];
 
 /** `restricted`: the user must change a manager-set password first, so nothing else is offered. */
 export async function AppShell({
@@ -21,13 +31,18 @@ export async function AppShell({
 }) {
   const t = await getTranslations();
   const items: TNavItem[] = [{ href: "/", label: t("nav.home") }];
-  items.push({ href: "/my-tasks", label: t("nav.myTasks") });
-  items.push({ href: "/tasks", label: t("nav.tasks") });
+  // 三员分立: the three administrators have no task pages.
+  if (TASK_PERMISSIONS.some((p) => user.permissions.has(p))) {
+    items.push({ href: "/my-tasks", label: t("nav.myTasks") });
+    items.push({ href: "/tasks", label: t("nav.tasks") });
+  }
   if (user.permissions.has("task:review")) items.push({ href: "/review", label: t("nav.review") });
   if (user.permissions.has("report:read")) items.push({ href: "/completion", label: t("nav.completion") });
   if (user.permissions.has("objective:read")) items.push({ href: "/objectives", label: t("nav.objectives") });
   if (user.permissions.has("org:read")) items.push({ href: "/orgs", label: t("nav.orgs") });
   if (user.permissions.has("user:manage")) items.push({ href: "/users", label: t("nav.users") });
+  if (user.permissions.has("security:manage")) items.push({ href: "/security", label: t("nav.security") });
+  if (user.permissions.has("audit:read")) items.push({ href: "/audit", label: t("nav.audit") });
   return (
     <div className="flex min-h-dvh flex-col">
       <a

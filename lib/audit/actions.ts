@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = [
   "task.assign",
   "task.review",
   "audit.export",
+  "audit.prune",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -7,6 +7,7 @@ import evidence_en from "../../messages/evidence.en.json";
 import exports_en from "../../messages/exports.en.json";
 import notifications_en from "../../messages/notifications.en.json";
 import session_en from "../../messages/session.en.json";
+import audit_en from "../../messages/audit.en.json";
 import security_admin_en from "../../messages/security-admin.en.json";
 import tasks_en from "../../messages/tasks.en.json";
 import account_zh from "../../messages/account.zh-CN.json";
@@ -16,6 +17,7 @@ import evidence_zh from "../../messages/evidence.zh-CN.json";
 import exports_zh from "../../messages/exports.zh-CN.json";
 import notifications_zh from "../../messages/notifications.zh-CN.json";
 import session_zh from "../../messages/session.zh-CN.json";
+import audit_zh from "../../messages/audit.zh-CN.json";
 import security_admin_zh from "../../messages/security-admin.zh-CN.json";
 import tasks_zh from "../../messages/tasks.zh-CN.json";
 import type { TLocale } from "./config";
@@ -31,6 +33,7 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...account_zh,
     ...session_zh,
     ...security_admin_zh,
+    ...audit_zh,
   },
   en: {
     ...base_en,
@@ -42,5 +45,6 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...account_en,
     ...session_en,
     ...security_admin_en,
+    ...audit_en,
   },
 };

@@ -12,6 +12,7 @@ export type TDemoUser = { username: string; name: string; role: TRole; orgCode: 
 // cross-region access can be demonstrated and tested.
 export const DEMO_USERS: readonly TDemoUser[] = [
   { username: "admin", name: "系统管理员", role: "ADMIN", orgCode: "000000" },
+  // 三员分立: the other two administrators (demo only, like every account here).
   { username: "secadmin", name: "安全管理员", role: "SECURITY_ADMIN", orgCode: "000000" },
   { username: "auditor", name: "安全审计员", role: "AUDITOR", orgCode: "000000" },
   { username: "acftu", name: "全总督办员", role: "MANAGER", orgCode: "000000" },

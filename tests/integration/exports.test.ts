@@ -523,7 +523,7 @@ describe("scope and the route handlers", () => {
     for (const handler of [getLedger, getCompletion]) {
       const other = await call(handler, { query: `org=${hebei}&format=csv`, user: A.wuhan! });
       expect([other.status, await other.json()]).toEqual([404, { code: "NOT_FOUND" }]);
-      const missing = await call(handler, { query: "org=99999999&format=xlsx", user: A.admin! });
+      const missing = await call(handler, { query: "org=99999999&format=xlsx", user: A.acftu! });
       expect([missing.status, await missing.json()]).toEqual([404, { code: "NOT_FOUND" }]);
     }
   });

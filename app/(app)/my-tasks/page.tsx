@@ -8,13 +8,14 @@ import { OrgTodoLinks } from "@/features/tasks/components/org-todo-links";
 import { getTaskSummary } from "@/features/tasks/server/get-task-summary";
 import { chinaToday } from "@/lib/dates";
 import { listMyTasks } from "@/features/tasks/server/list-tasks";
-import { requireUser } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("tasks.my.title");
 
 export default async function MyTasksPage({ searchParams }: { searchParams: Promise<{ done?: string }> }) {
-  const user = await requireUser();
+  // Business pages: the three administrators (三员分立) hold no objective:read.
+  const user = await requirePagePermission("objective:read");
   const t = await getTranslations("tasks.my");
   const done = (await searchParams).done === "1";
   const [items, summary] = await Promise.all([listMyTasks(user, done), done ? null : getTaskSummary(user)]);

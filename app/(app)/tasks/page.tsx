@@ -11,7 +11,7 @@ import { chinaToday } from "@/lib/dates";
 import { ZTaskFilters } from "@/features/tasks/schemas";
 import { getFilterOptions } from "@/features/tasks/server/filter-options";
 import { listTasks } from "@/features/tasks/server/list-tasks";
-import { requireUser } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("tasks.title");
@@ -21,7 +21,8 @@ export default async function TasksPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const user = await requireUser();
+  // Business pages: the three administrators (三员分立) hold no objective:read.
+  const user = await requirePagePermission("objective:read");
   const t = await getTranslations("tasks");
   const filters = ZTaskFilters.parse(await searchParams);
   const today = chinaToday();

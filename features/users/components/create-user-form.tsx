@@ -15,11 +15,24 @@ import { ZCreateUser, type TCreateUser } from "../schemas";
 import { OrgSelect, type TOrgChoice } from "./org-select";
 import { RoleSelect } from "./role-select";
 
-export function CreateUserForm({ roles, defaultOrg }: { roles: readonly TRole[]; defaultOrg: TOrgChoice }) {
+/**
+ * `rolesOwn`: the roles the actor gives in its own org (`defaultOrg`); `rolesBelow`: in orgs below it
+ * (a manager makes managers only there). The choice follows the chosen org; the server checks again.
+ */
+export function CreateUserForm({
+  rolesOwn,
+  rolesBelow,
+  defaultOrg,
+}: {
+  rolesOwn: readonly TRole[];
+  rolesBelow: readonly TRole[];
+  defaultOrg: TOrgChoice;
+}) {
   const t = useTranslations("users");
   const fieldError = useFieldError();
   const router = useRouter();
   const [org, setOrg] = useState<TOrgChoice>(defaultOrg);
+  const roles = org.id === defaultOrg.id ? rolesOwn : rolesBelow;
   const form = useForm<TCreateUser>({
     resolver: zodResolver(ZCreateUser),
     defaultValues: {
@@ -92,6 +105,8 @@ export function CreateUserForm({ roles, defaultOrg }: { roles: readonly TRole[];
                 onChange={(o) => {
                   setOrg(o);
                   field.onChange(o.id);
+                  const next = o.id === defaultOrg.id ? rolesOwn : rolesBelow;
+                  if (!next.includes(form.getValues("role"))) form.setValue("role", next.at(-1) ?? "STAFF");
                 }}
               />
             )}

@@ -1,18 +1,17 @@
 import "server-only";
-import { canGrantRole } from "@/lib/auth/permissions";
-import { userScopeWhere } from "@/lib/auth/scope";
-import { getDb, type TDb } from "@/lib/db/client";
+import { getDb, type TDb, type TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "./actor";
+import { managedUserWhere } from "./managed-where";
 
 /**
- * A user the actor may manage: inside the actor's subtree and holding a role the
- * actor could grant (a manager cannot touch an admin). Otherwise NOT_FOUND, so
- * that out-of-scope accounts are indistinguishable from missing ones.
+ * The actor's own account or one the actor manages (managedUserWhere: in the actor's subtree, with a
+ * role the actor manages there; a peer manager is not). Otherwise NOT_FOUND, so that out-of-scope
+ * accounts are indistinguishable from missing ones.
  */
-export async function findManagedUser(actor: TActor, id: number, db: TDb = getDb()) {
+export async function findManagedUser(actor: TActor, id: number, db: TDb | TTx = getDb()) {
   const user = await db.user.findFirst({
-    where: { id, ...userScopeWhere(actor) },
+    where: { id, OR: [{ id: actor.id }, managedUserWhere(actor)] },
     select: {
       id: true,
       username: true,
@@ -23,7 +22,6 @@ export async function findManagedUser(actor: TActor, id: number, db: TDb = getDb
       org: { select: { id: true, code: true, name: true } },
     },
   });
-  if (!user || (user.id !== actor.id && !canGrantRole(actor.role, user.role)))
-    throw new AppError("NOT_FOUND");
+  if (!user) throw new AppError("NOT_FOUND");
   return user;
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { canGrantRole } from "@/lib/auth/permissions";
 import { setPassword } from "@/features/auth/server/set-password";
+import { adjustUserCount } from "@/features/organizations/server/org-counts";
+import { recordAudit } from "@/lib/audit/record";
+import { grantableRolesAt } from "@/lib/auth/permissions";
 import { revokeUserSessions } from "@/lib/auth/user-sessions";
 import { getDb, type TDb } from "@/lib/db/client";
-import { adjustUserCount } from "@/features/organizations/server/org-counts";
 import { AppError } from "@/lib/errors";
 import { type TResetPassword, type TSetActive, type TUpdateUser } from "../schemas";
 import type { TActor } from "./actor";
@@ -11,17 +12,36 @@ import { findManagedUser } from "./find-managed-user";
 
 export async function updateUser(actor: TActor, input: TUpdateUser, db: TDb = getDb()) {
   const target = await findManagedUser(actor, input.id, db);
-  if (target.id === actor.id && input.role !== target.role) throw new AppError("FORBIDDEN");
-  if (target.id !== actor.id && !canGrantRole(actor.role, input.role))
+  const roleChanged = input.role !== target.role;
+  // Nobody changes their own role; a manager never makes a peer in its own org a manager.
+  if (target.id === actor.id && roleChanged) throw new AppError("FORBIDDEN");
+  if (roleChanged && !grantableRolesAt(actor.role, target.org.id === actor.orgId).includes(input.role))
     throw new AppError("ROLE_NOT_ALLOWED", { role: "role" });
-  const updated = await db.user.update({
-    where: { id: target.id },
-    data: { name: input.name, role: input.role, phone: input.phone || null },
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const result = await tx.user.update({
+      where: { id: target.id },
+      data: { name: input.name, role: input.role, phone: input.phone || null },
+      select: { id: true },
+    });
+    const userTarget = { type: "user", id: target.id };
+    await recordAudit(
+      { action: "user.update", actor, target: userTarget, detail: { username: target.username } },
+      tx,
+    );
+    if (roleChanged)
+      await recordAudit(
+        {
+          action: "user.role",
+          actor,
+          target: userTarget,
+          detail: { username: target.username, from: target.role, to: input.role },
+        },
+        tx,
+      );
+    // A new role ends the user's sessions: they sign in again under it.
+    if (roleChanged) await revokeUserSessions(target.id, tx, { reason: "user.role", actor });
+    return result;
   });
-  // A new role ends the user's sessions: they sign in again under it.
-  if (input.role !== target.role) await revokeUserSessions(target.id, db, { reason: "user.role", actor });
-  return updated;
 }
 
 /** A manager sets someone's password, which that user must then change at sign-in (not one's own). */
@@ -63,6 +83,15 @@ export async function setUserActive(actor: TActor, input: TSetActive, db: TDb = 
     });
     await adjustUserCount(tx, { orgId: target.org.id, delta: changed.count * (input.active ? 1 : -1) });
     if (!input.active) await revokeUserSessions(target.id, tx, { reason: "user.deactivate", actor });
+    await recordAudit(
+      {
+        action: input.active ? "user.activate" : "user.deactivate",
+        actor,
+        target: { type: "user", id: target.id },
+        detail: { username: target.username, changed: changed.count > 0 },
+      },
+      tx,
+    );
     return { id: target.id, active: input.active };
   });
 }

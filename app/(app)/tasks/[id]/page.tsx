@@ -15,14 +15,15 @@ import {
 import { TaskTimeline } from "@/features/tasks/components/task-timeline";
 import { chinaToday } from "@/lib/dates";
 import { getTaskDetail, listOrgStaff } from "@/features/tasks/server/get-task-detail";
-import { requireUser } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("titles.task");
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  // Business pages: the three administrators (三员分立) hold no objective:read.
+  const user = await requirePagePermission("objective:read");
   const id = Number((await params).id);
   // Outside the user's scope and non-existent look the same: not found.
   const detail =

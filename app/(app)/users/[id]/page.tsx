@@ -7,7 +7,7 @@ import { ActiveToggle } from "@/features/users/components/active-toggle";
 import { EditUserForm } from "@/features/users/components/edit-user-form";
 import { ResetPasswordForm } from "@/features/users/components/reset-password-form";
 import { findManagedUser } from "@/features/users/server/find-managed-user";
-import { GRANTABLE_ROLES } from "@/lib/auth/permissions";
+import { grantableRolesAt } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -27,7 +27,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       : null;
   if (!target) notFound();
   const self = target.id === actor.id;
-  const roles = self ? [target.role] : GRANTABLE_ROLES[actor.role];
+  // The roles the actor gives where the account is (a manager's own org: no managers).
+  const roles = self ? [target.role] : grantableRolesAt(actor.role, target.org.id === actor.orgId);
   return (
     <>
       <Breadcrumb

@@ -4,7 +4,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { CreateUserForm } from "@/features/users/components/create-user-form";
 import { getDb } from "@/lib/db/client";
-import { GRANTABLE_ROLES } from "@/lib/auth/permissions";
+import { grantableRolesAt } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 
 export async function generateMetadata() {
@@ -26,7 +26,11 @@ export default async function NewUserPage() {
       />
       <PageHeader title={t("users.newTitle")} />
       <Card className="p-4">
-        <CreateUserForm roles={GRANTABLE_ROLES[user.role]} defaultOrg={org} />
+        <CreateUserForm
+          rolesOwn={grantableRolesAt(user.role, true)}
+          rolesBelow={grantableRolesAt(user.role, false)}
+          defaultOrg={org}
+        />
       </Card>
     </>
   );

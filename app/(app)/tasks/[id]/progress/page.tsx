@@ -4,14 +4,15 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { ProgressForm } from "@/features/tasks/components/progress-form";
 import { getTaskDetail } from "@/features/tasks/server/get-task-detail";
-import { requireUser } from "@/lib/auth/session";
+import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { pageTitle } from "@/lib/i18n/page-title";
 
 export const generateMetadata = pageTitle("tasks.progressPage.title");
 
 export default async function LogProgressPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
+  // Business pages: the three administrators (三员分立) hold no objective:read.
+  const user = await requirePagePermission("objective:read");
   const id = Number((await params).id);
   const detail =
     Number.isSafeInteger(id) && id > 0
