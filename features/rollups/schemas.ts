@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { COMPLETION_VIEWS } from "./lib/completion-url";
+import { zId } from "@/lib/input";
 
-const id = z.coerce.number().int().positive();
+const id = zId;
 
 /** The completion pages' query: bad values fall back to the defaults instead of failing. */
 export const ZCompletionQuery = z.object({

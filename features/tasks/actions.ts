@@ -39,6 +39,7 @@ import { nudgeChildren } from "./server/nudge-children";
 import { searchTransferTargets } from "./server/transfer-targets";
 import { searchTargetOrgs } from "./server/search-target-orgs";
 import { countTargetOrgs } from "./server/count-targets";
+import { zId, zText } from "@/lib/input";
 
 // Thin: parse (runAction) → authenticate → domain function (which checks the user's
 // relation to the task, scope and status) → revalidate what changed.
@@ -72,7 +73,7 @@ export const transferTaskAction = async (input: unknown) =>
   });
 export const searchTransferTargetsAction = async (input: unknown) =>
   runAction(
-    z.object({ taskId: z.number().int().positive(), q: z.string().trim().max(40) }),
+    z.object({ taskId: zId, q: zText().trim().max(40) }),
     input,
     async (d) => searchTransferTargets(await authenticate(), d),
   );
@@ -106,7 +107,7 @@ export const commentOnTaskAction = async (input: unknown) =>
   runAction(ZComment, input, async (d) => done(d.taskId, await commentOnTask(await authenticate(), d)));
 export const searchTargetOrgsAction = async (input: unknown) =>
   runAction(
-    z.object({ q: z.string().trim().max(40), parentTaskId: z.number().int().positive().optional() }),
+    z.object({ q: zText().trim().max(40), parentTaskId: zId.optional() }),
     input,
     async (d) => searchTargetOrgs(await authorize("task:assign"), d),
   );

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { ancestorCodes } from "../lib/tree";
+import { likeLiteral } from "@/lib/input";
 
 const LIMIT = 100;
 
@@ -17,8 +18,8 @@ export async function findObjectives(query: string) {
   const rows = await db.objective.findMany({
     where: {
       OR: [
-        { title: { contains: q, mode: "insensitive" } },
-        { sourceText: { contains: q, mode: "insensitive" } },
+        { title: { contains: likeLiteral(q), mode: "insensitive" } },
+        { sourceText: { contains: likeLiteral(q), mode: "insensitive" } },
       ],
     },
     select,

@@ -3,6 +3,7 @@ import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import type { TTaskActor } from "../lib/task-permissions";
 import { loadTaskForAction } from "./load-task";
+import { likeLiteral } from "@/lib/input";
 
 /** Orgs strictly below the assigning org (the user's, or the org holding the task being passed down). */
 export async function searchTargetOrgs(actor: TTaskActor, input: { q: string; parentTaskId?: number }) {
@@ -10,7 +11,7 @@ export async function searchTargetOrgs(actor: TTaskActor, input: { q: string; pa
   const root = input.parentTaskId
     ? (await loadTaskForAction(db, actor, { taskId: input.parentTaskId, action: "cascade" })).orgId
     : actor.orgId;
-  const q = input.q;
+  const q = likeLiteral(input.q);
   return db.org.findMany({
     where: {
       ...orgScopeWhere({ orgId: root }),

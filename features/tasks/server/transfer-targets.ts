@@ -3,13 +3,14 @@ import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import type { TTaskActor } from "../lib/task-permissions";
 import { loadTaskForAction } from "./load-task";
+import { likeLiteral } from "@/lib/input";
 
 /** Units a handed-back task may be sent to: strictly below its assigning org, not its current holder. */
 export async function searchTransferTargets(actor: TTaskActor, input: { taskId: number; q: string }) {
   const db = getDb();
   const task = await loadTaskForAction(db, actor, { taskId: input.taskId, action: "transfer" });
   const root = task.reviewOrgId;
-  const q = input.q;
+  const q = likeLiteral(input.q);
   return db.org.findMany({
     where: {
       ...orgScopeWhere({ orgId: root }),

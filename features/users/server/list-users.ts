@@ -4,12 +4,16 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cursorArgs, toPage } from "@/lib/paging";
 import type { TActor } from "./actor";
+import { likeLiteral } from "@/lib/input";
 
 /** Users in the actor's subtree, optionally filtered by text and by an org (code) and its subtree. */
 export async function listUsers(actor: TActor, opts: { q?: string; orgCode?: string; cursor?: number }) {
   const q = opts.q?.trim().slice(0, 50);
   const and: Prisma.UserWhereInput[] = [userScopeWhere(actor)];
-  if (q) and.push({ OR: [{ name: { contains: q } }, { username: { contains: q.toLowerCase() } }] });
+  if (q)
+    and.push({
+      OR: [{ name: { contains: likeLiteral(q) } }, { username: { contains: likeLiteral(q.toLowerCase()) } }],
+    });
   if (opts.orgCode) and.push({ org: { code: opts.orgCode } });
   const rows = await getDb().user.findMany({
     where: { AND: and },

@@ -7,14 +7,15 @@ import { getTaskDetail } from "@/features/tasks/server/get-task-detail";
 import { requireUser } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { parseId } from "@/lib/input";
 
 export const generateMetadata = pageTitle("tasks.progressPage.title");
 
 export default async function LogProgressPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const detail =
-    Number.isSafeInteger(id) && id > 0
+    id !== null
       ? await getTaskDetail(user, id).catch((e) => {
           if (isAppError(e)) return null;
           throw e;
