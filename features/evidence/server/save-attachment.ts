@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import { loadTaskForAction } from "@/features/tasks/server/load-task";
 import type { TTaskActor } from "@/features/tasks/lib/task-permissions";
 import { MAX_FILE_BYTES, classifyFile, cleanFileName } from "../lib/file-kind";
+import { evidenceFileName } from "../lib/file-name";
 import { ATTACHMENT_VIEW_SELECT, toAttachmentView, type TAttachmentView } from "./attachment-view";
 import { saveFile, saveThumbnail } from "./storage";
 
@@ -22,9 +23,10 @@ export async function saveAttachment(
   await loadTaskForAction(db, actor, { taskId, action: purpose === "progress" ? "logProgress" : "submit" });
   if (file.bytes.length > MAX_FILE_BYTES) throw new AppError("FILE_TOO_LARGE");
   if (file.bytes.length === 0) throw new AppError("FILE_TYPE");
-  const fileName = cleanFileName(file.name);
-  const type = classifyFile(await fileTypeFromBuffer(file.bytes), fileName);
+  // A legacy Office file's type comes from its name's extension (the content cannot tell).
+  const type = classifyFile(await fileTypeFromBuffer(file.bytes), cleanFileName(file.name));
   if (!type) throw new AppError("FILE_TYPE");
+  const fileName = evidenceFileName(file.name, type.mime);
   const stored = await saveFile(file.bytes);
   const hasThumbnail = type.kind === "IMAGE" ? await saveThumbnail(stored.storageKey, file.bytes) : false;
   const row = await db.attachment.create({
