@@ -14,6 +14,7 @@ const STATUS: Partial<Record<TErrorCode, number>> = {
   ALREADY_EXISTS: 409,
   FILE_TOO_LARGE: 413,
   FILE_TYPE: 415,
+  UPLOAD_QUOTA: 429,
   TOO_MANY: 400,
 };
 
