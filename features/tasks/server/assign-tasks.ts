@@ -8,6 +8,8 @@ import { insertTasks } from "./insert-tasks";
 import { loadTaskForAction, type TLoadedTask } from "./load-task";
 import { resolveTargets } from "./resolve-targets";
 import { applyTaskChangeIn } from "./write/apply-change";
+import { recordAudit } from "@/lib/audit/record";
+import { auditActor } from "./audit-actor";
 
 /**
  * 分解 locks the chain and the parent first (task rows parent → child, as every writer), then
@@ -137,6 +139,23 @@ export async function assignTasks(
           where: { id: batch.id },
           data: { taskCount: created, skippedCount: skipped },
         });
+        await recordAudit(
+          {
+            action: "task.assign",
+            actor: auditActor(actor),
+            target: { type: "batch", id: batch.id },
+            detail: {
+              assignerOrgId,
+              parentTaskId: parent?.id ?? null,
+              measures: measureIds.length,
+              orgs: targetOrgIds.length,
+              tasks: created,
+              skipped,
+              target: input.target.mode === "orgs" ? { mode: "orgs" } : input.target,
+            },
+          },
+          tx,
+        );
         return {
           batchId: batch.id,
           created,

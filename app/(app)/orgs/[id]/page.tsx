@@ -26,6 +26,12 @@ export default async function OrgPage({ params, searchParams }: TProps) {
   if (!org) notFound();
   const sp = await searchParams;
   return (
-    <OrgView user={user} org={org} q={searchText(sp.q, 50) ?? ""} cursor={sp.cursor} basePath={`/orgs/${org.id}`} />
+    <OrgView
+      user={user}
+      org={org}
+      q={searchText(sp.q, 50) ?? ""}
+      cursor={sp.cursor}
+      basePath={`/orgs/${org.id}`}
+    />
   );
 }
