@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { COMPLETION_VIEWS } from "./lib/completion-url";
-import { zId } from "@/lib/input";
+import { zId, zText } from "@/lib/input";
 
 const id = zId;
 
@@ -22,8 +22,7 @@ export type TCompletionQuery = z.infer<typeof ZCompletionQuery>;
 
 /** 发文字号 of a 通报 (e.g. 冀工督〔2026〕3号): optional, trimmed, one line; empty means none. */
 export const DOC_NO_MAX = 40;
-export const ZDocNo = z
-  .string()
+export const ZDocNo = zText()
   .trim()
   .max(DOC_NO_MAX)
   .regex(/^[^\p{Cc}]*$/u)

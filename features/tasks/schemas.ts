@@ -30,7 +30,7 @@ const version = zId;
  * or missing is "required", never 0 (as `z.coerce.number()` made it).
  */
 export const zPercent = z
-  .union([z.number(), z.string(), z.null(), z.undefined()])
+  .union([z.number(), z.string(), z.null(), z.undefined()], "percent")
   .transform((v, ctx): number => {
     const s = typeof v === "string" ? v.trim() : v;
     if (s === "" || s === null || s === undefined) {
