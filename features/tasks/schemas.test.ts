@@ -78,12 +78,16 @@ describe("finding 7: ids in every action schema are strict", () => {
     ["ZSetActive", ZSetActive, { id: 1, active: false }, "id"],
     ["ZResetPassword", ZResetPassword, { id: 1, password: "Abcdef12x", confirm: "Abcdef12x" }, "id"],
   ];
-  it.each(cases)("%s accepts 1..2^31-1 and refuses larger or non-canonical ids", (_n, schema, valid, key) => {
-    expect(schema.safeParse(valid).success).toBe(true);
-    expect(schema.safeParse({ ...valid, [key]: 2 ** 31 - 1 }).success).toBe(true);
-    for (const bad of [2 ** 31, 99999999999, 0, -1, 1.5, "1e2", "99999999999"])
-      expect(schema.safeParse({ ...valid, [key]: bad }).success, String(bad)).toBe(false);
-  });
+  const rows = cases.map(([name, schema, valid, key]) => ({ name, schema, valid, key }));
+  it.each(rows)(
+    "$name accepts 1..2^31-1 and refuses larger or non-canonical ids",
+    ({ schema, valid, key }) => {
+      expect(schema.safeParse(valid).success).toBe(true);
+      expect(schema.safeParse({ ...valid, [key]: 2 ** 31 - 1 }).success).toBe(true);
+      for (const bad of [2 ** 31, 99999999999, 0, -1, 1.5, "1e2", "99999999999"])
+        expect(schema.safeParse({ ...valid, [key]: bad }).success, String(bad)).toBe(false);
+    },
+  );
 
   it("id lists and the 下达 target refuse oversized ids", () => {
     const assign = {
@@ -138,7 +142,8 @@ describe("finding 8: NUL, control characters and lone surrogates are a validatio
     ["user name", ZCreateUser, user, "name"],
     ["org search", ZOrgSearch, { q: "石家庄" }, "q"],
   ];
-  it.each(texts)("%s", (_n, schema, valid, key) => {
+  const rows = texts.map(([name, schema, valid, key]) => ({ name, schema, valid, key }));
+  it.each(rows)("$name", ({ schema, valid, key }) => {
     expect(firstMessage(schema.safeParse(valid) as never)).toBeNull();
     for (const bad of ["a\u0000b", "好\uD800好", "\uDFFF结尾", "x\u001by"])
       expect(
