@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { FORMATS } from "./lib/file-name";
 import { zId } from "@/lib/input";
+import { FORMATS } from "./lib/file-name";
 
 // Query of GET /api/exports/{completion,ledger}. Messages are validation.* codes.
 export const ZExportQuery = z.object({

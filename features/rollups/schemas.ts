@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { COMPLETION_VIEWS } from "./lib/completion-url";
 import { zId, zText } from "@/lib/input";
+import { COMPLETION_VIEWS } from "./lib/completion-url";
 
 const id = zId;
 

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
 import { authenticate, authorize } from "@/lib/auth/session";
+import { zId, zText } from "@/lib/input";
 import {
   ZAssignStaff,
   ZAssignTasks,
@@ -39,7 +40,6 @@ import { nudgeChildren } from "./server/nudge-children";
 import { searchTransferTargets } from "./server/transfer-targets";
 import { searchTargetOrgs } from "./server/search-target-orgs";
 import { countTargetOrgs } from "./server/count-targets";
-import { zId, zText } from "@/lib/input";
 
 // Thin: parse (runAction) → authenticate → domain function (which checks the user's
 // relation to the task, scope and status) → revalidate what changed.

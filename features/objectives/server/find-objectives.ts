@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import { ancestorCodes } from "../lib/tree";
 import { likeLiteral } from "@/lib/input";
+import { ancestorCodes } from "../lib/tree";
 
 const LIMIT = 100;
 

@@ -2,8 +2,8 @@ import "server-only";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { cursorArgs, toPage } from "@/lib/paging";
-import { withChildCounts } from "./child-counts";
 import { likeLiteral } from "@/lib/input";
+import { withChildCounts } from "./child-counts";
 
 type TActor = { orgId: number };
 

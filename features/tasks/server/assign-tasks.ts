@@ -1,15 +1,15 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb, type TDb, type TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { chinaToday, parseDay } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TAssignTasks } from "../schemas";
+import { auditActor } from "./audit-actor";
 import { insertTasks } from "./insert-tasks";
 import { loadTaskForAction, type TLoadedTask } from "./load-task";
 import { resolveTargets } from "./resolve-targets";
 import { applyTaskChangeIn } from "./write/apply-change";
-import { recordAudit } from "@/lib/audit/record";
-import { auditActor } from "./audit-actor";
 
 /**
  * 分解 locks the chain and the parent first (task rows parent → child, as every writer), then

@@ -1,11 +1,11 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { formatDay } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TDecideExtension } from "../schemas";
 import { loadTaskForAction } from "./load-task";
-import { recordAudit } from "@/lib/audit/record";
 import { auditActor } from "./audit-actor";
 import { applyTaskChangeIn } from "./write/apply-change";
 

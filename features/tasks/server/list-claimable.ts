@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
-import type { TTaskActor } from "../lib/task-permissions";
 import { likeLiteral } from "@/lib/input";
+import type { TTaskActor } from "../lib/task-permissions";
 
 /** Measures the user's org does not hold yet (neither assigned nor claimed), in report order. */
 export async function listClaimable(user: TTaskActor, query?: string) {

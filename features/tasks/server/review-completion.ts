@@ -1,10 +1,10 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { nextStatus } from "../lib/state-machine";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TReview } from "../schemas";
 import { loadTaskForAction } from "./load-task";
-import { recordAudit } from "@/lib/audit/record";
 import { auditActor } from "./audit-actor";
 import { applyTaskChangeIn } from "./write/apply-change";
 

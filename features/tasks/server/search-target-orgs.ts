@@ -1,9 +1,9 @@
 import "server-only";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
+import { likeLiteral } from "@/lib/input";
 import type { TTaskActor } from "../lib/task-permissions";
 import { loadTaskForAction } from "./load-task";
-import { likeLiteral } from "@/lib/input";
 
 /** Orgs strictly below the assigning org (the user's, or the org holding the task being passed down). */
 export async function searchTargetOrgs(actor: TTaskActor, input: { q: string; parentTaskId?: number }) {

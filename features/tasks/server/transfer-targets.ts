@@ -1,9 +1,9 @@
 import "server-only";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
+import { likeLiteral } from "@/lib/input";
 import type { TTaskActor } from "../lib/task-permissions";
 import { loadTaskForAction } from "./load-task";
-import { likeLiteral } from "@/lib/input";
 
 /** Units a handed-back task may be sent to: strictly below its assigning org, not its current holder. */
 export async function searchTransferTargets(actor: TTaskActor, input: { taskId: number; q: string }) {

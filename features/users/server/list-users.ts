@@ -3,8 +3,8 @@ import { userScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cursorArgs, toPage } from "@/lib/paging";
-import type { TActor } from "./actor";
 import { likeLiteral } from "@/lib/input";
+import type { TActor } from "./actor";
 
 /** Users in the actor's subtree, optionally filtered by text and by an org (code) and its subtree. */
 export async function listUsers(actor: TActor, opts: { q?: string; orgCode?: string; cursor?: number }) {

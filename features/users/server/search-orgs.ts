@@ -1,8 +1,8 @@
 import "server-only";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
-import type { TActor } from "./actor";
 import { likeLiteral } from "@/lib/input";
+import type { TActor } from "./actor";
 
 /**
  * Orgs an account may be created in: the actor's own org and its subtree, by name or code prefix;
