@@ -6,6 +6,7 @@ import { loginAs } from "./fixtures/auth";
 // search boxes neither fail nor list everything.
 
 test("ids above 2^31-1 or not in canonical form are not found, never a server error", async ({ page }) => {
+  test.slow(); // about twenty requests, each page's first render included
   await loginAs(page, "hebei");
   for (const path of [
     "/tasks/99999999999",
@@ -47,6 +48,7 @@ test("ids above 2^31-1 or not in canonical form are not found, never a server er
 });
 
 test("NUL and wildcards in search boxes: no error, no list of everything", async ({ page }) => {
+  test.slow();
   await loginAs(page, "admin");
   for (const path of [
     "/tasks?q=%00",
