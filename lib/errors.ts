@@ -14,6 +14,7 @@ export type TErrorCode =
   | "TOO_MANY"
   | "FILE_TOO_LARGE"
   | "FILE_TYPE"
+  | "UPLOAD_QUOTA"
   | "INTERNAL";
 
 export class AppError extends Error {

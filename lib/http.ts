@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { isAppError, type TErrorCode } from "./errors";
+import { parseId } from "./input";
 
 const STATUS: Partial<Record<TErrorCode, number>> = {
   UNAUTHENTICATED: 401,
@@ -13,6 +14,7 @@ const STATUS: Partial<Record<TErrorCode, number>> = {
   ALREADY_EXISTS: 409,
   FILE_TOO_LARGE: 413,
   FILE_TYPE: 415,
+  UPLOAD_QUOTA: 429,
   TOO_MANY: 400,
 };
 
@@ -30,8 +32,7 @@ export function errorResponse(e: unknown): NextResponse {
   return NextResponse.json({ code: "INTERNAL" }, { status: 500 });
 }
 
-/** A positive integer route parameter, or null. */
+/** An id route parameter (strict: digits only, 1..2³¹−1, `lib/input.ts#parseId`), or null. */
 export function idParam(raw: string): number | null {
-  const n = Number(raw);
-  return Number.isSafeInteger(n) && n > 0 ? n : null;
+  return parseId(raw);
 }

@@ -1,9 +1,11 @@
+import { parseId } from "./input";
+
 // Cursor paging over integer ids: fetch one extra row to know whether a next page exists.
 export const PAGE_SIZE = 50;
 
+/** A cursor from the URL: a strict id (`parseId`), or undefined (the first page). */
 export function parseCursor(raw: string | undefined): number | undefined {
-  const n = Number(raw);
-  return Number.isSafeInteger(n) && n > 0 ? n : undefined;
+  return parseId(raw) ?? undefined;
 }
 
 export function cursorArgs(

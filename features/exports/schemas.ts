@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { zId } from "@/lib/input";
 import { FORMATS } from "./lib/file-name";
 
 // Query of GET /api/exports/{completion,ledger}. Messages are validation.* codes.
 export const ZExportQuery = z.object({
   /** The org whose table or subtree is exported; the user's own org when absent. */
-  org: z.coerce.number("invalid").int("invalid").positive("invalid").optional(),
+  org: zId.optional(),
   /** Only measures under this objective (main task, sub-item or measure code). */
   objective: z
     .string()

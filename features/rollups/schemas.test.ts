@@ -12,6 +12,7 @@ describe("发文字号 (ZDocNo)", () => {
     expect(ZDocNo.safeParse("字".repeat(DOC_NO_MAX + 1)).success).toBe(false);
     expect(ZDocNo.safeParse("冀工督\n〔2026〕3号").success).toBe(false);
     expect(ZDocNo.safeParse("a\u0000b").success).toBe(false);
+    expect(ZDocNo.safeParse("冀工督\uD800").success).toBe(false);
   });
   it("keeps markup as plain text (escaped when rendered)", () => {
     expect(ZDocNo.parse("<script>x</script>")).toBe("<script>x</script>");

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { zId, zText } from "@/lib/input";
 import { COMPLETION_VIEWS } from "./lib/completion-url";
 
-const id = z.coerce.number().int().positive();
+const id = zId;
 
 /** The completion pages' query: bad values fall back to the defaults instead of failing. */
 export const ZCompletionQuery = z.object({
@@ -21,8 +22,7 @@ export type TCompletionQuery = z.infer<typeof ZCompletionQuery>;
 
 /** 发文字号 of a 通报 (e.g. 冀工督〔2026〕3号): optional, trimmed, one line; empty means none. */
 export const DOC_NO_MAX = 40;
-export const ZDocNo = z
-  .string()
+export const ZDocNo = zText()
   .trim()
   .max(DOC_NO_MAX)
   .regex(/^[^\p{Cc}]*$/u)

@@ -3,6 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
 import { authenticate, authorize } from "@/lib/auth/session";
+import { zId, zText } from "@/lib/input";
 import {
   ZAssignStaff,
   ZAssignTasks,
@@ -71,10 +72,8 @@ export const transferTaskAction = async (input: unknown) =>
     return done(d.taskId, result);
   });
 export const searchTransferTargetsAction = async (input: unknown) =>
-  runAction(
-    z.object({ taskId: z.number().int().positive(), q: z.string().trim().max(40) }),
-    input,
-    async (d) => searchTransferTargets(await authenticate(), d),
+  runAction(z.object({ taskId: zId, q: zText().trim().max(40) }), input, async (d) =>
+    searchTransferTargets(await authenticate(), d),
   );
 export const cancelTaskAction = async (input: unknown) =>
   runAction(ZReasoned, input, async (d) => done(d.taskId, await cancelTask(await authenticate(), d)));
@@ -105,10 +104,8 @@ export const nudgeChildrenAction = async (input: unknown) =>
 export const commentOnTaskAction = async (input: unknown) =>
   runAction(ZComment, input, async (d) => done(d.taskId, await commentOnTask(await authenticate(), d)));
 export const searchTargetOrgsAction = async (input: unknown) =>
-  runAction(
-    z.object({ q: z.string().trim().max(40), parentTaskId: z.number().int().positive().optional() }),
-    input,
-    async (d) => searchTargetOrgs(await authorize("task:assign"), d),
+  runAction(z.object({ q: zText().trim().max(40), parentTaskId: zId.optional() }), input, async (d) =>
+    searchTargetOrgs(await authorize("task:assign"), d),
   );
 export const countTargetOrgsAction = async (input: unknown) =>
   runAction(ZCountTargets, input, async (d) => countTargetOrgs(await authorize("task:assign"), d));

@@ -1,9 +1,11 @@
+import { zId, zText } from "@/lib/input";
 import { TASK_STATUSES } from "@/lib/task-status";
 import { z } from "zod";
 
 // Shared by the forms (zodResolver) and the server actions. Messages are codes that
 // the UI turns into catalogue text (validation.* and tasks.validation.*).
-const id = z.coerce.number().int().positive();
+/** Ids and versions: strict (digits only, 1..2³¹−1; `lib/input.ts#parseId`). */
+const id = zId;
 export const ZDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
@@ -12,17 +14,36 @@ export const ZDay = z
       !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
     "date",
   );
-const reason = z.string().trim().min(2, "reasonRequired").max(500, "tooLong");
+const reason = zText().trim().min(2, "reasonRequired").max(500, "tooLong");
 const optionalText = (max: number) =>
-  z
-    .string()
+  zText()
     .trim()
     .max(max, "tooLong")
     .optional()
     .or(z.literal("").transform(() => undefined));
 /** Generated once per form: a repeated submit (double click, retry) is recognised and not applied twice. */
-const clientToken = z.string().min(8).max(64);
-const version = z.coerce.number().int().positive();
+const clientToken = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "invalid");
+const version = zId;
+
+/**
+ * A whole percent 0..100, entered in a number box (a digit string) or sent as a number. Blank, null
+ * or missing is "required", never 0 (as `z.coerce.number()` made it).
+ */
+export const zPercent = z
+  .union([z.number(), z.string(), z.null(), z.undefined()], "percent")
+  .transform((v, ctx): number => {
+    const s = typeof v === "string" ? v.trim() : v;
+    if (s === "" || s === null || s === undefined) {
+      ctx.addIssue({ code: "custom", message: "required" });
+      return z.NEVER;
+    }
+    const n = typeof s === "number" ? s : /^\d{1,3}$/.test(s) ? Number(s) : Number.NaN;
+    if (!Number.isInteger(n) || n < 0 || n > 100) {
+      ctx.addIssue({ code: "custom", message: "percent" });
+      return z.NEVER;
+    }
+    return n;
+  });
 
 export const PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"] as const;
 export const PROGRESS_STATES = ["NORMAL", "LAGGING", "AT_RISK"] as const;
@@ -89,9 +110,9 @@ export type TAssignStaff = z.infer<typeof ZAssignStaff>;
 
 export const ZLogProgress = ZTaskRef.extend({
   clientToken,
-  percent: z.coerce.number().int("percent").min(0, "percent").max(100, "percent"),
+  percent: zPercent,
   state: z.enum(PROGRESS_STATES),
-  narrative: z.string().trim().min(2, "narrativeRequired").max(2000, "tooLong"),
+  narrative: zText().trim().min(2, "narrativeRequired").max(2000, "tooLong"),
   value: z
     .union([
       z.literal("").transform(() => undefined),
@@ -104,7 +125,7 @@ export type TLogProgress = z.infer<typeof ZLogProgress>;
 
 export const ZSubmitCompletion = ZTaskRef.extend({
   clientToken,
-  summary: z.string().trim().min(5, "summaryRequired").max(4000, "tooLong"),
+  summary: zText().trim().min(5, "summaryRequired").max(4000, "tooLong"),
   attachmentIds: z.array(id).max(30, "tooMany").default([]),
 });
 export type TSubmitCompletion = z.infer<typeof ZSubmitCompletion>;
@@ -131,7 +152,7 @@ export type TDecideExtension = z.infer<typeof ZDecideExtension>;
 export const ZNudge = z.object({ taskId: id, message: optionalText(200) });
 export const ZComment = z.object({
   taskId: id,
-  message: z.string().trim().min(1, "required").max(1000, "tooLong"),
+  message: zText().trim().min(1, "required").max(1000, "tooLong"),
 });
 
 export const TASK_FILTER_STATUSES = TASK_STATUSES;
@@ -151,7 +172,7 @@ export const ZTaskFilters = z.object({
   mine: z.enum(["1"]).optional().catch(undefined),
   /** With `org`: only the tasks counted in that org's completion figures (each chain once). */
   counted: z.enum(["1"]).optional().catch(undefined),
-  q: z.string().trim().max(50).optional().catch(undefined),
-  cursor: z.string().optional().catch(undefined),
+  q: zText().trim().max(50).optional().catch(undefined),
+  cursor: id.optional().catch(undefined),
 });
 export type TTaskFilters = z.infer<typeof ZTaskFilters>;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ZPassword, passwordIsUsername } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/auth/permissions";
+import { MAX_ID, zNumberId, zText } from "@/lib/input";
 
 // Messages are codes; the UI turns them into catalogue text (validation.*).
 
@@ -8,7 +9,7 @@ import { ROLES } from "@/lib/auth/permissions";
 export { ZPassword, passwordClasses, passwordIsUsername } from "@/lib/auth/password-policy";
 
 export const ZUserFields = z.object({
-  name: z.string().trim().min(1, "name").max(40, "name"),
+  name: zText().trim().min(1, "name").max(40, "name"),
   role: z.enum(ROLES, { message: "role" }),
   phone: z
     .union([
@@ -27,7 +28,7 @@ export const ZCreateUser = ZUserFields.extend({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9._-]{3,32}$/, "username"),
-  orgId: z.number({ message: "org" }).int("org").positive("org"),
+  orgId: z.number({ message: "org" }).int("org").positive("org").max(MAX_ID, "org"),
   password: ZPassword,
 }).superRefine((v, ctx) => {
   if (passwordIsUsername(v.password, v.username))
@@ -35,11 +36,11 @@ export const ZCreateUser = ZUserFields.extend({
 });
 export type TCreateUser = z.infer<typeof ZCreateUser>;
 
-export const ZUpdateUser = ZUserFields.extend({ id: z.number().int().positive() });
+export const ZUpdateUser = ZUserFields.extend({ id: zNumberId });
 export type TUpdateUser = z.infer<typeof ZUpdateUser>;
 
 export const ZResetPassword = z
-  .object({ id: z.number().int().positive(), password: ZPassword, confirm: z.string() })
+  .object({ id: zNumberId, password: ZPassword, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { message: "passwordMismatch", path: ["confirm"] });
 export type TResetPassword = z.infer<typeof ZResetPassword>;
 
@@ -61,7 +62,7 @@ export function zChangePassword(username: string) {
 }
 export type TChangePassword = z.infer<ReturnType<typeof zChangePassword>>;
 
-export const ZSetActive = z.object({ id: z.number().int().positive(), active: z.boolean() });
+export const ZSetActive = z.object({ id: zNumberId, active: z.boolean() });
 export type TSetActive = z.infer<typeof ZSetActive>;
 
-export const ZOrgSearch = z.object({ q: z.string().trim().max(40) });
+export const ZOrgSearch = z.object({ q: zText().trim().max(40) });

@@ -556,4 +556,50 @@ describe("scope and the route handlers", () => {
     expect(parsed.name).toBe("Completion");
     expect(parsed.rows[0]![0]).toBe("正定县总工会: task completion");
   });
+
+  it("ids above 2^31-1 or not in canonical form are a 400, never a 500", async () => {
+    for (const org of ["99999999999", "2147483648", "1e2", "0x10", "-1", "1.5"]) {
+      const res = await call(getLedger, { query: `org=${org}&format=csv`, user: A.hebei! });
+      expect([res.status, await res.json()], org).toEqual([
+        400,
+        { code: "VALIDATION", fieldErrors: { org: "invalid" } },
+      ]);
+    }
+  });
+
+  it("audits every export with its scope, and one refused for scope as DENIED", async () => {
+    const before = await t.db.auditEvent.count({ where: { action: "export.download" } });
+    const hebei = await org("130000");
+    const res = await call(getLedger, { query: `org=${hebei.id}&objective=3.3&format=csv`, user: A.hebei! });
+    expect(res.status).toBe(200);
+    await res.arrayBuffer();
+    const denied = await call(getCompletion, { query: `org=${hebei.id}`, user: A.wuhan! });
+    expect(denied.status).toBe(404);
+    const rows = await t.db.auditEvent.findMany({
+      where: { action: "export.download" },
+      orderBy: { id: "asc" },
+      skip: before,
+    });
+    expect(
+      rows.map((r) => ({
+        actorId: r.actorId,
+        outcome: r.outcome,
+        target: [r.targetType, r.targetId],
+        detail: r.detail,
+      })),
+    ).toEqual([
+      {
+        actorId: A.hebei!.id,
+        outcome: "SUCCESS",
+        target: ["org", String(hebei.id)],
+        detail: { kind: "ledger", orgId: hebei.id, objective: "3.3", format: "csv" },
+      },
+      {
+        actorId: A.wuhan!.id,
+        outcome: "DENIED",
+        target: ["org", String(hebei.id)],
+        detail: { kind: "completion", orgId: hebei.id, objective: null, format: "xlsx" },
+      },
+    ]);
+  });
 });

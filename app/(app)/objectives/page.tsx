@@ -9,6 +9,7 @@ import { TreeToggle } from "@/features/objectives/components/tree-toggle";
 import { findObjectives } from "@/features/objectives/server/find-objectives";
 import { getObjectiveTree } from "@/features/objectives/server/get-objective-tree";
 import { requirePagePermission } from "@/lib/auth/session";
+import { searchText } from "@/lib/input";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("objectives"))("title") };
@@ -17,7 +18,7 @@ export async function generateMetadata() {
 export default async function ObjectivesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   await requirePagePermission("objective:read");
   const t = await getTranslations();
-  const q = (await searchParams).q?.trim() ?? "";
+  const q = searchText((await searchParams).q, 50) ?? "";
   const roots = q ? [] : await getObjectiveTree();
   const plan = roots[0];
   return (

@@ -11,6 +11,7 @@ import { UserList } from "@/features/users/components/user-list";
 import { listUsers } from "@/features/users/server/list-users";
 import { requirePagePermission } from "@/lib/auth/session";
 import { parseCursor } from "@/lib/paging";
+import { searchText } from "@/lib/input";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("users"))("title") };
@@ -24,9 +25,9 @@ export default async function UsersPage({
   const user = await requirePagePermission("user:manage");
   const t = await getTranslations();
   const sp = await searchParams;
-  const q = sp.q?.trim() ?? "";
+  const q = searchText(sp.q, 50) ?? "";
   const cursor = parseCursor(sp.cursor);
-  const page = await listUsers(user, { q, orgCode: sp.org, cursor });
+  const page = await listUsers(user, { q, orgCode: searchText(sp.org, 20), cursor });
   return (
     <>
       <PageHeader

@@ -17,7 +17,7 @@ export function uploadFile({
 }): Promise<TUploadResult> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", `/api/tasks/${taskId}/attachments`);
+    xhr.open("POST", `/api/tasks/${taskId}/attachments?purpose=${encodeURIComponent(purpose)}`);
     xhr.responseType = "json";
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));

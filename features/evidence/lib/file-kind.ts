@@ -4,6 +4,16 @@ export type TAttachmentKind = "IMAGE" | "PDF" | "OFFICE";
 export type TDetected = { ext: string; mime: string } | undefined;
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** What a multipart body may hold besides the file (boundaries, part headers, the purpose field). */
+export const MULTIPART_OVERHEAD = 64 * 1024;
+/**
+ * Per-user upload quota over a sliding hour, counted in the database (so every server instance
+ * shares it): a form links at most 30 files, so 60 files or 300 MB an hour leaves room for honest
+ * work and stops a script filling the disk.
+ */
+export const UPLOAD_QUOTA = { windowMs: 60 * 60 * 1000, files: 60, bytes: 300 * 1024 * 1024 };
+/** Uploads never linked to a progress update or a report are removed after this long. */
+export const UNLINKED_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
 
 const IMAGES = new Set(["jpg", "png", "webp", "gif", "heic", "heif", "avif"]);
 const OOXML = new Set(["docx", "xlsx", "pptx"]);

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { evidenceFileName } from "../lib/file-name";
 
 export const ATTACHMENT_VIEW_SELECT = {
   id: true,
@@ -27,7 +28,8 @@ export type TAttachmentView = {
 export function toAttachmentView(a: TRow): TAttachmentView {
   return {
     id: a.id,
-    fileName: a.fileName,
+    // Rows stored before names were made safe are shown safe too.
+    fileName: evidenceFileName(a.fileName, a.mime),
     kind: a.kind,
     mime: a.mime,
     size: a.size,

@@ -7,6 +7,14 @@ import type { TTaskActor } from "@/features/tasks/lib/task-permissions";
 export async function findAttachmentForUser(actor: TTaskActor, id: number) {
   return getDb().attachment.findFirst({
     where: { id, task: taskScopeWhere(actor) },
-    select: { id: true, fileName: true, mime: true, kind: true, storageKey: true, hasThumbnail: true },
+    select: {
+      id: true,
+      taskId: true,
+      fileName: true,
+      mime: true,
+      kind: true,
+      storageKey: true,
+      hasThumbnail: true,
+    },
   });
 }

@@ -53,3 +53,12 @@ export function openFile(
     return null;
   }
 }
+
+/** Deletes a stored file and its thumbnail (missing ones are fine). */
+export async function removeStoredFile(storageKey: string): Promise<void> {
+  const file = fullPath(storageKey);
+  await Promise.all([
+    fs.promises.rm(file, { force: true }),
+    fs.promises.rm(`${file}.thumb.webp`, { force: true }),
+  ]);
+}

@@ -46,22 +46,8 @@ export function asciiFileName(parts: {
   return `${[...codes, formatDay(chinaToday(parts.now))].join("-")}.${parts.format}`;
 }
 
-/** RFC 5987 value: UTF-8 percent-encoding of everything outside attr-char. */
-export function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-}
-
-/**
- * `attachment` with the UTF-8 name in filename* and a plain-ASCII fallback in filename
- * (for the rare client without RFC 6266 support).
- */
-export function contentDisposition(fileName: string, asciiFallback: string): string {
-  const fallback = asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${rfc5987(fileName)}`;
-}
+// The header itself is shared with evidence downloads (lib/content-disposition.ts).
+export { contentDisposition, rfc5987 } from "@/lib/content-disposition";
 
 const CHINA_TIME = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Asia/Shanghai",

@@ -1,5 +1,6 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { likeLiteral } from "@/lib/input";
 import { ancestorCodes } from "../lib/tree";
 
 const LIMIT = 100;
@@ -17,8 +18,8 @@ export async function findObjectives(query: string) {
   const rows = await db.objective.findMany({
     where: {
       OR: [
-        { title: { contains: q, mode: "insensitive" } },
-        { sourceText: { contains: q, mode: "insensitive" } },
+        { title: { contains: likeLiteral(q), mode: "insensitive" } },
+        { sourceText: { contains: likeLiteral(q), mode: "insensitive" } },
       ],
     },
     select,

@@ -2,6 +2,7 @@ import "server-only";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { cursorArgs, toPage } from "@/lib/paging";
+import { likeLiteral } from "@/lib/input";
 import { withChildCounts } from "./child-counts";
 
 type TActor = { orgId: number };
@@ -25,7 +26,10 @@ export async function searchOrgs(actor: TActor, query: string, cursor?: number) 
   const q = query.trim().slice(0, 50);
   const db = getDb();
   const rows = await db.org.findMany({
-    where: { ...orgScopeWhere(actor), OR: [{ name: { contains: q } }, { code: { startsWith: q } }] },
+    where: {
+      ...orgScopeWhere(actor),
+      OR: [{ name: { contains: likeLiteral(q) } }, { code: { startsWith: likeLiteral(q) } }],
+    },
     select: { ...orgListSelect, depth: true },
     orderBy: [{ depth: "asc" }, { id: "asc" }],
     ...cursorArgs(cursor),

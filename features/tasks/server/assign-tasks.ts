@@ -1,9 +1,11 @@
 import "server-only";
+import { recordAudit } from "@/lib/audit/record";
 import { getDb, type TDb, type TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { chinaToday, parseDay } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TAssignTasks } from "../schemas";
+import { auditActor } from "./audit-actor";
 import { insertTasks } from "./insert-tasks";
 import { loadTaskForAction, type TLoadedTask } from "./load-task";
 import { resolveTargets } from "./resolve-targets";
@@ -137,6 +139,23 @@ export async function assignTasks(
           where: { id: batch.id },
           data: { taskCount: created, skippedCount: skipped },
         });
+        await recordAudit(
+          {
+            action: "task.assign",
+            actor: auditActor(actor),
+            target: { type: "batch", id: batch.id },
+            detail: {
+              assignerOrgId,
+              parentTaskId: parent?.id ?? null,
+              measures: measureIds.length,
+              orgs: targetOrgIds.length,
+              tasks: created,
+              skipped,
+              target: input.target.mode === "orgs" ? { mode: "orgs" } : input.target,
+            },
+          },
+          tx,
+        );
         return {
           batchId: batch.id,
           created,

@@ -1,9 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
+import { likeLiteral } from "@/lib/input";
 import type { TTaskActor } from "../lib/task-permissions";
 
 /** Measures the user's org does not hold yet (neither assigned nor claimed), in report order. */
-export async function listClaimable(user: TTaskActor, q?: string) {
+export async function listClaimable(user: TTaskActor, query?: string) {
+  const q = query ? likeLiteral(query) : undefined;
   return getDb().objective.findMany({
     where: {
       level: "MEASURE",

@@ -3,6 +3,7 @@ import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { taskScopeWhere } from "@/lib/auth/scope";
 import { chinaToday } from "@/lib/dates";
+import { likeLiteral } from "@/lib/input";
 import { OPEN_STATUSES } from "@/lib/task-status";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TTaskFilters } from "../schemas";
@@ -47,20 +48,21 @@ export function taskFilterWhere(
   if (f.objective)
     and.push({ objective: { OR: [{ code: f.objective }, { code: { startsWith: `${f.objective}.` } }] } });
   if (f.mine) and.push(ctx.mine ?? { responsibleId: user.id });
-  if (f.q)
+  if (f.q) {
+    const q = likeLiteral(f.q);
     and.push({
       OR: [
-        { objective: { title: { contains: f.q } } },
-        { objective: { code: { startsWith: f.q } } },
-        { org: { name: { contains: f.q } } },
+        { objective: { title: { contains: q } } },
+        { objective: { code: { startsWith: q } } },
+        { org: { name: { contains: q } } },
       ],
     });
+  }
   return { AND: and };
 }
 
 /** Tasks in scope, earliest due first (so overdue ones lead), cursor-paged. */
 export async function listTasks(user: TTaskActor, f: TTaskFilters, today = chinaToday()) {
-  const cursor = Number(f.cursor);
   const db = getDb();
   const mine = f.mine ? await mineWhere(db, user.id) : undefined;
   const rows = await db.task.findMany({
@@ -68,7 +70,7 @@ export async function listTasks(user: TTaskActor, f: TTaskFilters, today = china
     orderBy: [{ dueDate: "asc" }, { id: "asc" }],
     select: TASK_ROW_SELECT,
     take: TASK_PAGE + 1,
-    ...(Number.isSafeInteger(cursor) && cursor > 0 ? { cursor: { id: cursor }, skip: 1 } : {}),
+    ...(f.cursor ? { cursor: { id: f.cursor }, skip: 1 } : {}),
   });
   const items = rows.slice(0, TASK_PAGE);
   return { items, nextCursor: rows.length > TASK_PAGE ? String(items.at(-1)?.id) : null };

@@ -4,6 +4,7 @@ import type { TTaskActor } from "../lib/task-permissions";
 import type { TLogProgress } from "../schemas";
 import { loadTaskForAction } from "./load-task";
 import { applyTaskChange } from "./write/apply-change";
+import { oncePerToken } from "./write/client-token";
 
 /**
  * 进展填报: a progress record (with evidence) and the task's current percent/state. A task that
@@ -13,50 +14,56 @@ import { applyTaskChange } from "./write/apply-change";
  */
 export async function logProgress(actor: TTaskActor, input: TLogProgress, now = new Date()) {
   const db = getDb();
-  try {
-    const task = await loadTaskForAction(db, actor, {
-      taskId: input.taskId,
-      action: "logProgress",
-      version: input.version,
-    });
-    const changes: Record<string, [unknown, unknown]> = {};
-    if (task.progressState !== input.state) changes.state = [task.progressState, input.state];
-    if (input.value !== undefined)
-      changes.value = [task.actualValue === null ? null : String(task.actualValue), String(input.value)];
-    if (input.attachmentIds.length) changes.evidence = [null, input.attachmentIds.length];
-    const { resultId } = await applyTaskChange(db, {
-      task,
-      actorId: actor.id,
-      now,
-      ...(task.hasChildren ? {} : { progress: input.percent }),
-      fields: {
-        progressState: input.state,
-        lastProgressAt: now,
-        ...(input.value !== undefined ? { actualValue: input.value } : {}),
+  return oncePerToken({
+    first: async () => {
+      const r = await db.progressUpdate.findFirst({
+        where: { clientToken: input.clientToken, taskId: input.taskId, authorId: actor.id },
+        select: { id: true },
+      });
+      return r && { progressUpdateId: r.id };
+    },
+    taken: async () => !!(await db.progressUpdate.count({ where: { clientToken: input.clientToken } })),
+    write: () => logOnce(actor, input, now),
+  });
+}
+
+async function logOnce(actor: TTaskActor, input: TLogProgress, now: Date) {
+  const db = getDb();
+  const task = await loadTaskForAction(db, actor, {
+    taskId: input.taskId,
+    action: "logProgress",
+    version: input.version,
+  });
+  const changes: Record<string, [unknown, unknown]> = {};
+  if (task.progressState !== input.state) changes.state = [task.progressState, input.state];
+  if (input.value !== undefined)
+    changes.value = [task.actualValue === null ? null : String(task.actualValue), String(input.value)];
+  if (input.attachmentIds.length) changes.evidence = [null, input.attachmentIds.length];
+  const { resultId } = await applyTaskChange(db, {
+    task,
+    actorId: actor.id,
+    now,
+    ...(task.hasChildren ? {} : { progress: input.percent }),
+    fields: {
+      progressState: input.state,
+      lastProgressAt: now,
+      ...(input.value !== undefined ? { actualValue: input.value } : {}),
+    },
+    event: { type: "PROGRESS", message: input.narrative, changes },
+    records: [
+      {
+        kind: "progressUpdate",
+        percent: task.hasChildren ? "current" : input.percent,
+        state: input.state,
+        narrative: input.narrative,
+        value: input.value ?? null,
+        clientToken: input.clientToken,
       },
-      event: { type: "PROGRESS", message: input.narrative, changes },
-      records: [
-        {
-          kind: "progressUpdate",
-          percent: task.hasChildren ? "current" : input.percent,
-          state: input.state,
-          narrative: input.narrative,
-          value: input.value ?? null,
-          clientToken: input.clientToken,
-        },
-      ],
-      evidenceIds: input.attachmentIds,
-      guards: input.attachmentIds.length
-        ? [{ kind: "ownUnlinkedAttachments", ids: input.attachmentIds, uploaderId: actor.id }]
-        : [],
-    });
-    return { progressUpdateId: resultId! };
-  } catch (e) {
-    const first = await db.progressUpdate.findFirst({
-      where: { clientToken: input.clientToken, taskId: input.taskId, authorId: actor.id },
-      select: { id: true },
-    });
-    if (first) return { progressUpdateId: first.id };
-    throw e;
-  }
+    ],
+    evidenceIds: input.attachmentIds,
+    guards: input.attachmentIds.length
+      ? [{ kind: "ownUnlinkedAttachments", ids: input.attachmentIds, uploaderId: actor.id }]
+      : [],
+  });
+  return { progressUpdateId: resultId! };
 }

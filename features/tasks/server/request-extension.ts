@@ -6,15 +6,28 @@ import type { TTaskActor } from "../lib/task-permissions";
 import type { TRequestExtension } from "../schemas";
 import { loadTaskForAction } from "./load-task";
 import { applyTaskChange } from "./write/apply-change";
+import { oncePerToken } from "./write/client-token";
 
-/** 延期申请: asks the assigner for a later due date. At most one request is pending at a time. */
+/** 延期申请: asks the assigner for a later due date. At most one request is pending at a
+ * time. A repeated request (same client token, user and task) answers with the first one.
+ */
 export async function requestExtension(actor: TTaskActor, input: TRequestExtension, now = new Date()) {
   const db = getDb();
-  const repeat = await db.extensionRequest.findUnique({
-    where: { clientToken: input.clientToken },
-    select: { id: true },
+  return oncePerToken({
+    first: async () => {
+      const r = await db.extensionRequest.findFirst({
+        where: { clientToken: input.clientToken, taskId: input.taskId, requestedById: actor.id },
+        select: { id: true },
+      });
+      return r && { extensionId: r.id };
+    },
+    taken: async () => !!(await db.extensionRequest.count({ where: { clientToken: input.clientToken } })),
+    write: () => requestOnce(actor, input, now),
   });
-  if (repeat) return { extensionId: repeat.id };
+}
+
+async function requestOnce(actor: TTaskActor, input: TRequestExtension, now: Date) {
+  const db = getDb();
   const task = await loadTaskForAction(db, actor, {
     taskId: input.taskId,
     action: "requestExtension",

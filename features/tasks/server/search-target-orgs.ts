@@ -1,6 +1,7 @@
 import "server-only";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
+import { likeLiteral } from "@/lib/input";
 import type { TTaskActor } from "../lib/task-permissions";
 import { loadTaskForAction } from "./load-task";
 
@@ -10,7 +11,7 @@ export async function searchTargetOrgs(actor: TTaskActor, input: { q: string; pa
   const root = input.parentTaskId
     ? (await loadTaskForAction(db, actor, { taskId: input.parentTaskId, action: "cascade" })).orgId
     : actor.orgId;
-  const q = input.q;
+  const q = likeLiteral(input.q);
   return db.org.findMany({
     where: {
       ...orgScopeWhere({ orgId: root }),

@@ -5,15 +5,29 @@ import type { TTaskActor } from "../lib/task-permissions";
 import type { TSubmitCompletion } from "../schemas";
 import { loadTaskForAction } from "./load-task";
 import { applyTaskChange } from "./write/apply-change";
+import { oncePerToken } from "./write/client-token";
 
-/** 办结: the chair reports completion; the task goes to the assigning org's review queue. */
+/**
+ * 办结: the chair reports completion; the task goes to the assigning org's review queue. A repeated
+ * submit (same client token, user and task) answers with the first report.
+ */
 export async function submitCompletion(actor: TTaskActor, input: TSubmitCompletion, now = new Date()) {
   const db = getDb();
-  const repeat = await db.completionReport.findUnique({
-    where: { clientToken: input.clientToken },
-    select: { id: true },
+  return oncePerToken({
+    first: async () => {
+      const r = await db.completionReport.findFirst({
+        where: { clientToken: input.clientToken, taskId: input.taskId, submittedById: actor.id },
+        select: { id: true },
+      });
+      return r && { reportId: r.id };
+    },
+    taken: async () => !!(await db.completionReport.count({ where: { clientToken: input.clientToken } })),
+    write: () => submitOnce(actor, input, now),
   });
-  if (repeat) return { reportId: repeat.id };
+}
+
+async function submitOnce(actor: TTaskActor, input: TSubmitCompletion, now: Date) {
+  const db = getDb();
   const task = await loadTaskForAction(db, actor, {
     taskId: input.taskId,
     action: "submit",

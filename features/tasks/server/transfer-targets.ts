@@ -1,6 +1,7 @@
 import "server-only";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
+import { likeLiteral } from "@/lib/input";
 import type { TTaskActor } from "../lib/task-permissions";
 import { loadTaskForAction } from "./load-task";
 
@@ -9,7 +10,7 @@ export async function searchTransferTargets(actor: TTaskActor, input: { taskId: 
   const db = getDb();
   const task = await loadTaskForAction(db, actor, { taskId: input.taskId, action: "transfer" });
   const root = task.reviewOrgId;
-  const q = input.q;
+  const q = likeLiteral(input.q);
   return db.org.findMany({
     where: {
       ...orgScopeWhere({ orgId: root }),

@@ -2,6 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { cursorArgs, toPage } from "@/lib/paging";
+import { likeLiteral } from "@/lib/input";
 import type { TActor } from "./actor";
 import { managedUserWhere } from "./managed-where";
 
@@ -9,7 +10,10 @@ import { managedUserWhere } from "./managed-where";
 export async function listUsers(actor: TActor, opts: { q?: string; orgCode?: string; cursor?: number }) {
   const q = opts.q?.trim().slice(0, 50);
   const and: Prisma.UserWhereInput[] = [{ OR: [{ id: actor.id }, managedUserWhere(actor)] }];
-  if (q) and.push({ OR: [{ name: { contains: q } }, { username: { contains: q.toLowerCase() } }] });
+  if (q)
+    and.push({
+      OR: [{ name: { contains: likeLiteral(q) } }, { username: { contains: likeLiteral(q.toLowerCase()) } }],
+    });
   if (opts.orgCode) and.push({ org: { code: opts.orgCode } });
   const rows = await getDb().user.findMany({
     where: { AND: and },

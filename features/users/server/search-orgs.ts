@@ -1,6 +1,7 @@
 import "server-only";
 import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
+import { likeLiteral } from "@/lib/input";
 import type { TActor } from "./actor";
 
 /**
@@ -12,7 +13,7 @@ export async function searchManagedOrgs(actor: TActor, q: string) {
     where: {
       ...orgScopeWhere(actor),
       ...(q
-        ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }] }
+        ? { OR: [{ name: { contains: likeLiteral(q) } }, { code: { startsWith: likeLiteral(q) } }] }
         : { OR: [{ id: actor.orgId }, { parentId: actor.orgId }] }),
     },
     orderBy: [{ depth: "asc" }, { sortOrder: "asc" }, { id: "asc" }],

@@ -18,16 +18,17 @@ import { getTaskDetail, listOrgStaff } from "@/features/tasks/server/get-task-de
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { parseId } from "@/lib/input";
 
 export const generateMetadata = pageTitle("titles.task");
 
 export default async function TaskPage({ params }: { params: Promise<{ id: string }> }) {
   // Business pages: the three administrators (三员分立) hold no objective:read.
   const user = await requirePagePermission("objective:read");
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   // Outside the user's scope and non-existent look the same: not found.
   const detail =
-    Number.isSafeInteger(id) && id > 0
+    id !== null
       ? await getTaskDetail(user, id).catch((e) => {
           if (isAppError(e)) return null;
           throw e;

@@ -8,13 +8,14 @@ import { chinaToday, formatDay } from "@/lib/dates";
 import { listClaimable } from "@/features/tasks/server/list-claimable";
 import { requirePagePermission } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { searchText } from "@/lib/input";
 
 export const generateMetadata = pageTitle("tasks.claimPage.title");
 
 export default async function ClaimPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
   const user = await requirePagePermission("task:claim");
   const t = await getTranslations("tasks.claimPage");
-  const q = (await searchParams).q?.trim().slice(0, 50) || undefined;
+  const q = searchText((await searchParams).q, 50);
   const items = await listClaimable(user, q);
   const minDue = formatDay(chinaToday());
   return (

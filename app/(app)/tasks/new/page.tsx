@@ -5,8 +5,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AssignForm } from "@/features/tasks/components/assign-form";
 import { getAssignContext } from "@/features/tasks/server/assign-context";
 import { requirePagePermission } from "@/lib/auth/session";
-import { parseCursor } from "@/lib/paging";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { parseId } from "@/lib/input";
 
 export const generateMetadata = pageTitle("tasks.assign.title");
 
@@ -16,8 +16,11 @@ export default async function AssignPage({ searchParams }: { searchParams: Promi
   const user = await requirePagePermission("task:assign");
   const t = await getTranslations("tasks.assign");
   const sp = await searchParams;
+  const parentTaskId = sp.parent === undefined ? undefined : parseId(sp.parent);
+  // A parent that is not an id is a task that does not exist.
+  if (parentTaskId === null) notFound();
   const ctx = await getAssignContext(user, {
-    parentTaskId: parseCursor(sp.parent),
+    parentTaskId,
     objectiveCode: typeof sp.objective === "string" ? sp.objective : undefined,
   });
   if (!ctx) notFound();

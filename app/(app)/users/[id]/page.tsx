@@ -11,15 +11,16 @@ import { grantableRolesAt } from "@/lib/auth/permissions";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { pageTitle } from "@/lib/i18n/page-title";
+import { parseId } from "@/lib/input";
 
 export const generateMetadata = pageTitle("titles.user");
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requirePagePermission("user:manage");
   const t = await getTranslations();
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const target =
-    Number.isSafeInteger(id) && id > 0
+    id !== null
       ? await findManagedUser(actor, id).catch((e) => {
           if (isAppError(e)) return null;
           throw e;

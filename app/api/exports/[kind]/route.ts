@@ -1,6 +1,7 @@
 import { cookies } from "next/headers";
 import { createExport, type TExportKind } from "@/features/exports/server/export-file";
 import { exportResponse, parseExportQuery } from "@/features/exports/server/export-response";
+import { recordAudit } from "@/lib/audit/record";
 import { authorize } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
 import { errorResponse } from "@/lib/http";
@@ -10,6 +11,7 @@ const KINDS: readonly TExportKind[] = ["completion", "ledger"];
 
 // /api/exports/completion (完成情况 of an org) and /api/exports/ledger (台账 of every task in its subtree),
 // as XLSX or CSV: ?org=<id>&objective=<code>&format=xlsx|csv. Only orgs in the user's subtree.
+// Every export is audited (export.download) with its scope; one refused for scope as DENIED.
 export async function GET(req: Request, ctx: { params: Promise<{ kind: string }> }) {
   try {
     const kind = (await ctx.params).kind as TExportKind;
@@ -17,8 +19,22 @@ export async function GET(req: Request, ctx: { params: Promise<{ kind: string }>
     const user = await authorize("report:read");
     const q = parseExportQuery(new URL(req.url).searchParams);
     const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-    const file = await createExport(user, { ...q, kind, orgId: q.org ?? user.orgId, locale });
-    if (!file) throw new AppError("NOT_FOUND");
+    const orgId = q.org ?? user.orgId;
+    const file = await createExport(user, { ...q, kind, orgId, locale });
+    const audit = {
+      action: "export.download" as const,
+      actor: { id: user.id, username: user.username },
+      target: { type: "org", id: orgId },
+      detail: { kind, orgId, objective: q.objective ?? null, format: q.format },
+    };
+    if (!file) {
+      await recordAudit({ ...audit, outcome: "DENIED" });
+      throw new AppError("NOT_FOUND");
+    }
+    await recordAudit(audit).catch((e: unknown) => {
+      file.body.destroy();
+      throw e;
+    });
     return exportResponse(file);
   } catch (e) {
     return errorResponse(e);
