@@ -54,6 +54,10 @@ test("after sign-in the browser follows only a path on this origin", async ({ pa
 
 test("after sign-out the old session cookie opens no page and runs no action", async ({ page, browser }) => {
   await loginAs(page, "wuchang.staff");
+  // The browser's view of the session never includes the server-side session id.
+  const visible = (await (await page.request.get("/api/auth/session")).json()) as Record<string, unknown>;
+  expect(visible.userId).toBeTruthy();
+  expect(visible).not.toHaveProperty("sid");
   // An action that needs a signed-in user, recorded so it can be replayed: a wrong current password.
   await page.goto("/account/password");
   const actionRequest = page.waitForRequest((r) => r.method() === "POST" && !!r.headers()["next-action"]);

@@ -28,7 +28,7 @@ type TSignedIn = { user: TSessionUser; mustChangePassword: boolean; sessionId: s
 /** The session's user id and session id from the signed cookie (JWT), or null. */
 const readToken = cache(async (): Promise<{ userId: number; sid: string } | null> => {
   const secureCookies = servedOverHttps(await headers());
-  const session = (await getServerSession(getAuthOptions({ secureCookies }))) as {
+  const session = (await getServerSession(getAuthOptions({ secureCookies, withSessionId: true }))) as {
     userId?: string;
     sid?: unknown;
   } | null;
