@@ -14,8 +14,13 @@ if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 /**
  * `secureCookies`: the request came over HTTPS (lib/security/https.ts); cookies are then `Secure`
  * (and `__Secure-` prefixed). The route handler and getServerSession decide it from the same headers.
+ * `withSessionId`: only for getServerSession on the server; the browser's /api/auth/session never
+ * sees the session id.
  */
-export function getAuthOptions({ secureCookies = false }: { secureCookies?: boolean } = {}): NextAuthOptions {
+export function getAuthOptions({
+  secureCookies = false,
+  withSessionId = false,
+}: { secureCookies?: boolean; withSessionId?: boolean } = {}): NextAuthOptions {
   return {
     secret: getAuthSecret(),
     // The cookie's own limit; the session row enforces the configured idle and absolute limits.
@@ -41,7 +46,7 @@ export function getAuthOptions({ secureCookies = false }: { secureCookies?: bool
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub, sid: token.sid };
+        return { ...session, userId: token.sub, ...(withSessionId ? { sid: token.sid } : {}) };
       },
       // Only this origin's URLs are followed (no open redirect).
       redirect({ url, baseUrl }) {

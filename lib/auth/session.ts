@@ -3,7 +3,6 @@ import { cache } from "react";
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getAuthOptions } from "./options";
 import { servedOverHttps } from "@/lib/security/https";
@@ -29,7 +28,7 @@ type TSignedIn = { user: TSessionUser; mustChangePassword: boolean; sessionId: s
 /** The session's user id and session id from the signed cookie (JWT), or null. */
 const readToken = cache(async (): Promise<{ userId: number; sid: string } | null> => {
   const secureCookies = servedOverHttps(await headers());
-  const session = (await getServerSession(getAuthOptions({ secureCookies }))) as {
+  const session = (await getServerSession(getAuthOptions({ secureCookies, withSessionId: true }))) as {
     userId?: string;
     sid?: unknown;
   } | null;
@@ -41,27 +40,26 @@ const readToken = cache(async (): Promise<{ userId: number; sid: string } | null
 
 /**
  * The signed-in, active user fresh from the database (once per request), with the password flag: only
- * while the session row is live (not revoked, not idle, not past its absolute lifetime), read in the
- * same query as the user.
+ * while the session row is live (not revoked, not idle, not past its absolute lifetime). One query
+ * reads the session, the user, the org and the permissions.
  */
 const loadSignedIn = cache(async (): Promise<TSignedIn | null> => {
   const token = await readToken();
   if (!token) return null;
-  const db = getDb();
-  const user = await findLiveSession(token, db);
+  const user = await findLiveSession(token);
   if (!user) return null;
-  const rows = await db.rolePermission.findMany({ where: { role: user.role } });
+  const rows = user.permissions.map((permission) => ({ role: user.role, permission }));
   return {
     mustChangePassword: user.mustChangePassword,
     sessionId: token.sid,
     user: {
-      id: user.id,
+      id: user.userId,
       username: user.username,
       name: user.name,
       role: user.role,
       orgId: user.orgId,
-      orgName: user.org.name,
-      orgLevel: user.org.level,
+      orgName: user.orgName,
+      orgLevel: user.orgLevel,
       permissions: resolvePermissions(rows, user.role),
     },
   };

@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { TRequestMeta } from "@/lib/audit/request-meta";
 import { getDb, type TDb, type TTx } from "@/lib/db/client";
 import { getSecuritySettings } from "@/lib/security/settings";
+import type { TRole } from "./permissions";
 import { needsTouch, sessionState } from "./session-limits";
 
 /** Why every session of a user ended (stored on the rows and in the audit trail). */
@@ -29,44 +30,50 @@ export async function createUserSession(
   return id;
 }
 
-/** What a request needs of its user, read together with the session in one query. */
-const SESSION_USER = {
-  id: true,
-  username: true,
-  name: true,
-  role: true,
-  active: true,
-  mustChangePassword: true,
-  orgId: true,
-  org: { select: { name: true, level: true } },
-} as const;
+/** What a request needs of its user and role, read together with the session. */
+export type TSessionRow = {
+  userId: number;
+  createdAt: Date;
+  lastSeenAt: Date;
+  revokedAt: Date | null;
+  username: string;
+  name: string;
+  role: TRole;
+  active: boolean;
+  mustChangePassword: boolean;
+  orgId: number;
+  orgName: string;
+  orgLevel: string;
+  permissions: string[];
+};
 
 /**
  * The user of session `sid` when the session is live (exists, belongs to `userId`, not revoked, seen
  * within the idle limit, begun within the absolute limit) and the user is active; otherwise null.
- * Moves lastSeenAt forward at most about once a minute.
+ * One round trip reads the session, the user, the org and the role's permissions (this runs on every
+ * request); lastSeenAt moves forward at most about once a minute.
  */
 export async function findLiveSession(
   { sid, userId, now = new Date() }: { sid: string; userId: number; now?: Date },
   db: TDb = getDb(),
-) {
-  const [row, limits] = await Promise.all([
-    db.userSession.findUnique({
-      where: { id: sid },
-      select: {
-        userId: true,
-        createdAt: true,
-        lastSeenAt: true,
-        revokedAt: true,
-        user: { select: SESSION_USER },
-      },
-    }),
+): Promise<TSessionRow | null> {
+  const [rows, limits] = await Promise.all([
+    db.$queryRaw<TSessionRow[]>`
+      SELECT s."userId", s."createdAt", s."lastSeenAt", s."revokedAt",
+             u.username, u.name, u.role::text AS role, u.active, u."mustChangePassword", u."orgId",
+             o.name AS "orgName", o.level::text AS "orgLevel",
+             ARRAY(SELECT rp.permission::text FROM "RolePermission" rp WHERE rp.role = u.role) AS permissions
+      FROM "UserSession" s
+      JOIN "User" u ON u.id = s."userId"
+      JOIN "Org" o ON o.id = u."orgId"
+      WHERE s.id = ${sid} AND s."userId" = ${userId}`,
     getSecuritySettings(),
   ]);
-  if (!row || row.userId !== userId || !row.user.active) return null;
+  const row = rows[0];
+  if (!row || !row.active) return null;
   if (sessionState(row, limits, now) !== "live") return null;
   if (needsTouch(row.lastSeenAt, now)) await touchUserSession(sid, now, db);
-  return row.user;
+  return row;
 }
 
 /** Marks the session as just seen (only while it is not revoked). */

@@ -43,7 +43,16 @@ describe("a session is accepted only while its row is live", () => {
     });
     expect(sid).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const u = await findLiveSession({ sid, userId: user("hengda.staff").id });
-    expect(u).toMatchObject({ username: "hengda.staff", role: "STAFF", active: true });
+    expect(u).toMatchObject({
+      username: "hengda.staff",
+      role: "STAFF",
+      active: true,
+      orgLevel: "GRASSROOTS",
+    });
+    const granted = await t.db.rolePermission.findMany({ where: { role: "STAFF" } });
+    expect([...u!.permissions].sort()).toEqual(granted.map((g) => g.permission).sort());
+    expect(u!.permissions.length).toBeGreaterThan(0);
+    expect(u!.createdAt).toBeInstanceOf(Date);
   });
 
   it("refuses a session id of another user, and an unknown one", async () => {
