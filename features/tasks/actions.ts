@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
-import { authenticate, authorize } from "@/lib/auth/session";
+import { authorize } from "@/lib/auth/session";
 import { zId, zText } from "@/lib/input";
 import {
   ZAssignStaff,
@@ -41,8 +41,12 @@ import { searchTransferTargets } from "./server/transfer-targets";
 import { searchTargetOrgs } from "./server/search-target-orgs";
 import { countTargetOrgs } from "./server/count-targets";
 
-// Thin: parse (runAction) → authenticate → domain function (which checks the user's
+// Thin: parse (runAction) → taskActor → domain function (which checks the user's
 // relation to the task, scope and status) → revalidate what changed.
+// Task records are business data: 三员分立 keeps the three administrators out of them (their roles hold
+// no objective:read), so every task action needs it before the relation checks.
+const taskActor = () => authorize("objective:read");
+
 function done<T>(taskId: number | undefined, result: T): T {
   revalidatePath("/tasks");
   revalidatePath("/my-tasks");
@@ -60,49 +64,49 @@ export const claimTaskAction = async (input: unknown) =>
     done(undefined, await claimTask(await authorize("task:claim"), d)),
   );
 export const signTaskAction = async (input: unknown) =>
-  runAction(ZTaskRef, input, async (d) => done(d.taskId, await signTask(await authenticate(), d)));
+  runAction(ZTaskRef, input, async (d) => done(d.taskId, await signTask(await taskActor(), d)));
 export const handBackTaskAction = async (input: unknown) =>
-  runAction(ZReasoned, input, async (d) => done(d.taskId, await handBackTask(await authenticate(), d)));
+  runAction(ZReasoned, input, async (d) => done(d.taskId, await handBackTask(await taskActor(), d)));
 export const reassignTaskAction = async (input: unknown) =>
-  runAction(ZReassign, input, async (d) => done(d.taskId, await reassignTask(await authenticate(), d)));
+  runAction(ZReassign, input, async (d) => done(d.taskId, await reassignTask(await taskActor(), d)));
 export const transferTaskAction = async (input: unknown) =>
   runAction(ZTransfer, input, async (d) => {
-    const result = await transferTask(await authenticate(), d);
+    const result = await transferTask(await taskActor(), d);
     revalidatePath(`/tasks/${result.taskId}`);
     return done(d.taskId, result);
   });
 export const searchTransferTargetsAction = async (input: unknown) =>
   runAction(z.object({ taskId: zId, q: zText().trim().max(40) }), input, async (d) =>
-    searchTransferTargets(await authenticate(), d),
+    searchTransferTargets(await taskActor(), d),
   );
 export const cancelTaskAction = async (input: unknown) =>
-  runAction(ZReasoned, input, async (d) => done(d.taskId, await cancelTask(await authenticate(), d)));
+  runAction(ZReasoned, input, async (d) => done(d.taskId, await cancelTask(await taskActor(), d)));
 export const assignStaffAction = async (input: unknown) =>
-  runAction(ZAssignStaff, input, async (d) => done(d.taskId, await assignStaff(await authenticate(), d)));
+  runAction(ZAssignStaff, input, async (d) => done(d.taskId, await assignStaff(await taskActor(), d)));
 export const logProgressAction = async (input: unknown) =>
-  runAction(ZLogProgress, input, async (d) => done(d.taskId, await logProgress(await authenticate(), d)));
+  runAction(ZLogProgress, input, async (d) => done(d.taskId, await logProgress(await taskActor(), d)));
 export const submitCompletionAction = async (input: unknown) =>
   runAction(ZSubmitCompletion, input, async (d) =>
-    done(d.taskId, await submitCompletion(await authenticate(), d)),
+    done(d.taskId, await submitCompletion(await taskActor(), d)),
   );
 export const withdrawCompletionAction = async (input: unknown) =>
-  runAction(ZTaskRef, input, async (d) => done(d.taskId, await withdrawCompletion(await authenticate(), d)));
+  runAction(ZTaskRef, input, async (d) => done(d.taskId, await withdrawCompletion(await taskActor(), d)));
 export const reviewCompletionAction = async (input: unknown) =>
-  runAction(ZReview, input, async (d) => done(d.taskId, await reviewCompletion(await authenticate(), d)));
+  runAction(ZReview, input, async (d) => done(d.taskId, await reviewCompletion(await taskActor(), d)));
 export const requestExtensionAction = async (input: unknown) =>
   runAction(ZRequestExtension, input, async (d) =>
-    done(d.taskId, await requestExtension(await authenticate(), d)),
+    done(d.taskId, await requestExtension(await taskActor(), d)),
   );
 export const decideExtensionAction = async (input: unknown) =>
   runAction(ZDecideExtension, input, async (d) =>
-    done(d.taskId, await decideExtension(await authenticate(), d)),
+    done(d.taskId, await decideExtension(await taskActor(), d)),
   );
 export const nudgeTaskAction = async (input: unknown) =>
-  runAction(ZNudge, input, async (d) => done(d.taskId, await nudgeTask(await authenticate(), d)));
+  runAction(ZNudge, input, async (d) => done(d.taskId, await nudgeTask(await taskActor(), d)));
 export const nudgeChildrenAction = async (input: unknown) =>
-  runAction(ZNudge, input, async (d) => done(d.taskId, await nudgeChildren(await authenticate(), d)));
+  runAction(ZNudge, input, async (d) => done(d.taskId, await nudgeChildren(await taskActor(), d)));
 export const commentOnTaskAction = async (input: unknown) =>
-  runAction(ZComment, input, async (d) => done(d.taskId, await commentOnTask(await authenticate(), d)));
+  runAction(ZComment, input, async (d) => done(d.taskId, await commentOnTask(await taskActor(), d)));
 export const searchTargetOrgsAction = async (input: unknown) =>
   runAction(z.object({ q: zText().trim().max(40), parentTaskId: zId.optional() }), input, async (d) =>
     searchTargetOrgs(await authorize("task:assign"), d),
