@@ -15,8 +15,6 @@ export async function GET(req: Request, ctx: { params: Promise<{ id: string }> }
   try {
     const user = await getSession();
     if (!user) throw new AppError("UNAUTHENTICATED");
-    // Evidence is business data: the three administrators (三员分立) hold no objective:read.
-    if (!user.permissions.has("objective:read")) throw new AppError("FORBIDDEN");
     const id = idParam((await ctx.params).id);
     const att = id ? await findAttachmentForUser(user, id) : null;
     if (!att) throw new AppError("NOT_FOUND");
