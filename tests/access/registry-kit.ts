@@ -22,6 +22,8 @@ type TCase<I> = {
   other: ((c: TCtx) => Promise<I>) | { none: string };
   /** Codes a permitted call on its own subtree may answer besides OK (domain errors). */
   ownAlso?: readonly string[];
+  /** Codes a call refused for lack of the permission may answer instead of FORBIDDEN (NOT_FOUND where a lookup hides what the caller may not read). */
+  deniedAs?: readonly string[];
   /** Codes the other-region call may answer besides NOT_FOUND and FORBIDDEN (e.g. VALIDATION for an id outside the scope). */
   otherAlso?: readonly string[];
   /** For calls answering OK in another region (searches): true when the answer shows nothing of it. */

@@ -16,7 +16,9 @@ const upload = (taskId: number): TRouteRequest => {
 export const ROUTE_ENTRIES: Record<string, Partial<Record<THttpMethod, TRouteCase>>> = {
   "app/api/attachments/[id]/route.ts": {
     GET: {
-      needs: "signed-in",
+      // Evidence is business data (objective:read); to anyone else it is simply not found.
+      needs: perms("objective:read"),
+      deniedAs: ["NOT_FOUND"],
       own: async (c) => {
         const id = await c.t.attachment("own");
         return { url: `/api/attachments/${id}`, params: { id: String(id) } };

@@ -178,8 +178,8 @@ export const TASK_ACTIONS: Record<string, TActionCase> = {
     }),
   },
   commentOnTaskAction: {
-    // Open to everyone who can read the task (its scope); see the report on 三员分立.
-    needs: "signed-in",
+    // Everyone who can read the task (its scope) and holds the business read permission.
+    needs: perms("objective:read"),
     own: async (c) => ({
       taskId: (await c.t.task("own", { at: "held", status: "IN_PROGRESS" })).id,
       message: "意见",

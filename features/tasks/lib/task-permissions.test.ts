@@ -25,6 +25,14 @@ describe("task permissions", () => {
     expect([...relationsOf(actor("STAFF", 4, 9), task("IN_PROGRESS"))]).toEqual(["holder", "worker"]);
   });
 
+  it("comments need objective:read: the security admin and the auditor (三员分立) may not write any", () => {
+    for (const role of ["SECURITY_ADMIN", "AUDITOR"] as const) {
+      expect(mayAct(actor(role, 4), task("IN_PROGRESS"), "comment"), role).toBe(false);
+      expect(availableActions(actor(role, 4), task("IN_PROGRESS")), role).toEqual([]);
+    }
+    expect(mayAct(actor("STAFF", 3), task("IN_PROGRESS"), "comment")).toBe(true);
+  });
+
   it("the holding org signs, hands back and submits; staff cannot", () => {
     expect(availableActions(actor("CHAIR", 4), task("PENDING_SIGN"))).toEqual([
       "sign",

@@ -27,7 +27,7 @@ type TRule = { relation: TRelation; permission: TPermission };
 const HOLDER = (permission: TPermission): TRule => ({ relation: "holder", permission });
 const REVIEWER = (permission: TPermission): TRule => ({ relation: "reviewer", permission });
 
-/** Any one rule suffices. `comment` is open to everyone who can read the task. */
+/** Any one rule suffices. `comment` is open to everyone who can read the task and holds objective:read. */
 const RULES: Record<Exclude<TTaskAction, "comment">, readonly TRule[]> = {
   sign: [HOLDER("task:handle")],
   handBack: [HOLDER("task:handle")],
@@ -51,7 +51,8 @@ const RULES: Record<Exclude<TTaskAction, "comment">, readonly TRule[]> = {
 
 /** True when the actor's relation and permissions allow the action (status not considered). */
 export function mayAct(actor: TTaskActor, task: TTaskRelations, action: TTaskAction): boolean {
-  if (action === "comment") return true;
+  // No relation needed, only the business read permission: the administrators (三员分立) hold none.
+  if (action === "comment") return actor.permissions.has("objective:read");
   const rel = relationsOf(actor, task);
   return RULES[action].some((r) => rel.has(r.relation) && actor.permissions.has(r.permission));
 }
@@ -59,5 +60,6 @@ export function mayAct(actor: TTaskActor, task: TTaskRelations, action: TTaskAct
 /** The actions the actor may take on the task right now (relation, permission and status). */
 export function availableActions(actor: TTaskActor, task: TTaskRelations): TTaskAction[] {
   const all = Object.keys(RULES) as Exclude<TTaskAction, "comment">[];
-  return [...all.filter((a) => canApply(task.status, a) && mayAct(actor, task, a)), "comment"];
+  const comment: TTaskAction[] = mayAct(actor, task, "comment") ? ["comment"] : [];
+  return [...all.filter((a) => canApply(task.status, a) && mayAct(actor, task, a)), ...comment];
 }

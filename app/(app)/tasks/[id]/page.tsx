@@ -108,9 +108,11 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
         <Card className="content-start self-start">
           <CardHeader title={t("detail.timeline")} />
           <TaskTimeline events={detail.events} />
-          <div className="border-t border-slate-100 p-3">
-            <CommentForm taskId={task.id} />
-          </div>
+          {detail.actions.includes("comment") ? (
+            <div className="border-t border-slate-100 p-3">
+              <CommentForm taskId={task.id} />
+            </div>
+          ) : null}
         </Card>
       </div>
     </>
