@@ -14,6 +14,13 @@ const upload = (taskId: number): TRouteRequest => {
 
 /** Every exported HTTP method of every app/**\/route.ts, by file. */
 export const ROUTE_ENTRIES: Record<string, Partial<Record<THttpMethod, TRouteCase>>> = {
+  "app/api/audit/export/route.ts": {
+    GET: {
+      needs: perms("audit:read"),
+      own: async () => ({ url: "/api/audit/export?format=csv", params: {} }),
+      other: { none: "the audit trail is not split by region" },
+    },
+  },
   "app/api/attachments/[id]/route.ts": {
     GET: {
       // Evidence is business data (objective:read); to anyone else it is simply not found.

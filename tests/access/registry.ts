@@ -7,12 +7,20 @@
 // kinds of target go into TTargets in ./world.ts. The entries live in ./registry-tasks.ts,
 // ./registry-users.ts and ./registry-routes.ts, and inline below for small modules.
 
-import type { TActionCase, THttpMethod, TRouteCase } from "./registry-kit";
+import { DEFAULT_ROLE_PERMISSIONS } from "@/lib/auth/permissions";
+import { DEFAULT_SECURITY_SETTINGS } from "@/lib/security/settings";
+import { perms, type TActionCase, type THttpMethod, type TRouteCase } from "./registry-kit";
 import { ROUTE_ENTRIES } from "./registry-routes";
 import { TASK_ACTIONS } from "./registry-tasks";
 import { USER_ACTIONS } from "./registry-users";
 
 export { HTTP_METHODS, type TActionCase, type TCtx, type TNeeds, type TRouteCase } from "./registry-kit";
+
+const formOf = (fields: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, v);
+  return f;
+};
 
 /** Every exported function of every "use server" file, by file (relative to the project root). */
 export const ACTIONS: Record<string, Record<string, TActionCase>> = {
@@ -23,6 +31,49 @@ export const ACTIONS: Record<string, Record<string, TActionCase>> = {
       needs: "signed-in",
       own: async () => undefined,
       other: { none: "marks the caller's own notifications only" },
+    },
+    openNotificationAction: {
+      needs: "signed-in",
+      own: async (c) => formOf({ id: String(await c.t.notification(c.me.id, "own")) }),
+      other: async (c) => formOf({ id: String(await c.t.notification(c.w.demo["wuhan"]!.id, "other")) }),
+      // Someone else's notification: a redirect to the list, and nothing marked read.
+      otherEmpty: ({ location }) => location === "/notifications",
+    },
+  },
+  "features/auth/actions.ts": {
+    extendSessionAction: {
+      needs: "signed-in",
+      own: async () => undefined,
+      other: { none: "extends the caller's own session" },
+      beforePasswordChange: true,
+    },
+  },
+  "features/role-permissions/actions.ts": {
+    savePermissionTableAction: {
+      needs: perms("security:manage"),
+      // Saves the default table unchanged: every expectation of the matrix is computed from it.
+      own: async () => ({ table: DEFAULT_ROLE_PERMISSIONS }),
+      other: { none: "one permission table for the whole deployment" },
+      last: true,
+    },
+  },
+  "features/security/actions.ts": {
+    updateSecuritySettingsAction: {
+      needs: perms("security:manage"),
+      own: async () => ({ ...DEFAULT_SECURITY_SETTINGS }),
+      other: { none: "one set of settings for the whole deployment" },
+    },
+    unlockLoginAction: {
+      needs: perms("security:manage"),
+      own: async (c) => ({
+        id: (
+          await c.w.db.loginLock.create({
+            data: { username: "zhengding", failures: 20, until: new Date(Date.now() + 30 * 60_000) },
+            select: { id: true },
+          })
+        ).id,
+      }),
+      other: { none: "locks are deployment-wide: the security admin unlocks any account" },
     },
   },
   "features/i18n/actions.ts": {
