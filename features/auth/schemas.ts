@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { zText } from "@/lib/input";
 
 export const ZLogin = z.object({
-  username: z.string().trim().min(1, "required").max(64),
-  password: z.string().min(1, "required").max(256),
+  username: zText().trim().min(1, "required").max(64),
+  password: zText().min(1, "required").max(256),
 });
 export type TLogin = z.infer<typeof ZLogin>;
