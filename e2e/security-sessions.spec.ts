@@ -192,6 +192,8 @@ test("two minutes before the idle limit a warning offers to continue; at the lim
   await page.goto("/");
   const warning = page.getByTestId("idle-warning");
   await expect(warning).toBeHidden();
+  // The watcher has started once it has noted the page's render time (shared with other tabs).
+  await page.waitForFunction(() => !!localStorage.getItem("utt.session.seen"));
   await page.clock.fastForward("28:30");
   await expect(warning).toBeVisible();
   await expect(warning).toContainText("即将因长时间未操作而退出");
