@@ -3,6 +3,8 @@ import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Toaster } from "sonner";
 import { ZodJitless } from "@/components/zod-jitless";
+import { clientMessages } from "@/lib/i18n/client-messages";
+import { toLocale } from "@/lib/i18n/config";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
     <html lang={locale}>
       <body className="min-h-dvh">
         <ZodJitless />
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(toLocale(locale))}>
           {children}
           {/* At the bottom: a toast at the top would cover the sticky header and its navigation. */}
           <Toaster position="bottom-center" richColors closeButton />

@@ -37,7 +37,15 @@ export function usingPostgres(): boolean {
 /** The adapter factory for the configured mode: PostgreSQL when DATABASE_URL is set, PGlite otherwise. */
 export function createAdapterFactory(): PrismaPg {
   const url = getEnv().DATABASE_URL;
-  if (url) return new PrismaPg({ connectionString: url, max: Number(process.env.DB_POOL_MAX ?? 10) });
+  // Idle connections are kept for 5 minutes (pg's default closes them after 10 s): a new
+  // PostgreSQL backend spends its first queries loading catalog caches (10–50 ms of planning on
+  // the Task table), which the first page after every quiet spell would pay.
+  if (url)
+    return new PrismaPg({
+      connectionString: url,
+      max: Number(process.env.DB_POOL_MAX ?? 10),
+      idleTimeoutMillis: 300_000,
+    });
   // pglite-prisma-adapter 0.6 is typed against older driver-adapter types; at run
   // time it implements the same factory interface. The cast is confined here.
   return new PrismaPGlite(getPglite()) as unknown as PrismaPg;

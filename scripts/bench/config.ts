@@ -8,6 +8,11 @@ export type TConfig = {
   build: boolean;
   /** Only time the pages (--pages-only): no other measurement, no drift check. */
   pagesOnly: boolean;
+  /** Timed requests per page and role (--page-samples=N; 2 more are made first and dropped). */
+  pageSamples: number;
+  /** Only these pages (--pages=home,task) and roles (--roles=national,province: a prefix of the role). */
+  pageFilter: string[] | null;
+  roleFilter: string[] | null;
   url: string;
   size: TSize;
   readIterations: number;
@@ -29,21 +34,35 @@ function flagValue(args: string[], name: string): string | undefined {
 }
 
 export function parseConfig(args: string[] = process.argv.slice(2)): TConfig {
-  const known = ["--quick", "--fresh", "--skip-build", "--pages-only", "--rush-seconds=", "--clients="];
+  const known = [
+    "--quick",
+    "--fresh",
+    "--skip-build",
+    "--pages-only",
+    "--page-samples=",
+    "--pages=",
+    "--roles=",
+    "--rush-seconds=",
+    "--clients=",
+  ];
   const unknown = args.filter((a) => !known.some((k) => (k.endsWith("=") ? a.startsWith(k) : a === k)));
   if (unknown.length)
     throw new Error(
-      `unknown arguments: ${unknown.join(" ")} (use --quick, --fresh, --skip-build, --pages-only, --rush-seconds=N, --clients=N)`,
+      `unknown arguments: ${unknown.join(" ")} (use --quick, --fresh, --skip-build, --pages-only, --page-samples=N, --pages=a,b, --roles=a,b, --rush-seconds=N, --clients=N)`,
     );
   const quick = args.includes("--quick");
   // The quick dataset gets its own default database so that it never replaces the full one.
   const url = process.env.DATABASE_URL || `${SERVER}/${quick ? "utt_bench_quick" : "utt_bench"}`;
   const rushClients = Number(flagValue(args, "clients") ?? 50);
+  const list = (name: string) => flagValue(args, name)?.split(",").filter(Boolean) ?? null;
   return {
     quick,
     fresh: args.includes("--fresh"),
     build: !args.includes("--skip-build"),
     pagesOnly: args.includes("--pages-only"),
+    pageSamples: Number(flagValue(args, "page-samples") ?? 20),
+    pageFilter: list("pages"),
+    roleFilter: list("roles"),
     url,
     size: quick
       ? { branchesPerCounty: 5, tasksPerBranch: 10 }

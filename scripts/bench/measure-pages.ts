@@ -9,9 +9,16 @@ import { log, ms, summarize, type TSummary } from "./stats";
 
 // Page timing through HTTP: builds the app, starts it on the benchmark database, requests every
 // page once to warm the server up, then signs in as one user of each role through next-auth's
-// credentials flow and requests each main page 12 times one after another, dropping the first 2.
-const REQUESTS = 12;
+// credentials flow and requests each main page N + 2 times one after another, dropping the first 2.
 const DROPPED = 2;
+const WARM_PASSES = 3;
+
+export type TPageOptions = {
+  build: boolean;
+  samples: number;
+  pageFilter: string[] | null;
+  roleFilter: string[] | null;
+};
 
 export type TPageTiming = { role: string; page: string; bytes: number; s: TSummary };
 
@@ -87,10 +94,14 @@ async function timeOnce(url: string, cookie: string): Promise<{ ms: number; byte
   throw new Error(`page timing: ${url} answered ${res.status}`);
 }
 
-async function timePage(url: string, cookie: string): Promise<{ s: TSummary; bytes: number } | null> {
+async function timePage(
+  url: string,
+  cookie: string,
+  n: number,
+): Promise<{ s: TSummary; bytes: number } | null> {
   const samples: number[] = [];
   let bytes = 0;
-  for (let i = 0; i < REQUESTS; i++) {
+  for (let i = 0; i < n + DROPPED; i++) {
     const r = await timeOnce(url, cookie);
     if (!r) return null;
     if (i >= DROPPED) samples.push(r.ms);
@@ -117,8 +128,8 @@ function startApp(url: string, port: number): ChildProcess {
   });
 }
 
-/** Every main page for every role: p50/p95 over 10 timed requests each. */
-export async function measurePages(url: string, opts: { build: boolean }): Promise<TPageTiming[]> {
+/** Every main page (or those chosen) for every role: p50/p95 over `samples` timed requests each. */
+export async function measurePages(url: string, opts: TPageOptions): Promise<TPageTiming[]> {
   if (opts.build || !fs.existsSync(".next/BUILD_ID")) {
     log("pages: next build");
     execFileSync("npx", ["next", "build"], {
@@ -132,15 +143,26 @@ export async function measurePages(url: string, opts: { build: boolean }): Promi
   const server = startApp(url, port);
   try {
     await waitUntilUp(base, server);
-    // One pass over every page first (a fresh server compiles and caches on first use), so that
-    // the first role measured is not charged for it.
-    const warm = await signIn(base, targets.users[0]!.username, targets.password);
-    for (const [, p] of pagesOf(targets)) await timeOnce(`${base}${p}`, warm);
+    // Warm the server up first: a fresh server loads each route's code on first use, and V8
+    // optimises the render path only after a few hundred requests. With one pass over the pages
+    // as one user, the first role measured (the national manager) was charged for that warm-up:
+    // the same task page took twice as long for it as for the roles measured after it. So every
+    // page is requested WARM_PASSES times as every role before any is timed.
+    for (let pass = 0; pass < WARM_PASSES; pass++)
+      for (const user of targets.users) {
+        const warm = await signIn(base, user.username, targets.password);
+        for (const [, p] of pagesOf(targets)) await timeOnce(`${base}${p}`, warm);
+      }
     const out: TPageTiming[] = [];
-    for (const user of targets.users) {
+    const users = targets.users.filter(
+      (u) => !opts.roleFilter || opts.roleFilter.some((r) => u.role.startsWith(r)),
+    );
+    const pages = pagesOf(targets).filter(([page]) => !opts.pageFilter || opts.pageFilter.includes(page));
+    log(`pages: ${pages.length} pages × ${users.length} roles, ${opts.samples} timed requests each`);
+    for (const user of users) {
       const cookie = await signIn(base, user.username, targets.password);
-      for (const [page, p] of pagesOf(targets)) {
-        const r = await timePage(`${base}${p}`, cookie);
+      for (const [page, p] of pages) {
+        const r = await timePage(`${base}${p}`, cookie, opts.samples);
         if (!r) continue;
         out.push({ role: user.role, page, bytes: r.bytes, s: r.s });
         log(

@@ -53,7 +53,12 @@ async function main() {
       tasks,
       ...(cfg.pagesOnly ? {} : await measureDatabase(db, { cfg, today, tasks, load, marker })),
     };
-    const pages = await measurePages(cfg.url, { build: cfg.build });
+    const pages = await measurePages(cfg.url, {
+      build: cfg.build,
+      samples: cfg.pageSamples,
+      pageFilter: cfg.pageFilter,
+      roleFilter: cfg.roleFilter,
+    });
     const slowest = slowestPage(pages);
     result.pages_slowest_p95_ms = slowest ? r1(slowest.s.p95) : "NaN";
     result.pages_slowest = slowest ? `${slowest.page}(${slowest.role.replace(/ /g, "-")})` : "none";

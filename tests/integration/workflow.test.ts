@@ -445,6 +445,13 @@ describe("hand-back, extension, nudge, cascade, claim", () => {
     expect(detail.task.parentTask).toBeNull();
     expect(detail.actions).toContain("logProgress");
     expect(await codeOf(getTaskDetail(A["hengda.staff"]!, parent.id))).toBe("NOT_FOUND");
+    // The county's page lists what it passed down: one branch signed, the others not (催办 reaches them).
+    const above = await getTaskDetail(A.zhengding!, parent.id);
+    expect(above.children).toHaveLength(branches);
+    expect(above.childCounts).toEqual({ IN_PROGRESS: 1, PENDING_SIGN: branches - 1 });
+    expect(above.nudgeableChildren).toBe(branches - 1);
+    // A task never passed down has no sub-task figures (those queries are skipped).
+    expect(detail).toMatchObject({ children: [], childCounts: {}, nudgeableChildren: 0 });
   });
 
   it("认领: a branch claims an unassigned measure once; its parent org reviews it", async () => {

@@ -6,9 +6,12 @@ import { RATE_TEXT_COLOUR, rateColour } from "../lib/rate-colour";
 import type { THeatmap } from "../server/get-heatmap";
 import { RateLegend } from "./rate-legend";
 
+const NO_TASKS = rateColour(null);
+
 /** Regions × objectives coloured by completion rate; every cell opens the tasks behind it. */
 export function HeatmapGrid({ data }: { data: THeatmap }) {
   const t = useTranslations("completion");
+  const none = t("heatmap.none");
   return (
     <div>
       <div className="overflow-x-auto">
@@ -34,7 +37,11 @@ export function HeatmapGrid({ data }: { data: THeatmap }) {
               ))}
             </tr>
           </thead>
-          <tbody>
+          {/* Cell styles are set once here rather than on each of the (up to 50 × 20) cells. */}
+          <tbody
+            className="[&_td]:p-0 [&_td]:text-center [&_td]:tabular-nums [&_td>*]:block [&_td>*]:rounded [&_td>*]:px-1 [&_td>*]:py-2 [&_td>a:hover]:ring-2 [&_td>a:hover]:ring-brand-600"
+            style={{ color: RATE_TEXT_COLOUR }}
+          >
             {data.rows.map((r) => (
               <tr key={r.id}>
                 <th
@@ -54,31 +61,26 @@ export function HeatmapGrid({ data }: { data: THeatmap }) {
                 </th>
                 {r.cells.map((m, i) => {
                   const col = data.columns[i]!;
-                  const label = t("heatmap.cell", {
-                    region: r.name,
-                    column: `${col.code} ${col.title}`,
-                    rate: formatRate(m?.completionRate ?? null),
-                    total: m?.total ?? 0,
-                  });
+                  // A plain link (no client component per cell) named by region, column code and
+                  // figures; the column's title is in its header.
                   return (
-                    <td key={col.id} className="p-0 text-center tabular-nums">
+                    <td key={col.id}>
                       {m && m.total > 0 ? (
-                        <Link
+                        <a
                           href={tasksHref({ org: r.id, objective: col.code })}
-                          title={label}
-                          aria-label={label}
-                          className="block rounded px-1 py-2 hover:ring-2 hover:ring-brand-600"
-                          style={{ background: rateColour(m.completionRate), color: RATE_TEXT_COLOUR }}
+                          aria-label={t("heatmap.cell", {
+                            region: r.name,
+                            column: col.code,
+                            rate: formatRate(m.completionRate),
+                            total: m.total,
+                          })}
+                          style={{ background: rateColour(m.completionRate) }}
                           data-testid={`cell-${r.id}-${col.code}`}
                         >
                           {formatRate(m.completionRate)}
-                        </Link>
+                        </a>
                       ) : (
-                        <span
-                          className="block rounded px-1 py-2"
-                          style={{ background: rateColour(null), color: RATE_TEXT_COLOUR }}
-                          title={t("heatmap.none")}
-                        >
+                        <span style={{ background: NO_TASKS }} title={none}>
                           —
                         </span>
                       )}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { tasksHref } from "../lib/completion-url";
 import type { TMetrics } from "../lib/metrics";
-import { METRIC_COLUMNS, MetricCells } from "./metric-cells";
+import { METRIC_COLUMNS, METRIC_TABLE, MetricCells } from "./metric-cells";
 
 /** The org's total per main task （一）…（六）; each title opens the tasks behind it. */
 export function MainTaskTable({
@@ -16,7 +16,7 @@ export function MainTaskTable({
   const first = "sticky left-0 z-10 bg-inherit px-3 py-2 text-left";
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[760px] text-sm" data-testid="main-task-table">
+      <table className={`w-full min-w-[760px] text-sm ${METRIC_TABLE}`} data-testid="main-task-table">
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
             <th scope="col" className={`${first} bg-slate-50 font-medium`}>

@@ -14,7 +14,8 @@ export const METRIC_COLUMNS = [
 export const COMPACT_COLUMNS = ["total", "completionRate", "overdue"] as const;
 export type TMetricColumn = (typeof METRIC_COLUMNS)[number];
 
-const num = "px-3 py-2 text-right tabular-nums";
+/** Set once on a table that holds MetricCells: the cells' padding and number alignment. */
+export const METRIC_TABLE = "[&_td]:px-3 [&_td]:py-2 [&_td]:text-right [&_td]:tabular-nums";
 
 function cell(m: TMetrics, c: TMetricColumn, overdueHref?: string): React.ReactNode {
   switch (c) {
@@ -54,7 +55,13 @@ export function MetricCells({
       {columns.map((c) => (
         <td
           key={c}
-          className={`${num} ${c === "overdue" && m.overdue > 0 ? "font-semibold text-red-700" : ""} ${c === "completionRate" ? "font-medium" : ""}`}
+          className={
+            c === "overdue" && m.overdue > 0
+              ? "font-semibold text-red-700"
+              : c === "completionRate"
+                ? "font-medium"
+                : undefined
+          }
         >
           {cell(m, c, overdueHref)}
         </td>

@@ -4,7 +4,7 @@ import { ChevronRight } from "lucide-react";
 import { LinkPending } from "@/components/ui/link-pending";
 import { completionHref, tasksHref } from "../lib/completion-url";
 import type { TMetrics } from "../lib/metrics";
-import { COMPACT_COLUMNS, METRIC_COLUMNS, MetricCells } from "./metric-cells";
+import { COMPACT_COLUMNS, METRIC_COLUMNS, METRIC_TABLE, MetricCells } from "./metric-cells";
 
 export type TRegionRow = { id: number; name: string; level: string; metrics: TMetrics };
 
@@ -36,7 +36,10 @@ export function RegionTable({
   const first = "sticky left-0 z-10 bg-inherit px-3 py-2 text-left";
   return (
     <div className="overflow-x-auto">
-      <table className={`w-full text-sm ${compact ? "" : "min-w-[760px]"}`} data-testid="region-table">
+      <table
+        className={`w-full text-sm ${METRIC_TABLE} ${compact ? "" : "min-w-[760px]"}`}
+        data-testid="region-table"
+      >
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
             <th scope="col" className={`${first} bg-slate-50 font-medium`}>

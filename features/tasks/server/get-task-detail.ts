@@ -12,8 +12,12 @@ const USER = { select: { id: true, name: true } } as const;
 export async function getTaskDetail(user: TTaskActor, taskId: number) {
   const db = getDb();
   const scoped = await loadTaskForRead(db, user, taskId);
+  // Most tasks were never passed down: their sub-task queries (4 round trips) are skipped.
+  const passedDown = scoped.anyChildren;
   // Sub-tasks unsigned or overdue: what a bulk 催办 would reach.
-  const nudgeable = db.task.count({ where: nudgeableChildrenWhere(taskId, chinaToday()) });
+  const nudgeable = passedDown
+    ? db.task.count({ where: nudgeableChildrenWhere(taskId, chinaToday()) })
+    : Promise.resolve(0);
   const [task, events, progresses, reports, extensions, children, childCounts] = await Promise.all([
     db.task.findUniqueOrThrow({
       where: { id: taskId },
@@ -87,13 +91,17 @@ export async function getTaskDetail(user: TTaskActor, taskId: number) {
         decidedBy: USER,
       },
     }),
-    db.task.findMany({
-      where: { parentTaskId: taskId },
-      orderBy: { id: "asc" },
-      take: 100,
-      select: { id: true, status: true, progress: true, dueDate: true, org: { select: { name: true } } },
-    }),
-    db.task.groupBy({ by: ["status"], where: { parentTaskId: taskId }, _count: { _all: true } }),
+    passedDown
+      ? db.task.findMany({
+          where: { parentTaskId: taskId },
+          orderBy: { id: "asc" },
+          take: 100,
+          select: { id: true, status: true, progress: true, dueDate: true, org: { select: { name: true } } },
+        })
+      : [],
+    passedDown
+      ? db.task.groupBy({ by: ["status"], where: { parentTaskId: taskId }, _count: { _all: true } })
+      : [],
   ]);
   const parentVisible =
     task.parentTask && task.parentTask.orgPath.includes(user.orgId)

@@ -24,6 +24,8 @@ export type TLoadedTask = {
   chain: TChainLink[];
   /** It was passed down further and derives its progress from its (not cancelled) children. */
   hasChildren: boolean;
+  /** It has tasks passed down from it, cancelled ones included (the task page lists them all). */
+  anyChildren: boolean;
   actualValue: number | null;
   dueDate: Date;
   completedAt: Date | null;
@@ -65,7 +67,8 @@ async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promi
       ob.code AS "objectiveCode", ob.title AS "objectiveTitle", o.name AS "orgName", ro."ancestorIds" AS "reviewOrgPath", ro.name AS "reviewOrgName",
       ARRAY(SELECT h."userId" FROM "TaskHelper" h WHERE h."taskId" = t.id ORDER BY h."userId") AS "helperIds",
       t."actualValue"::float8 AS "actualValue",
-      EXISTS (SELECT 1 FROM "Task" c WHERE c."parentTaskId" = t.id AND c.status <> 'CANCELLED') AS "hasChildren"
+      EXISTS (SELECT 1 FROM "Task" c WHERE c."parentTaskId" = t.id AND c.status <> 'CANCELLED') AS "hasChildren",
+      EXISTS (SELECT 1 FROM "Task" c WHERE c."parentTaskId" = t.id) AS "anyChildren"
     FROM "Task" t
     JOIN "Objective" ob ON ob.id = t."objectiveId"
     JOIN "Org" o ON o.id = t."orgId"
