@@ -45,6 +45,9 @@ export function createAdapterFactory(): PrismaPg {
       connectionString: url,
       max: Number(process.env.DB_POOL_MAX ?? 10),
       idleTimeoutMillis: 300_000,
+      // Idle connections never keep a process alive: the server has its listener, while scripts and the
+      // Prisma CLI (prisma.config.ts uses this factory) would otherwise wait out the idle timeout at exit.
+      allowExitOnIdle: true,
     });
   // pglite-prisma-adapter 0.6 is typed against older driver-adapter types; at run
   // time it implements the same factory interface. The cast is confined here.
