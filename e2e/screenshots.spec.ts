@@ -70,6 +70,11 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "tasks-en", user: "hebei", path: "/tasks", locale: "en" },
   { name: "security", user: "secadmin", path: "/security" },
   { name: "security-permissions", user: "secadmin", path: "/security/permissions" },
+  { name: "security-settings", user: "secadmin", path: "/security/settings" },
+  { name: "security-locks", user: "secadmin", path: "/security/locks" },
+  { name: "security-settings-en", user: "secadmin", path: "/security/settings", locale: "en" },
+  { name: "home-admin", user: "admin", path: "/" },
+  { name: "users-secadmin", user: "secadmin", path: "/users" },
   { name: "audit", user: "auditor", path: "/audit" },
   { name: "audit-en", user: "auditor", path: "/audit", locale: "en" },
 ];

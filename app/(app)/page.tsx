@@ -17,24 +17,21 @@ export const generateMetadata = pageTitle("titles.home");
 export default async function HomePage() {
   const user = await requireUser();
   const t = await getTranslations();
+  const can = (p: TPermission) => user.permissions.has(p);
+  // Task figures are business data: the three administrators (三员分立, no objective:read) see none.
+  const business = can("objective:read");
   const [stats, summary, completion] = await Promise.all([
     getHomeStats(user),
-    getTaskSummary(user),
+    business ? getTaskSummary(user) : null,
     user.permissions.has("report:read") ? getCompletion(user, { orgId: user.orgId }) : null,
   ]);
-  const can = (p: TPermission) => user.permissions.has(p);
   const tiles = [
-    // Links only where the role may go (the three administrators have no business pages).
-    {
-      label: t("home.mainTasks"),
-      value: stats.mainTasks,
-      href: can("objective:read") ? "/objectives" : undefined,
-    },
-    {
-      label: t("home.measures"),
-      value: stats.measures,
-      href: can("objective:read") ? "/objectives" : undefined,
-    },
+    ...(business
+      ? [
+          { label: t("home.mainTasks"), value: stats.mainTasks, href: "/objectives" },
+          { label: t("home.measures"), value: stats.measures, href: "/objectives" },
+        ]
+      : []),
     { label: t("home.orgsInScope"), value: stats.orgs, href: can("org:read") ? "/orgs" : undefined },
     {
       label: t("home.usersInScope"),
@@ -51,7 +48,7 @@ export default async function HomePage() {
         </p>
         <p className="mt-3 text-sm text-white/90">{t(`home.roleIntro.${user.role}`)}</p>
       </section>
-      <TaskSummaryTiles summary={summary} orgId={user.orgId} />
+      {summary && <TaskSummaryTiles summary={summary} orgId={user.orgId} />}
       <div className="mb-5 grid grid-cols-2 gap-3 lg:grid-cols-4">
         {tiles.map((tile) => {
           const body = (
