@@ -5,6 +5,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getRequestMeta } from "@/lib/audit/request-meta";
 import { getDb } from "@/lib/db/client";
 import { safeAbsoluteRedirect } from "@/lib/safe-path";
+import { SESSION_COOKIE_MAX_HOURS } from "@/lib/security/settings-schema";
 import { getAuthSecret } from "./secret";
 import { createUserSession, isUnrevokedSession, revokeUserSessions } from "./user-sessions";
 
@@ -24,7 +25,7 @@ export function getAuthOptions({
   return {
     secret: getAuthSecret(),
     // The cookie's own limit; the session row enforces the configured idle and absolute limits.
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_COOKIE_MAX_HOURS * 60 * 60 },
     useSecureCookies: secureCookies,
     pages: { signIn: "/login" },
     providers: [

@@ -9,6 +9,9 @@ const int = (min: number, max: number) =>
     .min(min, "settingRange")
     .max(max, "settingRange");
 
+/** The session cookie's lifetime (next-auth maxAge): the absolute session limit can only be shorter. */
+export const SESSION_COOKIE_MAX_HOURS = 12;
+
 export const SECURITY_SETTING_BOUNDS = {
   lockSourceFailures: [3, 10],
   lockAccountFailures: [5, 100],
@@ -18,7 +21,7 @@ export const SECURITY_SETTING_BOUNDS = {
   passwordMaxAgeDays: [1, 365],
   passwordHistory: [1, 24],
   sessionIdleMinutes: [5, 240],
-  sessionMaxHours: [1, 24],
+  sessionMaxHours: [1, SESSION_COOKIE_MAX_HOURS],
 } as const;
 
 type TKey = keyof typeof SECURITY_SETTING_BOUNDS;

@@ -44,6 +44,11 @@ describe("security settings", () => {
     });
   });
 
+  it("the absolute session limit cannot outlast the 12-hour session cookie", () => {
+    expect(issues({ ...D, sessionMaxHours: 12 })).toEqual({});
+    expect(issues({ ...D, sessionMaxHours: 13 })).toEqual({ sessionMaxHours: "settingRange" });
+  });
+
   it("stored values override the defaults key by key; invalid stored data falls back to the defaults", () => {
     expect(mergeSettings(null)).toEqual(D);
     expect(mergeSettings({ lockMinutes: 60, unknown: 1 })).toEqual({ ...D, lockMinutes: 60 });
