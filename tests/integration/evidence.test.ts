@@ -6,14 +6,10 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findAttachmentForUser } from "@/features/evidence/server/find-attachment";
 import { saveAttachment } from "@/features/evidence/server/save-attachment";
-import { ZAssignTasks } from "@/features/tasks/schemas";
-import { assignStaff } from "@/features/tasks/server/assign-staff";
-import { assignTasks } from "@/features/tasks/server/assign-tasks";
 import { logProgress } from "@/features/tasks/server/log-progress";
-import { signTask } from "@/features/tasks/server/sign-task";
-import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { codeOf, loadActors, type TTestActor } from "../helpers/actors";
+import { createStaffedTask } from "../helpers/staffed-task";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
 
 let t: TTestDb;
@@ -27,25 +23,7 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedAll(t.db, { demoUsers: true });
   A = await loadActors(t.db);
-  const m = await t.db.objective.findUniqueOrThrow({ where: { code: "3.3.1.1" } });
-  const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
-  await assignTasks(
-    A.hebei!,
-    ZAssignTasks.parse({
-      clientToken: crypto.randomUUID(),
-      objectiveIds: [m.id],
-      target: { mode: "orgs", orgIds: [county.id] },
-      dueDate: formatDay(addDays(chinaToday(), 180)),
-    }),
-  );
-  taskId = (await t.db.task.findFirstOrThrow({ where: { objectiveId: m.id, orgId: county.id } })).id;
-  await signTask(A["zhengding.chair"]!, { taskId, version: 1 });
-  await assignStaff(A["zhengding.chair"]!, {
-    taskId,
-    version: 2,
-    responsibleId: A["zhengding.staff"]!.id,
-    helperIds: [],
-  });
+  taskId = await createStaffedTask(t.db, A, { dueInDays: 180 });
 });
 afterAll(async () => {
   await t.close();

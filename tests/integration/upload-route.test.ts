@@ -6,13 +6,9 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_FILE_BYTES, MULTIPART_OVERHEAD, UPLOAD_QUOTA } from "@/features/evidence/lib/file-kind";
 import { removeUnlinkedUploads } from "@/features/evidence/server/remove-unlinked";
-import { ZAssignTasks } from "@/features/tasks/schemas";
-import { assignStaff } from "@/features/tasks/server/assign-staff";
-import { assignTasks } from "@/features/tasks/server/assign-tasks";
-import { signTask } from "@/features/tasks/server/sign-task";
-import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { loadActors, type TTestActor } from "../helpers/actors";
+import { createStaffedTask } from "../helpers/staffed-task";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
 
 // Finding 4 (uploads: rights and scope before the body, a hard byte cap, a quota, cleanup),
@@ -70,25 +66,7 @@ beforeAll(async () => {
   t = await createTestDb();
   await seedAll(t.db, { demoUsers: true });
   A = await loadActors(t.db);
-  const m = await t.db.objective.findUniqueOrThrow({ where: { code: "3.3.1.1" } });
-  const county = await t.db.org.findUniqueOrThrow({ where: { code: "130123" } });
-  await assignTasks(
-    A.hebei!,
-    ZAssignTasks.parse({
-      clientToken: crypto.randomUUID(),
-      objectiveIds: [m.id],
-      target: { mode: "orgs", orgIds: [county.id] },
-      dueDate: formatDay(addDays(chinaToday(), 90)),
-    }),
-  );
-  taskId = (await t.db.task.findFirstOrThrow({ where: { objectiveId: m.id, orgId: county.id } })).id;
-  await signTask(A["zhengding.chair"]!, { taskId, version: 1 });
-  await assignStaff(A["zhengding.chair"]!, {
-    taskId,
-    version: 2,
-    responsibleId: A["zhengding.staff"]!.id,
-    helperIds: [],
-  });
+  taskId = await createStaffedTask(t.db, A, { dueInDays: 90 });
 });
 afterAll(async () => {
   await t.close();

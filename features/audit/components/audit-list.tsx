@@ -1,6 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
-import { formatAuditTime } from "../lib/format-time";
+import { formatChinaSeconds } from "@/lib/dates";
 import type { TAuditRow } from "../server/list-audit";
 import { actionLabel } from "./action-label";
 
@@ -14,7 +14,7 @@ export async function AuditList({ rows }: { rows: TAuditRow[] }) {
       {rows.map((r) => (
         <li key={r.id.toString()} className="px-4 py-3 text-sm">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
-            <time className="font-mono text-xs text-slate-500 tabular-nums">{formatAuditTime(r.at)}</time>
+            <time className="font-mono text-xs text-slate-500 tabular-nums">{formatChinaSeconds(r.at)}</time>
             <span className="font-medium text-slate-900">{actionLabel(t, r.action)}</span>
             <Badge tone={TONE[r.outcome as keyof typeof TONE] ?? "gray"}>
               {t(`outcomes.${r.outcome as keyof typeof TONE}`)}

@@ -9,7 +9,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { chinaToday, formatDay } from "@/lib/dates";
 import { getDb } from "@/lib/db/client";
 import type { TLocale } from "@/lib/i18n/config";
-import { formatAuditTime } from "../lib/format-time";
+import { formatChinaSeconds } from "@/lib/dates";
 import type { TAuditFilter } from "../schemas";
 import { auditWhere } from "./audit-where";
 import { AUDIT_SELECT, type TAuditRow } from "./list-audit";
@@ -31,7 +31,7 @@ async function* auditChunks(f: TAuditFilter, t: (k: string) => string): AsyncGen
     if (!rows.length) return;
     yield rows.map((r) => [
       r.id.toString(),
-      formatAuditTime(r.at),
+      formatChinaSeconds(r.at),
       r.action,
       t(`audit.outcomes.${r.outcome}`),
       r.actorName,

@@ -49,18 +49,4 @@ export function asciiFileName(parts: {
 // The header itself is shared with evidence downloads (lib/content-disposition.ts).
 export { contentDisposition, rfc5987 } from "@/lib/content-disposition";
 
-const CHINA_TIME = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
-
-/** "2026-11-25 08:05" in Asia/Shanghai. */
-export function formatChinaDateTime(d: Date): string {
-  const p = Object.fromEntries(CHINA_TIME.formatToParts(d).map((x) => [x.type, x.value]));
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
+export { formatChinaDateTime } from "@/lib/dates";
