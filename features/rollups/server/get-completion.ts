@@ -16,7 +16,7 @@ const sum = (rows: TRow[]) => rows.reduce((acc, r) => addCounts(acc, r), emptyCo
  */
 export async function getCompletion(
   user: { orgId: number },
-  q: { orgId: number; objective?: string; today?: Date },
+  q: { orgId: number; objective?: string; today?: Date; regionOnly?: boolean },
 ) {
   const { orgId, objective: objectiveCode, today = chinaToday() } = q;
   const db = getDb();
@@ -33,8 +33,9 @@ export async function getCompletion(
   const measureIds = objective ? measuresUnder(options, objective.code).map((m) => m.id) : null;
   const isRoot = org.parentId === null;
   // The national figures are the sum of the provinces (the root keeps no roll-up rows and holds no tasks).
+  // regionOnly: only `region` is wanted, which for any org but the root is its own row.
   const rows = await readFigures(db, {
-    orgs: isRoot ? children : [...children, org],
+    orgs: isRoot ? children : q.regionOnly ? [org] : [...children, org],
     measureIds,
     today,
     perMainTask: isRoot ? "all" : org.id,

@@ -11,7 +11,7 @@ import type { TTaskActor } from "../lib/task-permissions";
  * (`tasksHref`: the org's counted tasks). Cancelled tasks are not counted.
  */
 export async function getObjectiveTaskSummary(user: TTaskActor, code: string, today = chinaToday()) {
-  const data = await getCompletion(user, { orgId: user.orgId, objective: code, today });
+  const data = await getCompletion(user, { orgId: user.orgId, objective: code, today, regionOnly: true });
   const m = data?.region;
   const byStatus: Record<Exclude<TTaskStatus, "CANCELLED">, number> = {
     PENDING_SIGN: m?.pendingSign ?? 0,
