@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { addDays, chinaToday, formatDay } from "@/lib/dates";
 import { ZCreateUser, ZOrgSearch, ZResetPassword, ZSetActive, ZUpdateUser } from "@/features/users/schemas";
 import { ZExportQuery } from "@/features/exports/schemas";
 import { ZCompletionQuery } from "@/features/rollups/schemas";
@@ -19,6 +20,9 @@ import {
   ZTaskRef,
   ZTransfer,
 } from "./schemas";
+
+// A valid due date: these tests are about other fields, so it stays in the future whenever they run.
+const LATER = formatDay(addDays(chinaToday(), 90));
 
 const firstMessage = (r: {
   success: boolean;
@@ -73,7 +77,7 @@ describe("finding 7: ids in every action schema are strict", () => {
     ["ZDecideExtension", ZDecideExtension, { ...ref, extensionId: 2, approve: true }, "extensionId"],
     ["ZNudge", ZNudge, { taskId: 1 }, "taskId"],
     ["ZComment", ZComment, { taskId: 1, message: "好" }, "taskId"],
-    ["ZClaimTask", ZClaimTask, { objectiveId: 1, dueDate: "2030-01-01" }, "objectiveId"],
+    ["ZClaimTask", ZClaimTask, { objectiveId: 1, dueDate: LATER }, "objectiveId"],
     ["ZUpdateUser", ZUpdateUser, { id: 1, name: "张三", role: "STAFF" }, "id"],
     ["ZSetActive", ZSetActive, { id: 1, active: false }, "id"],
     ["ZResetPassword", ZResetPassword, { id: 1, password: "Abcdef12x", confirm: "Abcdef12x" }, "id"],
@@ -94,7 +98,7 @@ describe("finding 7: ids in every action schema are strict", () => {
       clientToken: "0123456789abcdef",
       objectiveIds: [1],
       target: { mode: "orgs", orgIds: [2] },
-      dueDate: "2030-01-01",
+      dueDate: LATER,
     };
     expect(ZAssignTasks.safeParse(assign).success).toBe(true);
     expect(ZAssignTasks.safeParse({ ...assign, objectiveIds: [99999999999] }).success).toBe(false);
@@ -135,10 +139,10 @@ describe("finding 8: NUL, control characters and lone surrogates are a validatio
     [
       "extension reason",
       ZRequestExtension,
-      { taskId: 1, version: 1, clientToken: "0123456789", toDue: "2030-01-01", reason: "需要时间" },
+      { taskId: 1, version: 1, clientToken: "0123456789", toDue: LATER, reason: "需要时间" },
       "reason",
     ],
-    ["claim note", ZClaimTask, { objectiveId: 1, dueDate: "2030-01-01", note: "说明" }, "note"],
+    ["claim note", ZClaimTask, { objectiveId: 1, dueDate: LATER, note: "说明" }, "note"],
     ["user name", ZCreateUser, user, "name"],
     ["org search", ZOrgSearch, { q: "石家庄" }, "q"],
   ];
