@@ -43,6 +43,8 @@ const TABLE: Record<TPermission, Record<TRole, 0 | 1>> = {
   "security:manage":         { ADMIN: 0, MANAGER: 0, CHAIR: 0, STAFF: 0, SECURITY_ADMIN: 1, AUDITOR: 0 },
   "audit:read":              { ADMIN: 0, MANAGER: 0, CHAIR: 0, STAFF: 0, SECURITY_ADMIN: 0, AUDITOR: 1 },
   "notification:receiveOrg": { ADMIN: 0, MANAGER: 1, CHAIR: 1, STAFF: 0, SECURITY_ADMIN: 0, AUDITOR: 0 },
+  "org:manage":              { ADMIN: 1, MANAGER: 1, CHAIR: 0, STAFF: 0, SECURITY_ADMIN: 0, AUDITOR: 0 },
+  "plan:manage":             { ADMIN: 0, MANAGER: 1, CHAIR: 0, STAFF: 0, SECURITY_ADMIN: 0, AUDITOR: 0 },
 };
 
 describe("DEFAULT_ROLE_PERMISSIONS", () => {

@@ -18,6 +18,10 @@ export const PERMISSIONS = [
   "audit:read",
   // Receives the notifications addressed to the user's org (new tasks, nudges, reminders …).
   "notification:receiveOrg",
+  // Keeps the org tree current: grassroots unions (create, import, rename, move, merge, close).
+  "org:manage",
+  // Imports, edits and retires plans (congress reports, yearly 工作要点) issued by the user's org.
+  "plan:manage",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -33,7 +37,7 @@ export const ADMIN_PERMISSION_GROUPS = ["system:admin", "security:manage", "audi
 
 export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   // 系统管理员: accounts and orgs only (no task, report, security or audit powers).
-  ADMIN: ["org:read", "user:manage", "system:admin"],
+  ADMIN: ["org:read", "org:manage", "user:manage", "system:admin"],
   MANAGER: [
     "objective:read",
     "org:read",
@@ -43,6 +47,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "task:handle",
     "report:read",
     "notification:receiveOrg",
+    "org:manage",
+    "plan:manage",
   ],
   CHAIR: [
     "objective:read",

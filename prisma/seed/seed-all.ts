@@ -10,8 +10,8 @@ export type TSeedOptions = { demoUsers: boolean };
 /** Idempotent: safe to run on a non-empty database; nothing is duplicated or removed. */
 export async function seedAll(db: TDb, opts: TSeedOptions) {
   const permissions = await seedPermissions(db);
-  const objectives = await seedObjectives(db);
   const orgs = await seedOrgs(db);
+  const objectives = await seedObjectives(db);
   const users = opts.demoUsers ? await seedDemoUsers(db) : 0;
   await rebuildOrgCounts(db);
   return { permissions, objectives, orgs, users };

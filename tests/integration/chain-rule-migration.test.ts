@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addDays, chinaToday } from "@/lib/dates";
 import { readMaintained, recomputeRollups, type TRecomputed } from "@/features/rollups/server/recompute";
-import { seedObjectives } from "@/prisma/seed/objectives";
+import { loadReportObjectives } from "@/prisma/seed/objectives";
 import { seedOrgs } from "@/prisma/seed/orgs";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
 
@@ -16,9 +16,14 @@ const at = (day: Date, hour: number) => new Date(day.getTime() + (hour - 8) * 3_
 
 beforeAll(async () => {
   t = await createTestDb({ before: "20261203114619_chain_rule" });
-  // The old schema: the seed's user rows and org counts are the current schema's, so the one
-  // user this test needs is written in SQL.
-  await seedObjectives(t.db);
+  // The old schema: the seed's objective and user rows are the current schema's (plans came
+  // later), so the report's objectives and the one user this test needs are written in SQL.
+  for (const o of loadReportObjectives()) {
+    await t.db.$executeRaw`
+      INSERT INTO "Objective" (code, level, "parentId", title, "sourceText", "sortOrder", "updatedAt")
+      SELECT ${o.code}, ${o.level}::"ObjectiveLevel", (SELECT id FROM "Objective" WHERE code = ${o.parentCode}),
+        ${o.title}, ${o.sourceText}, ${o.order}, now()`;
+  }
   await seedOrgs(t.db);
   await t.db.$executeRaw`
     INSERT INTO "User" (username, name, "passwordHash", role, "orgId", "updatedAt")
