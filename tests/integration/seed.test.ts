@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDemoBranches, buildFederationTree } from "@/features/organizations/lib/build-org-tree";
+import { DEFAULT_ROLE_PERMISSIONS, ROLES } from "@/lib/auth/permissions";
 import { verifyPassword } from "@/lib/auth/password";
 import { DEMO_USERS } from "@/prisma/seed/demo-users";
 import { loadReportObjectives } from "@/prisma/seed/objectives";
@@ -83,6 +84,12 @@ describe("seed", () => {
     );
   });
 
+  it("the migrations grant exactly the default role → permission table", async () => {
+    const rows = await t.db.rolePermission.findMany({ select: { role: true, permission: true } });
+    const expected = ROLES.flatMap((r) => DEFAULT_ROLE_PERMISSIONS[r].map((p) => `${r}:${p}`));
+    expect(rows.map((r) => `${r.role}:${r.permission}`).sort()).toEqual(expected.sort());
+  });
+
   it("seeding again neither duplicates nor overwrites", async () => {
     const before = {
       orgs: await t.db.org.count(),
@@ -107,11 +114,18 @@ describe("seed", () => {
         ancestorIds: [],
       },
     });
+    // The 安全管理员 took a default permission away: a restart must not give it back.
+    await t.db.rolePermission.delete({
+      where: { role_permission: { role: "MANAGER", permission: "task:assign" } },
+    });
     await seedAll(t.db, { demoUsers: true });
     expect(await t.db.org.count()).toBe(before.orgs + 1);
     expect(await t.db.objective.count()).toBe(before.objectives);
     expect(await t.db.user.count()).toBe(before.users);
-    expect(await t.db.rolePermission.count()).toBe(before.perms);
+    expect(await t.db.rolePermission.count()).toBe(before.perms - 1);
+    expect(
+      await t.db.rolePermission.count({ where: { role: "MANAGER", permission: "task:assign" } }),
+    ).toBe(0);
     const hebei = await t.db.user.findUniqueOrThrow({
       where: { username: "hebei" },
       select: { name: true, passwordHash: true },
