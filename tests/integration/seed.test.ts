@@ -123,9 +123,9 @@ describe("seed", () => {
     expect(await t.db.objective.count()).toBe(before.objectives);
     expect(await t.db.user.count()).toBe(before.users);
     expect(await t.db.rolePermission.count()).toBe(before.perms - 1);
-    expect(
-      await t.db.rolePermission.count({ where: { role: "MANAGER", permission: "task:assign" } }),
-    ).toBe(0);
+    expect(await t.db.rolePermission.count({ where: { role: "MANAGER", permission: "task:assign" } })).toBe(
+      0,
+    );
     const hebei = await t.db.user.findUniqueOrThrow({
       where: { username: "hebei" },
       select: { name: true, passwordHash: true },
