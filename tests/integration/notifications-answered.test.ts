@@ -8,6 +8,7 @@ import { decideExtension } from "@/features/tasks/server/decide-extension";
 import { handBackTask } from "@/features/tasks/server/hand-back-task";
 import { reassignTask } from "@/features/tasks/server/reassign-task";
 import { requestExtension } from "@/features/tasks/server/request-extension";
+import { listExtensions } from "@/features/tasks/server/review-queue";
 import { reviewCompletion } from "@/features/tasks/server/review-completion";
 import { signTask } from "@/features/tasks/server/sign-task";
 import { submitCompletion } from "@/features/tasks/server/submit-completion";
@@ -157,5 +158,21 @@ describe("hand back, send again, withdraw and extensions", () => {
     const b2 = await task("3.3.2.2");
     await decideExtension(A.hebei!, { taskId: b2.id, version: b2.version, extensionId, approve: false });
     expect(await unread(["EXTENSION_REQUESTED"])).toEqual([]);
+
+    // 撤销 closes a pending 延期申请 with the task: it leaves the reviewer's queue.
+    const d = await task("3.3.2.2");
+    const asked2 = await requestExtension(A["zhengding.chair"]!, {
+      taskId: d.id,
+      version: d.version,
+      clientToken: token(),
+      toDue: formatDay(addDays(chinaToday(), 150)),
+      reason: "还需要时间",
+    });
+    expect((await listExtensions(A.hebei!)).items.map((x) => x.id)).toEqual([asked2.extensionId]);
+    const d2 = await task("3.3.2.2");
+    await cancelTask(A.hebei!, { taskId: d2.id, version: d2.version, reason: "任务调整" });
+    const closed = await t.db.extensionRequest.findUniqueOrThrow({ where: { id: asked2.extensionId } });
+    expect(closed.status).toBe("REJECTED");
+    expect((await listExtensions(A.hebei!)).items).toEqual([]);
   });
 });

@@ -17,14 +17,30 @@ export async function cancelTask(actor: TTaskActor, ref: TTaskRef & { reason: st
     version: ref.version,
   });
   const to = nextStatus(task.status, "cancel");
+  // A pending 延期申请 asked about a task that no longer exists: it closes with it, or it would wait
+  // in the reviewer's queue for ever. A request made after this read changes the version and fails the change.
+  const pendingExt = await getDb().extensionRequest.findFirst({
+    where: { taskId: task.id, status: "PENDING" },
+    select: { id: true },
+  });
   await applyTaskChange(getDb(), {
     task,
     actorId: actor.id,
     now,
     to,
     fields: { lastReason: ref.reason },
-    guards: [{ kind: "noOpenChildren" }],
+    guards: [
+      { kind: "noOpenChildren" },
+      ...(pendingExt ? [{ kind: "pendingExtension" as const, extensionId: pendingExt.id }] : []),
+    ],
     event: { type: "CANCELLED", message: ref.reason },
+    ...(pendingExt
+      ? {
+          records: [
+            { kind: "extensionDecision" as const, extensionId: pendingExt.id, approve: false, note: null },
+          ],
+        }
+      : {}),
   });
   return { status: to };
 }
