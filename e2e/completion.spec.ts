@@ -29,7 +29,9 @@ async function assignToCounties(
   await expect(page.getByTestId("assign-result")).toContainText(`已下达 ${expected} 项任务`);
 }
 
-const cells = (row: ReturnType<Page["getByTestId"]>) => row.locator("td");
+// The figures (the light counts column is checked on its own, with lights()).
+const cells = (row: ReturnType<Page["getByTestId"]>) => row.locator("td:not([data-col=lights])");
+const lights = (row: ReturnType<Page["getByTestId"]>) => row.locator("td[data-col=lights]");
 
 test("setup: assign to two cities' counties; 正定 completes its task", async ({ page, browser }) => {
   await loginAs(page, "hebei");
@@ -73,6 +75,9 @@ test("the province's region table shows each city's figures for the measure, and
   await expect(cells(sjz)).toHaveText(["22", "1", "0", "1", "0", "4.5%", "100.0%", "4.5%"]);
   const ts = table.locator("tbody tr").filter({ hasText: "唐山市总工会" });
   await expect(cells(ts)).toHaveText(["14", "0", "0", "0", "14", "0.0%", "—", "0.0%"]);
+  // Lights: 石家庄's 21 open tasks are on time (green), its completed one has none; 唐山's 14 are overdue (red).
+  await expect(lights(sjz)).toHaveText("红灯0黄灯0绿灯21");
+  await expect(lights(ts)).toHaveText("红灯14黄灯0绿灯0");
   // 河北 gave the counties their tasks directly (nothing passed down): 本地区 = 下级单位合计, no 本级.
   const all = ["36", "1", "0", "1", "14", "2.8%", "100.0%", "2.8%"];
   await expect(cells(page.getByTestId("region-children-total"))).toHaveText(all);
@@ -232,7 +237,7 @@ test("a county's table shows its branches' figures, from the tasks the spec give
   await page.goto(`/completion?objective=${M}`);
   await expect(page.getByRole("heading", { name: "正定县总工会 · 完成情况" })).toBeVisible();
   const table = page.getByTestId("region-table");
-  await expect(table.locator("tbody tr").filter({ hasText: "恒达" }).locator("td")).toHaveText([
+  await expect(cells(table.locator("tbody tr").filter({ hasText: "恒达" }))).toHaveText([
     "1",
     "1",
     "1",
@@ -242,7 +247,7 @@ test("a county's table shows its branches' figures, from the tasks the spec give
     "—",
     "60.0%",
   ]);
-  await expect(table.locator("tbody tr").filter({ hasText: "润丰" }).locator("td")).toHaveText([
+  await expect(cells(table.locator("tbody tr").filter({ hasText: "润丰" }))).toHaveText([
     "1",
     "0",
     "0",

@@ -17,6 +17,7 @@ const pages = [
   "/completion?view=heatmap",
   "/completion?view=trend",
   "/completion/report",
+  "/reporting",
   "/account/password",
 ];
 

@@ -50,14 +50,15 @@ test("the staff member logs 50% with a photo, then 100%, from 我的任务", asy
   const card = page.getByTestId("my-tasks").locator("li").filter({ hasText: MEASURE });
   await card.getByRole("link", { name: "填报进展" }).click();
   await expect(page.getByRole("heading", { name: "填报进展" })).toBeVisible();
-  await page.getByRole("spinbutton", { name: "完成进度（%）" }).fill("50");
-  await page.getByLabel("进展情况").fill("已组织全县 12 家企业开展技能竞赛初赛");
+  // The upload needs the hydrated page, so the fields are typed into after it.
   await page
     .getByTestId("evidence-file-input")
     .setInputFiles({ name: "现场照片.png", mimeType: "image/png", buffer: PNG });
   const thumb = page.getByTestId("evidence-item").first();
   await expect(thumb).toHaveAttribute("data-attachment-id", /\d+/);
   attachmentId = Number(await thumb.getAttribute("data-attachment-id"));
+  await page.getByRole("spinbutton", { name: "完成进度（%）" }).fill("50");
+  await page.getByLabel("进展情况").fill("已组织全县 12 家企业开展技能竞赛初赛");
   await page.getByRole("button", { name: "填报进展" }).click();
   await expect(page).toHaveURL(new RegExp(`/tasks/${taskId}$`));
   const history = page.getByTestId("progress-history");
@@ -67,7 +68,9 @@ test("the staff member logs 50% with a photo, then 100%, from 我的任务", asy
   expect(img.status()).toBe(200);
   expect(img.headers()["content-type"]).toMatch(/^image\//);
 
-  await page.goto(`/tasks/${taskId}/progress`);
+  // From the task page, as a user would (a fresh page.goto could be typed into before it hydrates).
+  await page.getByRole("link", { name: "填报进展" }).click();
+  await expect(page.getByRole("heading", { name: "填报进展" })).toBeVisible();
   await page.getByRole("spinbutton", { name: "完成进度（%）" }).fill("100");
   await page.getByLabel("进展情况").fill("决赛完成，评出技术能手 5 名");
   await page.getByRole("button", { name: "填报进展" }).click();

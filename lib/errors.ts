@@ -15,7 +15,21 @@ export type TErrorCode =
   | "FILE_TOO_LARGE"
   | "FILE_TYPE"
   | "UPLOAD_QUOTA"
-  | "INTERNAL";
+  | "ORG_CLOSED"
+  | "ORG_NOT_CHANGEABLE"
+  | "ORG_TASKS_SUBMITTED"
+  | "INTERNAL"
+  // Plan import and editing (features/plan-import, features/plan-edit)
+  | "PLAN_FILE_EMPTY"
+  | "PLAN_FILE_UNSAFE"
+  | "PLAN_FILE_UNREADABLE"
+  | "PLAN_PREFIX_TAKEN"
+  | "PLAN_OPEN_TASKS"
+  // Indicators (features/indicators): targets of a 下达/分解, values of a 进展
+  | "INDICATOR_ONE_MEASURE"
+  | "INDICATOR_NOT_OF_MEASURE"
+  | "INDICATOR_TARGET_ORGS"
+  | "INDICATOR_DERIVED";
 
 export class AppError extends Error {
   constructor(

@@ -73,3 +73,13 @@ export function searchText(raw: unknown, max: number): string | undefined {
 export function likeLiteral(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
+
+/** A calendar day as date inputs give it (YYYY-MM-DD), and a real one (no 2026-02-30). */
+export const ZDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    "date",
+  );

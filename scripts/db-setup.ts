@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { closePglite, usingPostgres } from "../lib/db/adapter";
 import { disconnectDb, getDb } from "../lib/db/client";
+import { wantDemoPlan } from "../prisma/seed/demo-plan";
 import { wantDemoUsers } from "../prisma/seed/demo-users";
 import { seedAll } from "../prisma/seed/seed-all";
 
@@ -41,7 +42,7 @@ async function main() {
     execFileSync("npx", ["prisma", "migrate", "deploy"], { stdio: "inherit" });
   }
   const demoUsers = wantDemoUsers();
-  const seeded = await seedAll(getDb(), { demoUsers });
+  const seeded = await seedAll(getDb(), { demoUsers, demoPlan: wantDemoPlan() });
   console.log(`db-setup: ready in ${Date.now() - started} ms ${JSON.stringify(seeded)}`);
 }
 

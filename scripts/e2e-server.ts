@@ -17,6 +17,8 @@ async function main() {
     DATA_DIR: dataDir,
     NEXTAUTH_URL: undefined,
     SEED_DEMO_USERS: "1",
+    // Two plans side by side (e2e/plans.spec.ts): the 17th report and 河北's 工作要点 of next year.
+    SEED_DEMO_PLAN: "1",
   };
   fs.rmSync(dataDir, { recursive: true, force: true });
   const testUrl = process.env.TEST_DATABASE_URL;

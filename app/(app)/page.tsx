@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getHomeStats } from "@/features/home/server/get-home-stats";
 import { CompletionTiles } from "@/features/rollups/components/completion-tiles";
 import { getCompletion } from "@/features/rollups/server/get-completion";
+import { getCurrentPlan } from "@/features/plans/server/current-plan";
 import { TaskSummaryTiles } from "@/features/tasks/components/task-summary-tiles";
 import { getTaskSummary } from "@/features/tasks/server/get-task-summary";
 import { OrgList } from "@/features/organizations/components/org-list";
@@ -20,10 +21,14 @@ export default async function HomePage() {
   const can = (p: TPermission) => user.permissions.has(p);
   // Task figures are business data: the three administrators (三员分立, no objective:read) see none.
   const business = can("objective:read");
+  // Objectives and completion figures of the current plan.
+  const { current } = business ? await getCurrentPlan(user) : { current: null };
   const [stats, summary, completion] = await Promise.all([
-    getHomeStats(user),
+    getHomeStats(user, current?.id),
     business ? getTaskSummary(user) : null,
-    user.permissions.has("report:read") ? getCompletion(user, { orgId: user.orgId }) : null,
+    user.permissions.has("report:read")
+      ? getCompletion(user, { orgId: user.orgId, plan: current?.codePrefix })
+      : null,
   ]);
   const tiles = [
     ...(business

@@ -1,8 +1,10 @@
 import { KeyRound } from "lucide-react";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { kindsFor } from "@/features/imports/server/find-job";
 import { LocaleSwitcher } from "@/features/i18n/components/locale-switcher";
 import { NotificationBell } from "@/features/notifications/components/notification-bell";
+import { PlanSwitcherSlot } from "@/features/plans/components/plan-switcher-slot";
 import type { TPermission } from "@/lib/auth/permissions";
 import type { TSessionUser } from "@/lib/auth/session";
 import { getSecuritySettings } from "@/lib/security/settings";
@@ -38,9 +40,13 @@ export async function AppShell({
   }
   if (user.permissions.has("task:review")) items.push({ href: "/review", label: t("nav.review") });
   if (user.permissions.has("report:read")) items.push({ href: "/completion", label: t("nav.completion") });
+  if (user.permissions.has("objective:read"))
+    items.push({ href: "/reporting", label: t("reportStatus.nav") });
   if (user.permissions.has("objective:read")) items.push({ href: "/objectives", label: t("nav.objectives") });
+  if (user.permissions.has("objective:read")) items.push({ href: "/plans", label: t("planList.nav") });
   if (user.permissions.has("org:read")) items.push({ href: "/orgs", label: t("nav.orgs") });
   if (user.permissions.has("user:manage")) items.push({ href: "/users", label: t("nav.users") });
+  if (kindsFor(user).length > 0) items.push({ href: "/imports", label: t("imports.nav") });
   if (user.permissions.has("security:manage")) items.push({ href: "/security", label: t("nav.security") });
   if (user.permissions.has("audit:read")) items.push({ href: "/audit", label: t("nav.audit") });
   return (
@@ -60,9 +66,12 @@ export async function AppShell({
             >
               工
             </span>
-            <span className="truncate text-base font-bold text-slate-900">{t("app.name")}</span>
+            <span className="truncate text-base font-bold text-slate-900 max-[399px]:sr-only">
+              {t("app.name")}
+            </span>
           </Link>
-          <div className="flex items-center gap-1">
+          <div className="flex shrink-0 items-center gap-1">
+            {restricted ? null : <PlanSwitcherSlot user={user} />}
             <div className="hidden sm:block">
               <LocaleSwitcher />
             </div>

@@ -1,3 +1,4 @@
+import { PLAN_CODE_PREFIX_RE, zObjectiveCode } from "@/lib/objective-code";
 import { z } from "zod";
 import { zId, zText } from "@/lib/input";
 import { COMPLETION_VIEWS } from "./lib/completion-url";
@@ -7,11 +8,9 @@ const id = zId;
 /** The completion pages' query: bad values fall back to the defaults instead of failing. */
 export const ZCompletionQuery = z.object({
   org: id.optional().catch(undefined),
-  objective: z
-    .string()
-    .regex(/^\d+(\.\d+){0,3}$/)
-    .optional()
-    .catch(undefined),
+  objective: zObjectiveCode().optional().catch(undefined),
+  /** A plan's code prefix: makes that plan current (ignored when the user does not see it). */
+  plan: z.string().regex(PLAN_CODE_PREFIX_RE).optional().catch(undefined),
   view: z
     .enum(COMPLETION_VIEWS as [string, ...string[]])
     .optional()

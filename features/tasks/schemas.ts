@@ -1,19 +1,16 @@
-import { zId, zText } from "@/lib/input";
+import { PLAN_CODE_PREFIX_RE, zObjectiveCode } from "@/lib/objective-code";
+import { ZDay, zId, zText } from "@/lib/input";
 import { TASK_STATUSES } from "@/lib/task-status";
+import { TASK_LIGHTS } from "@/features/lights/lib/light";
+import { ZReportingRuleFields } from "@/features/reporting/schemas";
 import { z } from "zod";
 
 // Shared by the forms (zodResolver) and the server actions. Messages are codes that
 // the UI turns into catalogue text (validation.* and tasks.validation.*).
 /** Ids and versions: strict (digits only, 1..2³¹−1; `lib/input.ts#parseId`). */
 const id = zId;
-export const ZDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "date")
-  .refine(
-    (s) =>
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
-    "date",
-  );
+/** (Defined in lib/input.ts so that other features' schemas use it without importing this file.) */
+export { ZDay };
 const reason = zText().trim().min(2, "reasonRequired").max(500, "tooLong");
 const optionalText = (max: number) =>
   zText()
@@ -69,12 +66,43 @@ export const ZTarget = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("level"), level: z.enum(TARGET_LEVELS), underOrgId: id }),
 ]);
 
+/**
+ * An indicator value (target or cumulative actual): non-negative, at most 6 decimal places (what
+ * TaskIndicator stores), up to 10¹². A digit string from a form or a number.
+ */
+export const zIndicatorValue = z.union([z.number(), z.string()], "number").transform((v, ctx): string => {
+  const s = typeof v === "string" ? v.trim() : String(v);
+  if (!/^\d{1,13}(\.\d{1,6})?$/.test(s) || Number(s) > 1e12) {
+    ctx.addIssue({ code: "custom", message: "number" });
+    return z.NEVER;
+  }
+  // The validated decimal text: a JS number would round large values with 6 decimal places.
+  return s;
+});
+
+/**
+ * 下达/分解 targets of the measure's indicators, one value per receiving org (the form computes them
+ * from a split: typed, equal, by weight or from a sheet, and shows them before sending). Only when
+ * exactly one measure is assigned; every receiving org must be listed, and no other.
+ */
+export const ZIndicatorTargets = z
+  .array(
+    z.object({
+      indicatorId: id,
+      targets: z.array(z.object({ orgId: id, target: zIndicatorValue })).max(5000, "tooMany"),
+    }),
+  )
+  .max(20, "tooMany");
+
 export const ZAssignTasks = ZTaskTerms.extend({
   clientToken,
   objectiveIds: z.array(id).min(1, "objectivesRequired").max(500, "tooMany"),
   target: ZTarget,
   /** Set when an org passes its own task further down (分解). */
   parentTaskId: id.optional(),
+  indicatorTargets: ZIndicatorTargets.optional(),
+  /** 定期报送 required of this 下达 (a rule on the batch the assignment creates). */
+  reporting: ZReportingRuleFields.optional(),
 });
 export type TAssignTasks = z.infer<typeof ZAssignTasks>;
 
@@ -120,6 +148,11 @@ export const ZLogProgress = ZTaskRef.extend({
     ])
     .optional(),
   attachmentIds: z.array(id).max(30, "tooMany").default([]),
+  /** Cumulative actuals of the measure's indicators (a task passed down derives them instead). */
+  indicatorValues: z
+    .array(z.object({ indicatorId: id, value: zIndicatorValue }))
+    .max(20, "tooMany")
+    .optional(),
 });
 export type TLogProgress = z.infer<typeof ZLogProgress>;
 
@@ -159,16 +192,16 @@ export const TASK_FILTER_STATUSES = TASK_STATUSES;
 export const ZTaskFilters = z.object({
   status: z.enum(TASK_FILTER_STATUSES).optional().catch(undefined),
   overdue: z.enum(["1"]).optional().catch(undefined),
+  /** 红黄绿灯 (features/lights): only open tasks of that light. */
+  light: z.enum(TASK_LIGHTS).optional().catch(undefined),
   org: id.optional().catch(undefined),
   main: id.optional().catch(undefined),
   kind: z.enum(["ASSIGNED", "CLAIMED"]).optional().catch(undefined),
   batch: id.optional().catch(undefined),
   /** An objective code (main task, sub-item or measure): the tasks of the measures under it. */
-  objective: z
-    .string()
-    .regex(/^\d+(\.\d+){0,3}$/)
-    .optional()
-    .catch(undefined),
+  objective: zObjectiveCode().optional().catch(undefined),
+  /** A plan's code prefix: only its tasks (the page puts the current plan here). */
+  plan: z.string().regex(PLAN_CODE_PREFIX_RE).optional().catch(undefined),
   mine: z.enum(["1"]).optional().catch(undefined),
   /** With `org`: only the tasks counted in that org's completion figures (each chain once). */
   counted: z.enum(["1"]).optional().catch(undefined),

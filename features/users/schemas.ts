@@ -22,12 +22,15 @@ export const ZUserFields = z.object({
     .optional(),
 });
 
+/** Usernames are stored and compared in lower case (sign-in lowers what is typed). */
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{3,32}$/, "username");
+
 export const ZCreateUser = ZUserFields.extend({
-  username: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{3,32}$/, "username"),
+  username: ZUsername,
   orgId: z.number({ message: "org" }).int("org").positive("org").max(MAX_ID, "org"),
   password: ZPassword,
 }).superRefine((v, ctx) => {

@@ -22,6 +22,20 @@ export const AUDIT_ACTIONS = [
   "task.review",
   "audit.export",
   "audit.prune",
+  "org.rename",
+  "org.move",
+  "org.merge",
+  "org.close",
+  "import.upload",
+  "import.commit",
+  "import.cancel",
+  // A people import (counts), and the one download of its 初始密码单.
+  "user.import",
+  "user.initialPasswords",
+  "plan.publish",
+  "plan.edit",
+  // 定期报送: a reporting rule created or retired.
+  "reporting.rule",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -47,3 +47,16 @@ export async function verifyPassword(plain: string, hash: string): Promise<boole
 export function needsRehash(hash: string): boolean {
   return !hash.startsWith(`scrypt$${N}$${R}$${P}$`);
 }
+
+// Machine-generated random secrets (the initial passwords of imported accounts: ≥ 90 bits from
+// crypto.randomInt) cannot be guessed whatever the hash costs, so they are hashed with the lowest
+// scrypt cost verifyPassword accepts: a people import of thousands of accounts then commits in
+// seconds instead of minutes. needsRehash flags these hashes; the holder must change the password
+// at first sign-in anyway. Never use this for a password a person chose.
+const RANDOM_SECRET_N = 1024;
+
+export async function hashRandomSecret(plain: string): Promise<string> {
+  const salt = crypto.randomBytes(SALT_LEN);
+  const key = await scrypt(plain, salt, { n: RANDOM_SECRET_N, r: R, p: P, len: KEY_LEN });
+  return `scrypt$${RANDOM_SECRET_N}$${R}$${P}$${salt.toString("base64")}$${key.toString("base64")}`;
+}

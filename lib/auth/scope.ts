@@ -38,3 +38,6 @@ export function taskInScopeSql(taskAlias: string, orgId: number): Prisma.Sql {
 export function orgInScopeSql(orgAlias: string, orgId: number): Prisma.Sql {
   return Prisma.sql`${alias(orgAlias)}."ancestorIds" @> ARRAY[${orgId}::int]`;
 }
+
+/** Orgs still open: a closed org (撤销 or merged away) keeps its history but takes no new tasks or accounts. */
+export const OPEN_ORG_WHERE = { closedAt: null } as const satisfies Prisma.OrgWhereInput;

@@ -17,6 +17,7 @@ export const SERVER_ONLY_NAMESPACES: readonly string[] = [
   "notFound",
   "forbidden",
   "titles",
+  "planList",
 ];
 
 const cached = new Map<TLocale, Record<string, unknown>>();

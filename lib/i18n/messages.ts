@@ -10,6 +10,15 @@ import session_en from "../../messages/session.en.json";
 import audit_en from "../../messages/audit.en.json";
 import security_admin_en from "../../messages/security-admin.en.json";
 import tasks_en from "../../messages/tasks.en.json";
+import org_changes_en from "../../messages/org-changes.en.json";
+import imports_en from "../../messages/imports.en.json";
+import imports_zh from "../../messages/imports.zh-CN.json";
+import people_en from "../../messages/people.en.json";
+import plan_list_en from "../../messages/plan-list.en.json";
+import plan_import_en from "../../messages/plan-import.en.json";
+import plan_edit_en from "../../messages/plan-edit.en.json";
+import indicators_en from "../../messages/indicators.en.json";
+import indicator_views_en from "../../messages/indicator-views.en.json";
 import account_zh from "../../messages/account.zh-CN.json";
 import completion_zh from "../../messages/completion.zh-CN.json";
 import base_zh from "../../messages/zh-CN.json";
@@ -20,6 +29,19 @@ import session_zh from "../../messages/session.zh-CN.json";
 import audit_zh from "../../messages/audit.zh-CN.json";
 import security_admin_zh from "../../messages/security-admin.zh-CN.json";
 import tasks_zh from "../../messages/tasks.zh-CN.json";
+import org_changes_zh from "../../messages/org-changes.zh-CN.json";
+import people_zh from "../../messages/people.zh-CN.json";
+import plan_list_zh from "../../messages/plan-list.zh-CN.json";
+import plan_import_zh from "../../messages/plan-import.zh-CN.json";
+import plan_edit_zh from "../../messages/plan-edit.zh-CN.json";
+import indicators_zh from "../../messages/indicators.zh-CN.json";
+import indicator_views_zh from "../../messages/indicator-views.zh-CN.json";
+import lights_en from "../../messages/lights.en.json";
+import lights_zh from "../../messages/lights.zh-CN.json";
+import report_status_en from "../../messages/report-status.en.json";
+import report_status_zh from "../../messages/report-status.zh-CN.json";
+import reporting_rules_en from "../../messages/reporting-rules.en.json";
+import reporting_rules_zh from "../../messages/reporting-rules.zh-CN.json";
 import type { TLocale } from "./config";
 
 export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
@@ -34,6 +56,17 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...session_zh,
     ...security_admin_zh,
     ...audit_zh,
+    ...org_changes_zh,
+    ...imports_zh,
+    ...people_zh,
+    ...plan_list_zh,
+    ...plan_import_zh,
+    ...plan_edit_zh,
+    ...indicators_zh,
+    ...indicator_views_zh,
+    ...lights_zh,
+    ...report_status_zh,
+    ...reporting_rules_zh,
   },
   en: {
     ...base_en,
@@ -46,5 +79,16 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...session_en,
     ...security_admin_en,
     ...audit_en,
+    ...org_changes_en,
+    ...imports_en,
+    ...people_en,
+    ...plan_list_en,
+    ...plan_import_en,
+    ...plan_edit_en,
+    ...indicators_en,
+    ...indicator_views_en,
+    ...lights_en,
+    ...report_status_en,
+    ...reporting_rules_en,
   },
 };

@@ -12,18 +12,19 @@ export function loadReportObjectives(): ParsedObjective[] {
 /** The 17th report as a plan: prefix "3" keeps its codes (3, 3.1 … 3.6.x.y) as they always were. */
 export const REPORT_PLAN = {
   codePrefix: "3",
+  title: "中国工会第十七次全国代表大会报告",
   kind: "CONGRESS_REPORT",
   periodStart: new Date("2018-10-22T00:00:00Z"),
   periodEnd: new Date("2023-10-08T00:00:00Z"),
 } as const;
 
 /** The report's plan row, issued by the national federation (seeded before the objectives). */
-async function seedReportPlan(db: TDb, title: string): Promise<number> {
+async function seedReportPlan(db: TDb): Promise<number> {
   const national = await db.org.findFirst({ where: { level: "NATIONAL" }, select: { id: true } });
   if (!national) throw new Error("seed the orgs before the objectives: the plan needs its issuing org");
   const plan = await db.plan.upsert({
     where: { codePrefix: REPORT_PLAN.codePrefix },
-    create: { ...REPORT_PLAN, title, issuingOrgId: national.id },
+    create: { ...REPORT_PLAN, issuingOrgId: national.id },
     update: {},
     select: { id: true },
   });
@@ -38,7 +39,7 @@ async function seedReportPlan(db: TDb, title: string): Promise<number> {
 export async function seedObjectives(db: TDb, items = loadReportObjectives()): Promise<number> {
   const root = items.find((i) => i.level === "PLAN");
   if (!root) throw new Error("the report has no plan node");
-  const planId = await seedReportPlan(db, root.title);
+  const planId = await seedReportPlan(db);
   const existing = new Map(
     (await db.objective.findMany({ select: { id: true, code: true } })).map((o) => [o.code, o.id]),
   );

@@ -1,10 +1,12 @@
 import type { TDb } from "../../lib/db/client";
 import { rebuildOrgCounts } from "../../features/organizations/server/org-counts";
+import { seedDemoPlan } from "./demo-plan";
 import { seedDemoUsers } from "./demo-users";
+import { seedIndicators } from "./indicators";
 import { seedObjectives } from "./objectives";
 import { seedOrgs } from "./orgs";
 
-export type TSeedOptions = { demoUsers: boolean };
+export type TSeedOptions = { demoUsers: boolean; demoPlan?: boolean };
 
 /**
  * Idempotent: safe to run on a non-empty database; nothing is duplicated or removed. The role →
@@ -12,7 +14,8 @@ export type TSeedOptions = { demoUsers: boolean };
  */
 export async function seedAll(db: TDb, opts: TSeedOptions) {
   const orgs = await seedOrgs(db);
-  const objectives = await seedObjectives(db);
+  const objectives = (await seedObjectives(db)) + (opts.demoPlan ? await seedDemoPlan(db) : 0);
+  await seedIndicators(db);
   const users = opts.demoUsers ? await seedDemoUsers(db) : 0;
   await rebuildOrgCounts(db);
   return { objectives, orgs, users };

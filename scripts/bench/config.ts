@@ -21,6 +21,10 @@ export type TConfig = {
   rushClients: number;
   rushSeconds: number;
   poolMax: number;
+  /** Grassroots unions the import measurement imports (--import-rows=N). */
+  importRows: number;
+  /** Only the import measurement (--import-only). */
+  importOnly: boolean;
 };
 
 /** Bump when the generator changes what it writes: a stored dataset of another version is regenerated. */
@@ -44,11 +48,13 @@ export function parseConfig(args: string[] = process.argv.slice(2)): TConfig {
     "--roles=",
     "--rush-seconds=",
     "--clients=",
+    "--import-only",
+    "--import-rows=",
   ];
   const unknown = args.filter((a) => !known.some((k) => (k.endsWith("=") ? a.startsWith(k) : a === k)));
   if (unknown.length)
     throw new Error(
-      `unknown arguments: ${unknown.join(" ")} (use --quick, --fresh, --skip-build, --pages-only, --page-samples=N, --pages=a,b, --roles=a,b, --rush-seconds=N, --clients=N)`,
+      `unknown arguments: ${unknown.join(" ")} (use --quick, --fresh, --import-only, --import-rows=N, --skip-build, --pages-only, --page-samples=N, --pages=a,b, --roles=a,b, --rush-seconds=N, --clients=N)`,
     );
   const quick = args.includes("--quick");
   // The quick dataset gets its own default database so that it never replaces the full one.
@@ -73,5 +79,7 @@ export function parseConfig(args: string[] = process.argv.slice(2)): TConfig {
     rushClients,
     rushSeconds: Number(flagValue(args, "rush-seconds") ?? (quick ? 15 : 30)),
     poolMax: rushClients + 10,
+    importRows: Number(flagValue(args, "import-rows") ?? (quick ? 5_000 : 100_000)),
+    importOnly: args.includes("--import-only"),
   };
 }

@@ -8,6 +8,7 @@ import {
   recomputeSql,
   type TRecomputed,
 } from "@/features/rollups/server/recompute";
+import { recomputeLightsSql } from "@/features/lights/server/recompute-lights";
 import { log, timed } from "./stats";
 
 // The full check after the rush: every maintained roll-up row against a recompute from the task
@@ -33,10 +34,17 @@ const DUE_DRIFT_SQL = Prisma.sql`
   mnt AS MATERIALIZED (SELECT "orgId", "objectiveId", "dueDate", open FROM "RollupDue" WHERE open <> 0)
   SELECT count(*)::int AS drift FROM ((SELECT * FROM rec EXCEPT SELECT * FROM mnt) UNION ALL (SELECT * FROM mnt EXCEPT SELECT * FROM rec)) d`;
 
-export type TDrift = { rows: number; drift: number; dueDrift: number; seconds: number };
+// 红黄绿灯: the maintained red/yellow/green against the stored lights counted under the rule
+// (recompute-lights.ts); folded into `drift` (rows of (org, measure) that differ).
+const LIGHT_DRIFT_SQL = Prisma.sql`
+  WITH rec AS MATERIALIZED (SELECT * FROM (${recomputeLightsSql(null)}) x WHERE red + yellow + green > 0),
+  mnt AS MATERIALIZED (SELECT "orgId", "objectiveId", red, yellow, green FROM "Rollup" WHERE red + yellow + green <> 0)
+  SELECT count(*)::int AS drift FROM ((SELECT * FROM rec EXCEPT SELECT * FROM mnt) UNION ALL (SELECT * FROM mnt EXCEPT SELECT * FROM rec)) d`;
+
+export type TDrift = { rows: number; drift: number; dueDrift: number; lightDrift: number; seconds: number };
 
 export async function checkDrift(db: TDb, today: Date): Promise<TDrift> {
-  const [t, [[main], [due]]] = await timed(() =>
+  const [t, [[main], [due], [light]]] = await timed(() =>
     db.$transaction(
       async (tx) => {
         await tx.$executeRawUnsafe(`SET LOCAL work_mem = '1GB'`);
@@ -44,15 +52,22 @@ export async function checkDrift(db: TDb, today: Date): Promise<TDrift> {
         return Promise.all([
           tx.$queryRaw<{ rows: number; drift: number }[]>(driftSql(today)),
           tx.$queryRaw<{ drift: number }[]>(DUE_DRIFT_SQL),
+          tx.$queryRaw<{ drift: number }[]>(LIGHT_DRIFT_SQL),
         ]);
       },
       { timeout: 3_600_000 },
     ),
   );
-  const out = { rows: main!.rows, drift: main!.drift, dueDrift: due!.drift, seconds: t / 1000 };
+  const out = {
+    rows: main!.rows,
+    drift: main!.drift + light!.drift,
+    dueDrift: due!.drift,
+    lightDrift: light!.drift,
+    seconds: t / 1000,
+  };
   log(
-    `drift check: ${out.drift} of ${out.rows} (org, measure) roll-up rows differ from a recompute; ` +
-      `${out.dueDrift} open-per-due-date rows differ (${out.seconds.toFixed(1)} s)`,
+    `drift check: ${out.drift} of ${out.rows} (org, measure) roll-up rows differ from a recompute ` +
+      `(${out.lightDrift} in red/yellow/green); ${out.dueDrift} open-per-due-date rows differ (${out.seconds.toFixed(1)} s)`,
   );
   return out;
 }

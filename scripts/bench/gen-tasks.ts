@@ -1,4 +1,7 @@
 import type pg from "pg";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_LAG_POINTS } from "@/features/lights/lib/light";
+import { lightSql } from "@/features/lights/lib/light-sql";
 import { BENCH_BRANCH, u } from "./sql";
 
 // The tasks of the bench branches: `perBranch` distinct measures each, one INSERT … SELECT per
@@ -6,6 +9,18 @@ import { BENCH_BRANCH, u } from "./sql";
 // 210 days ahead); 15% of the tasks had it extended. The status mix depends on whether the due
 // date has passed, so some open tasks are overdue and a fifth of the completions are late.
 const K = `(b.id::bigint * 100 + k)`;
+// Every generated task gets its warning light for today ($2) by the app's rule (light-sql.ts; no
+// WarningSetting rows: the defaults), so the rebuild counts red/yellow/green without relighting.
+const GEN_LIGHT = lightSql({
+  status: Prisma.sql`s.status`,
+  dueDate: Prisma.sql`d.due`,
+  createdAt: Prisma.sql`t.created`,
+  progress: Prisma.sql`p.progress`,
+  reportFlag: Prisma.sql`'NONE'`,
+  dueSoonDays: Prisma.sql`${Prisma.raw(String(DEFAULT_DUE_SOON_DAYS))}`,
+  lagPoints: Prisma.sql`${Prisma.raw(String(DEFAULT_LAG_POINTS))}`,
+  today: Prisma.sql`$2::date`,
+}).text;
 
 export function taskInsertSql(): string {
   return `
@@ -22,7 +37,7 @@ export function taskInsertSql(): string {
     )
     INSERT INTO "Task" ("objectiveId", "mainTaskId", "orgId", "orgPath", "reviewOrgId", kind, status, priority, "dueDate",
       progress, "progressState", "lastProgressAt", "responsibleId", "lastReason", "signedAt", "submittedAt", "completedAt",
-      version, "createdById", "createdAt", "updatedAt")
+      version, "createdById", "createdAt", "updatedAt", light)
     SELECT m.id, m.main, b.id, b."ancestorIds", b.county, s.kind, s.status,
       (CASE WHEN ${u(K, 20)} < .05 THEN 'LOW' WHEN ${u(K, 20)} < .85 THEN 'NORMAL' WHEN ${u(K, 20)} < .98 THEN 'HIGH' ELSE 'URGENT' END)::"TaskPriority",
       d.due, p.progress,
@@ -35,7 +50,7 @@ export function taskInsertSql(): string {
       1 + p.updates + CASE s.status WHEN 'HANDED_BACK' THEN 1 WHEN 'IN_PROGRESS' THEN 2 WHEN 'SUBMITTED' THEN 3
         WHEN 'COMPLETED' THEN 4 WHEN 'CANCELLED' THEN 1 ELSE 0 END,
       CASE WHEN s.kind = 'CLAIMED' THEN b.chair ELSE b.manager END,
-      t.created, greatest(t.created, t.signed, t.submitted, t.completed)
+      t.created, greatest(t.created, t.signed, t.submitted, t.completed), ${GEN_LIGHT}
     FROM b
     CROSS JOIN generate_series(0, $3::int - 1) AS k
     CROSS JOIN mc

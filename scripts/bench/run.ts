@@ -7,8 +7,14 @@ import type { TMarker } from "./database";
 import { prepareDataset } from "./dataset";
 import { checkDrift, checkDriftInJs } from "./drift";
 import { measureReads } from "./measure-reads";
+import { ensureIndicators } from "./indicators";
+import { checkIndicatorDrift } from "./indicator-drift";
+import { ensureReporting } from "./reporting";
+import { measureReporting } from "./measure-reporting";
+import { measureIndicatorReads } from "./measure-indicators";
 import { measureChainWrites } from "./measure-chain";
 import { measurePages, slowestPage } from "./measure-pages";
+import { measureImport } from "./measure-import";
 import { measureWrites } from "./measure-writes";
 import { warmCache } from "./warm";
 import { rush } from "./rush";
@@ -16,7 +22,7 @@ import { rushSql } from "./rush-sql";
 import { log } from "./stats";
 import { loadTargets } from "./targets";
 
-// `npm run bench [-- --quick] [--fresh]`: generate (or reuse) a national dataset on PostgreSQL,
+// `npm run bench [-- --quick] [--fresh] [--import-only] [--import-rows=N]`: generate (or reuse) a national dataset on PostgreSQL,
 // then measure the completion views, progress submissions and a deadline rush, and check that
 // the maintained roll-ups still equal a recompute. The last line is RESULT key=value ….
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -29,7 +35,18 @@ async function main() {
   log(
     `bench: ${cfg.quick ? "quick" : "full"} size ${JSON.stringify(cfg.size)} on ${cfg.url.replace(/\/\/[^@]*@/, "//")}`,
   );
+  if (cfg.importOnly) {
+    const imported = await measureImport(cfg.url, cfg.importRows);
+    console.log(`RESULT mode=import-only import_100k_s=${imported.seconds} import_rows=${imported.rows}`);
+    return;
+  }
   const marker = await prepareDataset(cfg, today, now);
+  // Indicators on a quarter of the measures (a dataset stored before them gets them now).
+  await ensureIndicators(cfg.url);
+  // The reporting calendar: a monthly rule on all tasks with 12 closed periods (once per dataset).
+  await ensureReporting(cfg.url, today);
+  // On a database of its own (fresh every run), before the app's client points at the dataset.
+  const imported = await measureImport(cfg.url, cfg.importRows);
   const db = appClient(cfg.url, cfg.poolMax);
   try {
     const [size] = await db.$queryRaw<{ branches: number; tasks: number }[]>`
@@ -62,6 +79,9 @@ async function main() {
     const slowest = slowestPage(pages);
     result.pages_slowest_p95_ms = slowest ? r1(slowest.s.p95) : "NaN";
     result.pages_slowest = slowest ? `${slowest.page}(${slowest.role.replace(/ /g, "-")})` : "none";
+    // import_100k_s: upload → preview → commit of importRows unions (100,000; 5,000 with --quick).
+    result.import_100k_s = imported.seconds;
+    result.import_rows = imported.rows;
     console.log(
       `RESULT ${Object.entries(result)
         .map(([k, v]) => `${k}=${v}`)
@@ -78,7 +98,9 @@ async function measureDatabase(
   opts: { cfg: TConfig; today: Date; tasks: number; load: number; marker: TMarker },
 ): Promise<Record<string, number>> {
   const { cfg, today, tasks, load, marker } = opts;
-  const reads = await measureReads(db, { cfg, targets: await loadTargets(db), today });
+  const targets = await loadTargets(db);
+  const reads = await measureReads(db, { cfg, targets, today });
+  const indicatorReads = await measureIndicatorReads(db, { targets, iterations: cfg.readIterations });
   const write = await measureWrites(db, cfg.writeIterations);
   const chainWrite = await measureChainWrites(db, Math.round(cfg.writeIterations / 2));
   const rushed = await rush(db, { clients: cfg.rushClients, seconds: cfg.rushSeconds });
@@ -89,7 +111,15 @@ async function measureDatabase(
     seconds: Math.min(15, cfg.rushSeconds),
   });
   const drift = await checkDrift(db, today);
+  const indicatorDrift = await checkIndicatorDrift(db);
   const jsDrift = tasks <= 500_000 ? await checkDriftInJs(db, today) : null;
+  // After the drift checks: the close measurement adds and removes a period of its own.
+  const reporting = await measureReporting(db, {
+    url: cfg.url,
+    today,
+    targets,
+    iterations: cfg.readIterations,
+  });
 
   return {
     national_p50_ms: r2(reads.national.rollup.p50),
@@ -104,6 +134,8 @@ async function measureDatabase(
     view_national_p95_ms: r2(reads.national.view.p95),
     view_province_p95_ms: r2(reads.province.view.p95),
     view_county_p95_ms: r2(reads.county.view.p95),
+    view_indicators_national_p95_ms: r2(indicatorReads.national.view.p95),
+    view_indicators_county_p95_ms: r2(indicatorReads.county.view.p95),
     write_p50_ms: r2(write.p50),
     write_p95_ms: r2(write.p95),
     write_node_cpu_ms: r1(write.nodeCpuMs),
@@ -116,6 +148,10 @@ async function measureDatabase(
     rush_errors: Object.values(rushed.errors).reduce((a, b) => a + b, 0),
     drift: drift.drift,
     due_drift: drift.dueDrift,
+    indicator_drift: indicatorDrift.drift,
+    reporting_national_p95_ms: r2(reporting.national.p95),
+    reporting_read_national_p95_ms: r2(reporting.read.p95),
+    close_period_s: reporting.closeSeconds,
     ...(jsDrift === null ? {} : { js_drift: jsDrift }),
     read_mismatch: reads.mismatchedRows,
     load1: r2(load),

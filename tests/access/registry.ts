@@ -10,9 +10,18 @@
 import { DEFAULT_ROLE_PERMISSIONS } from "@/lib/auth/permissions";
 import { DEFAULT_SECURITY_SETTINGS } from "@/lib/security/settings";
 import { perms, type TActionCase, type THttpMethod, type TRouteCase } from "./registry-kit";
+import { IMPORT_ACTIONS, IMPORT_ROUTES } from "./registry-imports";
+import { PEOPLE_ROUTES } from "./registry-people";
+import { PLAN_EDIT_ACTIONS, PLAN_IMPORT_ACTIONS, PLAN_ROUTES } from "./registry-plan-import";
 import { ROUTE_ENTRIES } from "./registry-routes";
 import { TASK_ACTIONS } from "./registry-tasks";
 import { USER_ACTIONS } from "./registry-users";
+import { ORG_ACTIONS } from "./registry-orgs";
+import { PLAN_ACTIONS } from "./registry-plans";
+import { INDICATOR_ACTIONS } from "./registry-indicators";
+import { LIGHT_ACTIONS } from "./registry-lights";
+import { REPORTING_VIEW_ROUTES } from "./registry-reporting-view";
+import { REPORTING_ACTIONS } from "./registry-reporting";
 
 export { HTTP_METHODS, type TActionCase, type TCtx, type TNeeds, type TRouteCase } from "./registry-kit";
 
@@ -26,6 +35,14 @@ const formOf = (fields: Record<string, string>) => {
 export const ACTIONS: Record<string, Record<string, TActionCase>> = {
   "features/tasks/actions.ts": TASK_ACTIONS,
   "features/users/actions.ts": USER_ACTIONS,
+  "features/organizations/actions.ts": ORG_ACTIONS,
+  "features/imports/actions.ts": IMPORT_ACTIONS,
+  "features/plans/actions.ts": PLAN_ACTIONS,
+  "features/lights/actions.ts": LIGHT_ACTIONS,
+  "features/plan-import/actions.ts": PLAN_IMPORT_ACTIONS,
+  "features/plan-edit/actions.ts": PLAN_EDIT_ACTIONS,
+  "features/indicators/actions.ts": INDICATOR_ACTIONS,
+  "features/reporting/actions.ts": REPORTING_ACTIONS,
   "features/notifications/actions.ts": {
     markAllReadAction: {
       needs: "signed-in",
@@ -86,4 +103,10 @@ export const ACTIONS: Record<string, Record<string, TActionCase>> = {
 };
 
 /** Every exported HTTP method of every app/**\/route.ts, by file. */
-export const ROUTES: Record<string, Partial<Record<THttpMethod, TRouteCase>>> = ROUTE_ENTRIES;
+export const ROUTES: Record<string, Partial<Record<THttpMethod, TRouteCase>>> = {
+  ...ROUTE_ENTRIES,
+  ...IMPORT_ROUTES,
+  ...PEOPLE_ROUTES,
+  ...PLAN_ROUTES,
+  ...REPORTING_VIEW_ROUTES,
+};

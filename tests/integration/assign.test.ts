@@ -191,7 +191,8 @@ describe("the form's context", () => {
 
 describe("objective search", () => {
   it("a matching sub-item brings its measures, in tree order after it", async () => {
-    const { hits } = await findObjectives("智慧工会");
+    const report = await t.db.plan.findUniqueOrThrow({ where: { codePrefix: "3" } });
+    const { hits } = await findObjectives("智慧工会", report.id);
     const measures = await t.db.objective.findMany({
       where: { code: { startsWith: "3.5.2." } },
       orderBy: { id: "asc" },

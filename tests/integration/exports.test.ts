@@ -390,6 +390,9 @@ describe("完成情况 (region table) export", () => {
       "完成率",
       "按期完成率",
       "平均进度（%）",
+      "红灯",
+      "黄灯",
+      "绿灯",
     ]);
     const children = await t.db.org.count({ where: { parentId: (await org("130123")).id } });
     expect(rest).toHaveLength(children + 3);
@@ -407,6 +410,9 @@ describe("完成情况 (region table) export", () => {
       "0.0%",
       "",
       "0.0",
+      "0",
+      "0",
+      "1",
     ]);
     // Own tasks: m0 (in progress, 60%), m1 (pending, overdue), m2 (completed on time).
     expect(byName.get("本级")).toEqual([
@@ -422,6 +428,9 @@ describe("完成情况 (region table) export", () => {
       "33.3%",
       "100.0%",
       "53.3",
+      "1",
+      "0",
+      "1",
     ]);
     // 下级单位合计: 恒达's one task (pending). 本地区 = 本级 + 恒达's task, which 正定 gave itself
     // (not passed down from a task of 正定): 4 tasks, (60 + 0 + 100 + 0) / 4 = 40% average progress.
@@ -438,6 +447,9 @@ describe("完成情况 (region table) export", () => {
       "0.0%",
       "",
       "0.0",
+      "0",
+      "0",
+      "1",
     ]);
     expect(rest.at(-1)).toEqual([
       "本地区（上级所见）",
@@ -452,6 +464,9 @@ describe("完成情况 (region table) export", () => {
       "25.0%",
       "100.0%",
       "40.0",
+      "1",
+      "0",
+      "2",
     ]);
   });
 
@@ -533,9 +548,10 @@ describe("scope and the route handlers", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("cache-control")).toBe("no-store");
-    const name = `台账-河北省总工会-${todayText}.csv`;
+    // The current plan (here the only one, the 17th report, prefix 3) is named in the file.
+    const name = `台账-河北省总工会-3-${todayText}.csv`;
     expect(res.headers.get("content-disposition")).toBe(
-      `attachment; filename="ledger-130000-${todayText}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      `attachment; filename="ledger-130000-3-${todayText}.csv"; filename*=UTF-8''${encodeURIComponent(name)}`,
     );
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await res.arrayBuffer());
     expect(text.startsWith("\uFEFF举措编号,")).toBe(true);
@@ -550,7 +566,7 @@ describe("scope and the route handlers", () => {
       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     );
     expect(xlsx.headers.get("content-disposition")).toContain(
-      `filename*=UTF-8''${encodeURIComponent(`Completion-正定县总工会-${todayText}.xlsx`)}`,
+      `filename*=UTF-8''${encodeURIComponent(`Completion-正定县总工会-3-${todayText}.xlsx`)}`,
     );
     const parsed = await xlsxRows(Buffer.from(await xlsx.arrayBuffer()));
     expect(parsed.name).toBe("Completion");
@@ -592,13 +608,13 @@ describe("scope and the route handlers", () => {
         actorId: A.hebei!.id,
         outcome: "SUCCESS",
         target: ["org", String(hebei.id)],
-        detail: { kind: "ledger", orgId: hebei.id, objective: "3.3", format: "csv" },
+        detail: { kind: "ledger", orgId: hebei.id, plan: "3", objective: "3.3", format: "csv" },
       },
       {
         actorId: A.wuhan!.id,
         outcome: "DENIED",
         target: ["org", String(hebei.id)],
-        detail: { kind: "completion", orgId: hebei.id, objective: null, format: "xlsx" },
+        detail: { kind: "completion", orgId: hebei.id, plan: "3", objective: null, format: "xlsx" },
       },
     ]);
   });

@@ -8,6 +8,7 @@ import { ObjectiveTree } from "@/features/objectives/components/objective-tree";
 import { TreeToggle } from "@/features/objectives/components/tree-toggle";
 import { findObjectives } from "@/features/objectives/server/find-objectives";
 import { getObjectiveTree } from "@/features/objectives/server/get-objective-tree";
+import { getCurrentPlan } from "@/features/plans/server/current-plan";
 import { requirePagePermission } from "@/lib/auth/session";
 import { searchText } from "@/lib/input";
 
@@ -15,15 +16,29 @@ export async function generateMetadata() {
   return { title: (await getTranslations("objectives"))("title") };
 }
 
-export default async function ObjectivesPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  await requirePagePermission("objective:read");
+export default async function ObjectivesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; plan?: string }>;
+}) {
+  const user = await requirePagePermission("objective:read");
   const t = await getTranslations();
-  const q = searchText((await searchParams).q, 50) ?? "";
-  const roots = q ? [] : await getObjectiveTree();
+  const sp = await searchParams;
+  const q = searchText(sp.q, 50) ?? "";
+  // The current plan's tree and search; no visible plan, nothing to show.
+  const { current } = await getCurrentPlan(user, sp.plan);
+  const roots = q || !current ? [] : await getObjectiveTree(current.id);
   const plan = roots[0];
   return (
     <>
-      <PageHeader title={t("objectives.title")} description={t("objectives.description")} />
+      <PageHeader
+        title={t("planList.objectivesTitle")}
+        description={
+          current
+            ? t("planList.objectivesOf", { title: current.title, prefix: current.codePrefix })
+            : undefined
+        }
+      />
       <div className="mb-4">
         <SearchBox
           defaultValue={q}
@@ -33,8 +48,8 @@ export default async function ObjectivesPage({ searchParams }: { searchParams: P
         />
       </div>
       <Card>
-        {q ? (
-          <ObjectiveSearchResults q={q} hits={(await findObjectives(q)).hits} />
+        {q && current ? (
+          <ObjectiveSearchResults q={q} hits={(await findObjectives(q, current.id)).hits} />
         ) : plan ? (
           <div className="p-2 sm:p-4">
             <div className="mb-2 flex flex-wrap items-center justify-between gap-2 px-2">

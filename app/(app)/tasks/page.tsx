@@ -11,6 +11,7 @@ import { chinaToday } from "@/lib/dates";
 import { ZTaskFilters } from "@/features/tasks/schemas";
 import { getFilterOptions } from "@/features/tasks/server/filter-options";
 import { listTasks } from "@/features/tasks/server/list-tasks";
+import { getCurrentPlan } from "@/features/plans/server/current-plan";
 import { requirePagePermission } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 
@@ -24,13 +25,16 @@ export default async function TasksPage({
   // Business pages: the three administrators (三员分立) hold no objective:read.
   const user = await requirePagePermission("objective:read");
   const t = await getTranslations("tasks");
-  const filters = ZTaskFilters.parse(await searchParams);
+  const parsed = ZTaskFilters.parse(await searchParams);
+  // Only the current plan's tasks (?plan= makes another visible plan current).
+  const { current } = await getCurrentPlan(user, parsed.plan);
+  const filters = { ...parsed, plan: current?.codePrefix };
   const today = chinaToday();
   const [page, options] = await Promise.all([
     listTasks(user, filters, today),
-    getFilterOptions(user, filters.org),
+    getFilterOptions(user, filters.org, current?.id),
   ]);
-  const { cursor, ...params } = filters;
+  const { cursor, plan: _plan, ...params } = filters;
   return (
     <>
       <PageHeader

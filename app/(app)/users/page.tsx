@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { Plus } from "lucide-react";
+import { Download, Plus, Upload } from "lucide-react";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -34,12 +34,26 @@ export default async function UsersPage({
         title={t("users.title")}
         description={t("users.description")}
         actions={
-          <Button asChild>
-            <Link href="/users/new">
-              <Plus className="size-4" aria-hidden />
-              {t("users.new")}
-            </Link>
-          </Button>
+          <>
+            <Button asChild variant="secondary">
+              <Link href="/imports">
+                <Upload className="size-4" aria-hidden />
+                {t("people.import")}
+              </Link>
+            </Button>
+            <Button asChild variant="secondary">
+              <a href="/api/users/export" download title={t("people.exportHint")}>
+                <Download className="size-4" aria-hidden />
+                {t("people.export")}
+              </a>
+            </Button>
+            <Button asChild>
+              <Link href="/users/new">
+                <Plus className="size-4" aria-hidden />
+                {t("users.new")}
+              </Link>
+            </Button>
+          </>
         }
       />
       <div className="mb-3">

@@ -17,6 +17,10 @@ export const COMPLETION_SPECS = [
   ["completionRate", "percent", 12],
   ["onTimeRate", "percent", 12],
   ["avgProgress", "decimal", 14],
+  // 红黄绿灯 (features/lights): open counted tasks by warning light.
+  ["red", "int", 8],
+  ["yellow", "int", 8],
+  ["green", "int", 8],
 ] as const satisfies readonly TSpec[];
 
 export const LEDGER_SPECS = [

@@ -24,6 +24,9 @@ describe("completion table", () => {
         completedOnTime: 1,
         progressSum: 160,
         overdue: 1,
+        red: 1,
+        yellow: 1,
+        green: 1,
       }),
     },
     { name: "唐山市总工会", metrics: m({}) },
@@ -33,9 +36,9 @@ describe("completion table", () => {
   it("has a row per child (also empty ones) in column order", () => {
     const rows = completionBody(province);
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toEqual(["石家庄市总工会", 4, 3, 1, 0, 2, 0, 1, 1, 0.25, 1, 40]);
+    expect(rows[0]).toEqual(["石家庄市总工会", 4, 3, 1, 0, 2, 0, 1, 1, 0.25, 1, 40, 1, 1, 1]);
     expect(rows[0]).toHaveLength(COMPLETION_SPECS.length);
-    expect(rows[1]).toEqual(["唐山市总工会", 0, 0, 0, 0, 0, 0, 0, 0, null, null, null]);
+    expect(rows[1]).toEqual(["唐山市总工会", 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, 0, 0, 0]);
   });
 
   it("ends with 下级单位合计, 本级 when the org holds tasks, and 本地区 (what the parent sees)", () => {
@@ -47,9 +50,9 @@ describe("completion table", () => {
       region: m({ inProgress: 1, progressSum: 100 / 22 }),
     };
     expect(completionFooter(passedDown, t)).toEqual([
-      ["下级单位合计", 22, 1, 21, 0, 0, 0, 1, 0, 1 / 22, 1, 100 / 22],
-      ["本级", 1, 1, 0, 0, 1, 0, 0, 0, 0, null, 100 / 22],
-      ["本地区（上级所见）", 1, 1, 0, 0, 1, 0, 0, 0, 0, null, 100 / 22],
+      ["下级单位合计", 22, 1, 21, 0, 0, 0, 1, 0, 1 / 22, 1, 100 / 22, 0, 0, 0],
+      ["本级", 1, 1, 0, 0, 1, 0, 0, 0, 0, null, 100 / 22, 0, 0, 0],
+      ["本地区（上级所见）", 1, 1, 0, 0, 1, 0, 0, 0, 0, null, 100 / 22, 0, 0, 0],
     ]);
     // No own tasks: no 本级 line.
     expect(completionFooter(province, t).map((r) => r[0])).toEqual(["下级单位合计", "本地区（上级所见）"]);
@@ -58,7 +61,7 @@ describe("completion table", () => {
 
   it("at the root (the sum of the provinces) there is no 本地区 line; a branch without children has no 下级 line", () => {
     const root = { ...province, org: { parentId: null }, childTotal: m({ completed: 2, progressSum: 200 }) };
-    expect(completionFooter(root, t)).toEqual([["下级单位合计", 2, 2, 0, 0, 0, 0, 2, 0, 1, 0, 100]]);
+    expect(completionFooter(root, t)).toEqual([["下级单位合计", 2, 2, 0, 0, 0, 0, 2, 0, 1, 0, 100, 0, 0, 0]]);
     expect(completionNote(root, t)).toBe("全国说明");
     const branch = {
       ...province,

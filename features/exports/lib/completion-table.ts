@@ -17,6 +17,9 @@ export function completionRow(label: string, m: TMetrics): TRow {
     m.completionRate,
     m.onTimeRate,
     m.avgProgress,
+    m.red,
+    m.yellow,
+    m.green,
   ];
 }
 

@@ -12,6 +12,9 @@ import { writeXlsx } from "./write-xlsx";
 
 export type TExportKind = "completion" | "ledger";
 
+/** The plan exported: its code prefix goes into the file name, its title into the sheet. */
+export type TExportPlan = { codePrefix: string; title: string };
+
 export type TExportFile = { fileName: string; asciiName: string; contentType: string; body: Readable };
 
 const BUILDERS = { completion: buildCompletionExport, ledger: buildLedgerExport } as const;
@@ -29,6 +32,9 @@ export async function createExport(
     kind: TExportKind;
     orgId: number;
     objective?: string;
+    plan?: TExportPlan | null;
+    /** Completion only: this indicator's columns too (not found when outside the scope). */
+    indicator?: number;
     format: TExportFormat;
     locale: TLocale;
     now?: Date;

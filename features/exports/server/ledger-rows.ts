@@ -7,7 +7,9 @@ import { ledgerRow, type TLedgerTask } from "../lib/ledger-row";
 import { regionPath, type TRegionOrg } from "../lib/region-path";
 import type { TRow } from "../lib/sheet";
 import type { TTranslate } from "../lib/translate";
+import { planPrefixOf } from "@/lib/objective-code";
 import type { TBuiltExport } from "./built-export";
+import type { TExportPlan } from "./export-file";
 import { findObjectiveMeasures, findScopedOrg } from "./find-scope";
 
 export const LEDGER_CHUNK = 2000;
@@ -90,13 +92,16 @@ async function* ledgerRows(
  */
 export async function buildLedgerExport(
   user: { orgId: number },
-  q: { orgId: number; objective?: string },
+  q: { orgId: number; objective?: string; plan?: TExportPlan | null },
   { t, now = new Date() }: { t: TTranslate; now?: Date },
 ): Promise<TBuiltExport | null> {
   const org = await findScopedOrg(user, q.orgId);
   if (!org) return null;
-  const objective = q.objective ? await findObjectiveMeasures(q.objective) : null;
-  if (q.objective && !objective) return null;
+  // The plan's measures (its root's code is its prefix), or an objective's inside the plan.
+  if (q.objective && q.plan && planPrefixOf(q.objective) !== q.plan.codePrefix) return null;
+  const code = q.objective ?? q.plan?.codePrefix;
+  const objective = code ? await findObjectiveMeasures(code) : null;
+  if (code && !objective) return null;
   const federations = await loadFederations(org);
   const scope = { orgId: org.id, measureIds: objective?.measureIds ?? null };
   return {

@@ -25,6 +25,7 @@ const ICONS: Record<string, typeof Inbox> = {
   EXTENSION_DECIDED: Timer,
   NUDGED: BellRing,
   STAFF_ASSIGNED: UserCheck,
+  TASKS_RECEIVED: Send,
 };
 
 /** Newest first; unread ones bold with a dot. Opening one (a POST form) marks it read. */

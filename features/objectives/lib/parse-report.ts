@@ -1,13 +1,12 @@
 // Parses section 「三、今后五年工会工作的主要任务」 of the 17th Congress work report (PDF-extracted
 // text) into a flat objective hierarchy: PLAN → MAIN_TASK → SUB_ITEM → MEASURE. Pure, no Node APIs.
+import { buildPlanTree, planToObjectives } from "./parse-document";
 import {
   chineseToInt,
   cleanText,
-  deriveTitle,
   displayWidth,
   intToChinese,
   isPageNumberLine,
-  isTitleSentence,
   splitSentences,
   stripTerminator,
 } from "./report-text";
@@ -172,55 +171,19 @@ function groupMainTasks(paragraphs: readonly string[], expected: number) {
   return { intro, blocks };
 }
 
-/** Parses the report into a flat list: parents before children, in document order. */
+/**
+ * Parses the report into a flat list: parents before children, in document order. The tree is built
+ * by the general document parser (parse-document.ts); this checks the report's own shape first
+ * (six main tasks （一）…（六） in order, an opening paragraph, an introduction per main task).
+ */
 export function parseReport(text: string, options: ParseOptions = {}): ParsedObjective[] {
   const numeral = options.section ?? "三";
   const { heading, paragraphs } = readSection(text, numeral);
-  const { intro, blocks } = groupMainTasks(paragraphs, options.expectedMainTasks ?? 6);
-  const planCode = String(chineseToInt(numeral));
-  const out: ParsedObjective[] = [
-    { code: planCode, parentCode: null, level: "PLAN", title: heading, sourceText: intro.join(""), order: 1 },
-  ];
-  blocks.forEach((block, b) => {
-    const [taskIntro, ...subItems] = block.paragraphs;
-    const marker = MAIN_MARKER.exec(block.heading)?.[0] ?? "";
-    if (taskIntro === undefined)
-      throw new Error(`parseReport: main task ${marker} has no introduction paragraph`);
-    const taskCode = `${planCode}.${b + 1}`;
-    const title = stripTerminator(block.heading.slice(marker.length));
-    out.push({
-      code: taskCode,
-      parentCode: planCode,
-      level: "MAIN_TASK",
-      title,
-      sourceText: block.heading + taskIntro,
-      order: b + 1,
-    });
-    subItems.forEach((paragraph, s) => {
-      const subCode = `${taskCode}.${s + 1}`;
-      const sentences = splitSentences(paragraph);
-      const first = sentences[0] ?? paragraph;
-      const titled = sentences.length > 1 && isTitleSentence(first);
-      const subTitle = titled ? stripTerminator(first) : deriveTitle(first, SUB_ITEM_TITLE_MAX);
-      out.push({
-        code: subCode,
-        parentCode: taskCode,
-        level: "SUB_ITEM",
-        title: subTitle,
-        sourceText: paragraph,
-        order: s + 1,
-      });
-      (titled ? sentences.slice(1) : sentences).forEach((sentence, m) => {
-        out.push({
-          code: `${subCode}.${m + 1}`,
-          parentCode: subCode,
-          level: "MEASURE",
-          title: deriveTitle(sentence, MEASURE_TITLE_MAX),
-          sourceText: sentence,
-          order: m + 1,
-        });
-      });
-    });
-  });
-  return out;
+  const { blocks } = groupMainTasks(paragraphs, options.expectedMainTasks ?? 6);
+  for (const block of blocks)
+    if (block.paragraphs.length === 0)
+      throw new Error(
+        `parseReport: main task ${MAIN_MARKER.exec(block.heading)?.[0] ?? ""} has no introduction paragraph`,
+      );
+  return planToObjectives(buildPlanTree(paragraphs, heading), String(chineseToInt(numeral)));
 }

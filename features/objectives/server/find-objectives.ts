@@ -8,15 +8,16 @@ const LIMIT = 100;
 /**
  * Text search over titles and source text; each hit carries its ancestors' titles for context.
  * A matching main task or sub-item brings the measures under it (`viaParent`), since choosing it
- * means all of them; they follow it in tree order.
+ * means all of them; they follow it in tree order. Only inside one plan (the current one).
  */
-export async function findObjectives(query: string) {
+export async function findObjectives(query: string, planId: number) {
   const q = query.trim().slice(0, 50);
   if (!q) return { hits: [], truncated: false };
   const db = getDb();
   const select = { id: true, code: true, level: true, title: true, sourceText: true } as const;
   const rows = await db.objective.findMany({
     where: {
+      planId,
       OR: [
         { title: { contains: likeLiteral(q), mode: "insensitive" } },
         { sourceText: { contains: likeLiteral(q), mode: "insensitive" } },
@@ -31,6 +32,7 @@ export async function findObjectives(query: string) {
   const below = parents.length
     ? await db.objective.findMany({
         where: {
+          planId,
           level: "MEASURE",
           OR: parents.map((p) => ({ code: { startsWith: `${p.code}.` } })),
           id: { notIn: direct.map((h) => h.id) },

@@ -1,10 +1,11 @@
 import "server-only";
+import { OBJECTIVE_CODE_RE } from "@/lib/objective-code";
 import { getDb } from "@/lib/db/client";
 import { ancestorCodes } from "../lib/tree";
 
 /** One objective with its ancestors (root first) and direct children; null when the code is unknown. */
 export async function getObjective(code: string) {
-  if (!/^\d+(\.\d+){0,5}$/.test(code)) return null;
+  if (!OBJECTIVE_CODE_RE.test(code)) return null;
   const db = getDb();
   const node = await db.objective.findUnique({
     where: { code },

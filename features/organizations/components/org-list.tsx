@@ -3,7 +3,14 @@ import { ChevronRight } from "lucide-react";
 import { getTranslations } from "next-intl/server";
 import { Badge } from "@/components/ui/badge";
 
-type TOrgItem = { id: number; code: string; name: string; level: string; _count: { children: number } };
+type TOrgItem = {
+  id: number;
+  code: string;
+  name: string;
+  level: string;
+  closedAt?: Date | null;
+  _count: { children: number };
+};
 
 export async function OrgList({ items }: { items: TOrgItem[] }) {
   const t = await getTranslations();
@@ -16,6 +23,7 @@ export async function OrgList({ items }: { items: TOrgItem[] }) {
               <p className="truncate font-medium text-slate-900">{o.name}</p>
               <p className="mt-0.5 flex flex-wrap items-center gap-2 text-xs text-slate-600">
                 <Badge>{t(`levels.${o.level}`)}</Badge>
+                {o.closedAt ? <Badge tone="amber">{t("orgChanges.status.closed")}</Badge> : null}
                 <span className="font-mono">{o.code}</span>
                 {o._count.children > 0 ? (
                   <span>{t("orgs.childCount", { count: o._count.children })}</span>

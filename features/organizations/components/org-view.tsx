@@ -10,6 +10,8 @@ import type { TSessionUser } from "@/lib/auth/session";
 import { parseCursor } from "@/lib/paging";
 import type { getOrgInScope } from "../server/get-org";
 import { listChildOrgs, searchOrgs } from "../server/list-orgs";
+import { OrgChangesCard } from "./changes/org-changes-card";
+import { OrgHistory } from "./changes/org-history";
 import { OrgList } from "./org-list";
 
 type TOrg = NonNullable<Awaited<ReturnType<typeof getOrgInScope>>>;
@@ -30,6 +32,8 @@ export async function OrgView({
 }) {
   const t = await getTranslations();
   const c = parseCursor(cursor);
+  // An org is changed by the federations above it (never by its own managers), while it is open.
+  const canChange = user.permissions.has("org:manage") && org.id !== user.orgId && !org.closedAt;
   const page = q ? await searchOrgs({ orgId: org.id }, q, c) : await listChildOrgs(user, org.id, c);
   return (
     <>
@@ -47,6 +51,13 @@ export async function OrgView({
             <span>
               {t("common.code")} <span className="font-mono">{org.code}</span>
             </span>
+            {org.closedAt ? (
+              <Badge tone="amber">
+                {org.successor
+                  ? t("orgChanges.status.mergedInto", { org: org.successor.name })
+                  : t("orgChanges.status.closed")}
+              </Badge>
+            ) : null}
             {org.regionCode ? (
               <span>
                 {t("orgs.regionCode")} <span className="font-mono">{org.regionCode}</span>
@@ -65,6 +76,15 @@ export async function OrgView({
           ) : null}
         </div>
       </div>
+      {org.closedAt ? (
+        <p className="mb-4 rounded-md bg-amber-50 p-3 text-sm text-amber-900" data-testid="org-closed">
+          {t("orgChanges.closedNote")}
+          {org.closeReason ? ` ${org.closeReason}` : ""}
+        </p>
+      ) : null}
+      {canChange ? (
+        <OrgChangesCard org={{ id: org.id, name: org.name }} grassroots={org.level === "GRASSROOTS"} />
+      ) : null}
       <div className="mb-4">
         <SearchBox
           defaultValue={q}
@@ -97,6 +117,9 @@ export async function OrgView({
           labels={{ first: t("common.first"), next: t("common.next") }}
         />
       </Card>
+      <div className="mt-4">
+        <OrgHistory orgId={org.id} />
+      </div>
     </>
   );
 }

@@ -22,13 +22,19 @@ export async function getOrgInScope(actor: TActor, id: number) {
       regionName: true,
       ancestorIds: true,
       parentId: true,
+      closedAt: true,
+      closeReason: true,
+      successorId: true,
     },
   });
   if (!org) return null;
   // Counted directly: Prisma's `_count` would group the whole Org and User tables.
-  const [children, users] = await Promise.all([
+  const [children, users, successor] = await Promise.all([
     db.org.count({ where: { parentId: org.id } }),
     db.user.count({ where: { orgId: org.id } }),
+    org.successorId
+      ? db.org.findUnique({ where: { id: org.successorId }, select: { id: true, name: true } })
+      : null,
   ]);
   const visible = org.ancestorIds.slice(org.ancestorIds.indexOf(actor.orgId));
   const rows = await db.org.findMany({ where: { id: { in: visible } }, select: { id: true, name: true } });
@@ -36,6 +42,7 @@ export async function getOrgInScope(actor: TActor, id: number) {
   return {
     ...org,
     _count: { children, users },
+    successor,
     trail: visible.map((oid) => ({ id: oid, name: names.get(oid) ?? "" })),
   };
 }

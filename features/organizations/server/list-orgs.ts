@@ -7,7 +7,7 @@ import { withChildCounts } from "./child-counts";
 
 type TActor = { orgId: number };
 
-const orgListSelect = { id: true, code: true, name: true, level: true } as const;
+const orgListSelect = { id: true, code: true, name: true, level: true, closedAt: true } as const;
 
 /** Direct children of an org (the parent must be in scope), in their natural order, paged. */
 export async function listChildOrgs(actor: TActor, parentId: number, cursor?: number) {

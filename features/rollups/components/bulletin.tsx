@@ -29,13 +29,28 @@ function Figures({ m }: { m: TMetrics }) {
  * region with tasks, then 下级单位合计, 本级 (not ranked: its progress is derived from the rows above,
  * and an issuer does not rank itself) and 本地区, so it adds up with what the text names.
  */
-export function Bulletin({ data, date, docNo }: { data: TCompletion; date: string; docNo?: string }) {
+export function Bulletin({
+  data,
+  date,
+  docNo,
+  planTitle,
+  children,
+}: {
+  data: TCompletion;
+  date: string;
+  docNo?: string;
+  /** The current plan's title: the scope when no objective is chosen. */
+  planTitle?: string;
+  /** More sections after the ranking (the chosen indicator's figures). */
+  children?: React.ReactNode;
+}) {
   const t = useTranslations("completion");
   const p = useTranslations("punct");
   const ranked = rankRegions(data.children);
   const mentions = pickMentions(ranked);
   const root = data.org.parentId === null;
-  const scope = data.objective ? p("quoted", { text: data.objective.title }) : t("report.scopeAll");
+  const scopeTitle = data.objective?.title ?? planTitle;
+  const scope = scopeTitle ? p("quoted", { text: scopeTitle }) : t("report.scopeAll");
   const names = (rows: { name: string }[], tie: TTie | null) =>
     [
       rows.map((r) => r.name).join(p("listSep")),
@@ -124,6 +139,7 @@ export function Bulletin({ data, date, docNo }: { data: TCompletion; date: strin
           {bottom ? p("sentence", { text: `${t("report.bottom")}${p("colon")}${bottom}` }) : null}
         </p>
       ) : null}
+      {children}
       <p className="mt-4 text-sm leading-7 text-slate-700">{t("report.note")}</p>
       <footer className="mt-12 text-right leading-8">
         <p>{t("report.issuer", { org: data.org.name })}</p>

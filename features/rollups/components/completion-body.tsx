@@ -17,6 +17,7 @@ import { RegionTable } from "./region-table";
 import { TrendTable } from "./trend-table";
 import { CompletionTrend } from "./completion-charts";
 import { CompletionMapView } from "./completion-map-view";
+import { readMissingForCompletion } from "@/features/reporting/server/read-missing";
 
 const PAGE_SIZE = 50;
 
@@ -26,12 +27,17 @@ export async function CompletionBody({
   data,
   view,
   objective,
+  plan,
+  planId,
   page,
 }: {
   user: { orgId: number };
   data: TCompletion;
   view: TCompletionView;
   objective?: string;
+  /** The current plan's code prefix: every figure is the plan's. */
+  plan?: string;
+  planId?: number;
   page: number;
 }) {
   const t = await getTranslations("completion");
@@ -78,6 +84,9 @@ export async function CompletionBody({
       ) : null}
     </div>
   );
+  // 漏报 of the plan's reporting rules (features/reporting): a column only once the plan has a rule.
+  const missing =
+    view === "table" || view === "map" ? await readMissingForCompletion(getDb(), data, plan ?? null) : null;
   const regionCard = (compact: boolean) => (
     <Card>
       <CardHeader title={t("regions")} />
@@ -88,6 +97,7 @@ export async function CompletionBody({
         region={root ? null : data.region}
         objective={objective}
         compact={compact}
+        missing={missing}
       />
       {footer("table")}
     </Card>
@@ -96,7 +106,7 @@ export async function CompletionBody({
   let body: React.ReactNode;
   let tiles = data.region;
   if (view === "heatmap") {
-    const heat = await getHeatmap(user, { orgId: data.org.id, objective });
+    const heat = await getHeatmap(user, { orgId: data.org.id, objective, plan });
     body = (
       <Card>
         <CardHeader title={t("heatmap.title")} />
@@ -120,12 +130,12 @@ export async function CompletionBody({
     }));
     body = <CompletionMapView items={items} regionTable={regionCard(true)} />;
   } else if (view === "trend") {
-    // The snapshots hold all tasks of a region (no objective scope), so with a scope chosen the
-    // tiles show the unscoped region too: the current week's point is exactly the tiles' figures.
+    // The snapshots hold all tasks of a region in a plan (no objective scope), so with a scope chosen
+    // the tiles show the plan's whole region too: the current week's point is exactly the tiles' figures.
     const today = chinaToday();
     const [recorded, whole] = await Promise.all([
-      readTrend(getDb(), { orgId: data.org.id, today }),
-      objective ? getCompletion(user, { orgId: data.org.id }) : data,
+      readTrend(getDb(), { orgId: data.org.id, planId, today }),
+      objective ? getCompletion(user, { orgId: data.org.id, plan }) : data,
     ]);
     tiles = whole!.region;
     const points = withLivePoint(

@@ -15,12 +15,15 @@ export function CompletionToolbar({
   objective,
   options,
   national,
+  indicator,
 }: {
   orgId: number;
   view: TCompletionView;
   objective?: string;
   options: TObjectiveOption[];
   national: boolean;
+  /** The chosen indicator: kept by the table and heatmap tabs (not by a new objective scope). */
+  indicator?: number;
 }) {
   const t = useTranslations("completion");
   const views = COMPLETION_VIEWS.filter((v) => v !== "map" || national);
@@ -30,7 +33,12 @@ export function CompletionToolbar({
         {views.map((v) => (
           <Link
             key={v}
-            href={completionHref({ org: orgId, objective, view: v })}
+            href={completionHref({
+              org: orgId,
+              objective,
+              view: v,
+              indicator: v === "table" || v === "heatmap" ? indicator : undefined,
+            })}
             aria-current={v === view ? "page" : undefined}
             className={cn(
               "relative shrink-0 rounded-md px-3 py-1.5 text-sm font-medium",

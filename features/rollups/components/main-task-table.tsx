@@ -16,7 +16,7 @@ export function MainTaskTable({
   const first = "sticky left-0 z-10 bg-inherit px-3 py-2 text-left";
   return (
     <div className="overflow-x-auto">
-      <table className={`w-full min-w-[760px] text-sm ${METRIC_TABLE}`} data-testid="main-task-table">
+      <table className={`w-full min-w-[860px] text-sm ${METRIC_TABLE}`} data-testid="main-task-table">
         <thead className="bg-slate-50 text-xs text-slate-600">
           <tr>
             <th scope="col" className={`${first} bg-slate-50 font-medium`}>
@@ -42,7 +42,11 @@ export function MainTaskTable({
                   {r.title}
                 </Link>
               </th>
-              <MetricCells m={r.metrics} overdueHref={tasksHref({ org: orgId, main: r.id, overdue: true })} />
+              <MetricCells
+                m={r.metrics}
+                overdueHref={tasksHref({ org: orgId, main: r.id, overdue: true })}
+                lightHref={(light) => tasksHref({ org: orgId, main: r.id, light })}
+              />
             </tr>
           ))}
         </tbody>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatRate, type TMetrics } from "../lib/metrics";
+import { LightCounts, type TLightHref } from "@/features/lights/components/light-counts";
 
 export const METRIC_COLUMNS = [
   "total",
@@ -7,6 +8,7 @@ export const METRIC_COLUMNS = [
   "inProgress",
   "completed",
   "overdue",
+  "lights",
   "completionRate",
   "onTimeRate",
   "avgProgress",
@@ -17,8 +19,12 @@ export type TMetricColumn = (typeof METRIC_COLUMNS)[number];
 /** Set once on a table that holds MetricCells: the cells' padding and number alignment. */
 export const METRIC_TABLE = "[&_td]:px-3 [&_td]:py-2 [&_td]:text-right [&_td]:tabular-nums";
 
-function cell(m: TMetrics, c: TMetricColumn, overdueHref?: string): React.ReactNode {
+type TLinks = { overdueHref?: string; lightHref?: TLightHref };
+
+function cell(m: TMetrics, c: TMetricColumn, { overdueHref, lightHref }: TLinks): React.ReactNode {
   switch (c) {
+    case "lights":
+      return <LightCounts m={m} href={lightHref} />;
     case "inProgress":
       return m.inProgress + m.submitted;
     case "overdue":
@@ -44,10 +50,13 @@ function cell(m: TMetrics, c: TMetricColumn, overdueHref?: string): React.ReactN
 export function MetricCells({
   m,
   overdueHref,
+  lightHref,
   columns = METRIC_COLUMNS,
 }: {
   m: TMetrics;
   overdueHref?: string;
+  /** The task list of one light (red/yellow/green counts link to it when given). */
+  lightHref?: TLightHref;
   columns?: readonly TMetricColumn[];
 }) {
   return (
@@ -55,6 +64,7 @@ export function MetricCells({
       {columns.map((c) => (
         <td
           key={c}
+          data-col={c}
           className={
             c === "overdue" && m.overdue > 0
               ? "font-semibold text-red-700"
@@ -63,7 +73,7 @@ export function MetricCells({
                 : undefined
           }
         >
-          {cell(m, c, overdueHref)}
+          {cell(m, c, { overdueHref, lightHref })}
         </td>
       ))}
     </>

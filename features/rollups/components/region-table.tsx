@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { Badge } from "@/components/ui/badge";
 import { ChevronRight } from "lucide-react";
 import { LinkPending } from "@/components/ui/link-pending";
 import { completionHref, tasksHref } from "../lib/completion-url";
 import type { TMetrics } from "../lib/metrics";
 import { COMPACT_COLUMNS, METRIC_COLUMNS, METRIC_TABLE, MetricCells } from "./metric-cells";
+import type { TMissingCounts } from "@/features/reporting/server/read-missing";
 
-export type TRegionRow = { id: number; name: string; level: string; metrics: TMetrics };
+export type TRegionRow = { id: number; name: string; level: string; closed?: boolean; metrics: TMetrics };
 
 /**
  * One row per child region with tasks (its region figures, as on its own page); a federation row
@@ -23,6 +25,7 @@ export function RegionTable({
   region,
   objective,
   compact = false,
+  missing = null,
 }: {
   rows: TRegionRow[];
   own: TMetrics | null;
@@ -30,14 +33,24 @@ export function RegionTable({
   region: TMetrics | null;
   objective?: string;
   compact?: boolean;
+  /** 漏报 of the plan's closed reporting periods (features/reporting); null: no column (no rule). */
+  missing?: TMissingCounts | null;
 }) {
   const t = useTranslations("completion");
+  const tc = useTranslations("orgChanges");
+  const tr = useTranslations("reportStatus");
   const columns = compact ? COMPACT_COLUMNS : METRIC_COLUMNS;
   const first = "sticky left-0 z-10 bg-inherit px-3 py-2 text-left";
+  const missingCell = (n: number) =>
+    missing ? (
+      <td data-col="missing" className={n > 0 ? "font-semibold text-red-700" : undefined}>
+        {n}
+      </td>
+    ) : null;
   return (
     <div className="overflow-x-auto">
       <table
-        className={`w-full text-sm ${METRIC_TABLE} ${compact ? "" : "min-w-[760px]"}`}
+        className={`w-full text-sm ${METRIC_TABLE} ${compact ? "" : "min-w-[860px]"}`}
         data-testid="region-table"
       >
         <thead className="bg-slate-50 text-xs text-slate-600">
@@ -50,6 +63,11 @@ export function RegionTable({
                 {t(`cols.${c}`)}
               </th>
             ))}
+            {missing ? (
+              <th scope="col" className="px-3 py-2 text-right font-medium whitespace-nowrap">
+                {tr("cols.missing")}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -67,6 +85,7 @@ export function RegionTable({
                     title={t(branch ? "openTasks" : "drill", { name: r.name })}
                   >
                     {r.name}
+                    {r.closed ? <Badge tone="amber">{tc("status.closed")}</Badge> : null}
                     <ChevronRight className="size-3.5" aria-hidden />
                     <LinkPending className="inset-x-0" />
                   </Link>
@@ -75,7 +94,9 @@ export function RegionTable({
                   m={r.metrics}
                   columns={columns}
                   overdueHref={tasksHref({ org: r.id, objective, overdue: true })}
+                  lightHref={(light) => tasksHref({ org: r.id, objective, light })}
                 />
+                {missingCell(missing?.byOrg.get(r.id) ?? 0)}
               </tr>
             );
           })}
@@ -87,6 +108,7 @@ export function RegionTable({
                 {t("childTotal")}
               </th>
               <MetricCells m={childTotal} columns={columns} />
+              {missingCell(missing?.childTotal ?? 0)}
             </tr>
           ) : null}
           {own ? (
@@ -95,6 +117,7 @@ export function RegionTable({
                 {t("own")}
               </th>
               <MetricCells m={own} columns={columns} />
+              {missingCell(missing?.own ?? 0)}
             </tr>
           ) : null}
           {region ? (
@@ -103,6 +126,7 @@ export function RegionTable({
                 {t("region")}
               </th>
               <MetricCells m={region} columns={columns} />
+              {missingCell(missing?.region ?? 0)}
             </tr>
           ) : null}
         </tfoot>

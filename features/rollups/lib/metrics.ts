@@ -8,6 +8,10 @@ export const COUNTS = [
   "completedOnTime",
   "progressSum",
   "overdue",
+  // 红黄绿灯: open counted tasks by warning light (features/lights).
+  "red",
+  "yellow",
+  "green",
 ] as const;
 export type TCounts = Record<(typeof COUNTS)[number], number>;
 
@@ -28,6 +32,9 @@ export const emptyCounts = (): TCounts => ({
   completedOnTime: 0,
   progressSum: 0,
   overdue: 0,
+  red: 0,
+  yellow: 0,
+  green: 0,
 });
 
 export function addCounts(into: TCounts, x: TCounts): TCounts {

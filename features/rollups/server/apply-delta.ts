@@ -1,8 +1,11 @@
 import type { TTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { isOpen } from "@/lib/task-status";
+import { chinaToday } from "@/lib/dates";
 import { difference, dueChanges, isZero, type TTaskSnap } from "../lib/contribution";
 import { regionsOf, ROLLUP_LEVELS_SQL, ROLLUP_ORGS_OF_T, type TFeeds } from "./figures";
+import type { TLightDeltas } from "@/features/lights/lib/light-sql";
+import { relightWhere } from "@/features/lights/server/relight";
 
 // No "server-only": benchmark and test scripts call this too.
 export type TTaskRollupSnap = TTaskSnap & TFeeds & { objectiveId: number; mainTaskId: number };
@@ -20,7 +23,7 @@ export const ROLLUP_SNAP_SELECT = {
 } as const;
 
 /** The progress of a task passed down earlier in its chain, re-derived in the same statement. */
-export type TDerivedMove = TFeeds & { progressDelta: Prisma.Sql };
+export type TDerivedMove = TFeeds & { progressDelta: Prisma.Sql; lights?: TLightDeltas };
 
 export type TRollupChange = TFeeds & {
   objectiveId: number;
@@ -31,24 +34,38 @@ export type TRollupChange = TFeeds & {
   progressDelta?: Prisma.Sql;
   /** The parents' derived progress changes (their regions lie above the task's: disjoint rows). */
   derived?: TDerivedMove[];
+  /** The task's red/yellow/green moves (SQL: the light is computed in the statement, features/lights). */
+  lights?: TLightDeltas;
+  /**
+   * Lock (upsert) the parents' region rows even where their progress does not move: they guard
+   * the IndicatorRollup rows of the same (org, measure), which the statement moves afterwards.
+   */
+  lockDerived?: boolean;
 };
+
+const ZERO_LIGHTS: TLightDeltas = { red: Prisma.sql`0`, yellow: Prisma.sql`0`, green: Prisma.sql`0` };
 
 const regionRows = (regions: number[]) =>
   Prisma.sql`unnest(${regions}::int[]) AS g(o) JOIN "Org" ro ON ro.id = g.o AND ro.level IN (${ROLLUP_LEVELS_SQL})`;
 
 /** The parents' progress moves, one upsert over their regions in ascending org id. */
-function derivedCte(objectiveId: number, mainTaskId: number, moves: TDerivedMove[]): Prisma.Sql {
+function derivedCte(c: TRollupChange & { derived: TDerivedMove[] }): Prisma.Sql {
+  const { objectiveId, mainTaskId, derived: moves } = c;
   const rows = Prisma.join(
     moves.map(
       (m) =>
-        Prisma.sql`SELECT g.o, round((${m.progressDelta})::numeric, 6) AS p FROM cur, ${regionRows(regionsOf(m))}`,
+        Prisma.sql`SELECT g.o, round((${m.progressDelta})::numeric, 6) AS p,
+          ${(m.lights ?? ZERO_LIGHTS).red}::int AS lr, ${(m.lights ?? ZERO_LIGHTS).yellow}::int AS ly, ${(m.lights ?? ZERO_LIGHTS).green}::int AS lg
+          FROM cur, ${regionRows(regionsOf(m))}`,
     ),
     " UNION ALL ",
   );
   return Prisma.sql`roll_up AS (
-    INSERT INTO "Rollup" AS r ("orgId", "objectiveId", "mainTaskId", "progressSum")
-    SELECT x.o, ${objectiveId}, ${mainTaskId}, x.p FROM (${rows}) x WHERE x.p <> 0 ORDER BY x.o
-    ON CONFLICT ("orgId", "objectiveId") DO UPDATE SET "progressSum" = r."progressSum" + EXCLUDED."progressSum"
+    INSERT INTO "Rollup" AS r ("orgId", "objectiveId", "mainTaskId", "progressSum", "red", "yellow", "green")
+    SELECT x.o, ${objectiveId}, ${mainTaskId}, x.p, x.lr, x.ly, x.lg FROM (${rows}) x
+    WHERE x.p <> 0 OR x.lr <> 0 OR x.ly <> 0 OR x.lg <> 0 OR ${c.lockDerived ?? false} ORDER BY x.o
+    ON CONFLICT ("orgId", "objectiveId") DO UPDATE SET "progressSum" = r."progressSum" + EXCLUDED."progressSum",
+      "red" = r."red" + EXCLUDED."red", "yellow" = r."yellow" + EXCLUDED."yellow", "green" = r."green" + EXCLUDED."green"
     RETURNING r."orgId")`;
 }
 
@@ -65,8 +82,14 @@ export function rollupChangeCtes(c: TRollupChange): Prisma.Sql | null {
   const { before, after } = c;
   const d = difference(before, after);
   const moves = dueChanges(before, after);
-  const derived = c.derived?.length ? derivedCte(c.objectiveId, c.mainTaskId, c.derived) : null;
-  if (isZero(d) && moves.length === 0 && !c.progressDelta) return derived;
+  const derived = c.derived?.length ? derivedCte({ ...c, derived: c.derived }) : null;
+  const onlyLights = isZero(d) && moves.length === 0 && !c.progressDelta;
+  if (onlyLights && !c.lights) return derived;
+  const l = c.lights ?? ZERO_LIGHTS;
+  // When only the light may move, regions are touched only if it does.
+  const lightsOnly = onlyLights
+    ? Prisma.sql`WHERE ${l.red} <> 0 OR ${l.yellow} <> 0 OR ${l.green} <> 0`
+    : Prisma.empty;
   const openB = before && isOpen(before.status) ? 1 : 0;
   const openA = after && isOpen(after.status) ? 1 : 0;
   const dueB = before?.dueDate ?? after!.dueDate;
@@ -74,10 +97,11 @@ export function rollupChangeCtes(c: TRollupChange): Prisma.Sql | null {
   const afterDerived = derived ? Prisma.sql`, (SELECT count(*) FROM roll_up) AS dep` : Prisma.empty;
   const roll = Prisma.sql`roll AS (
     INSERT INTO "Rollup" AS r ("orgId", "objectiveId", "mainTaskId", "pendingSign", "handedBack", "inProgress",
-      "submitted", "completed", "completedOnTime", "progressSum")
+      "submitted", "completed", "completedOnTime", "progressSum", "red", "yellow", "green")
     SELECT g.o, ${c.objectiveId}, ${c.mainTaskId}, ${d.pendingSign}, ${d.handedBack}, ${d.inProgress},
-      ${d.submitted}, ${d.completed}, ${d.completedOnTime}, round((${c.progressDelta ?? d.progressSum})::numeric, 6)
-    FROM cur${afterDerived}, ${regionRows(regionsOf(c))} ORDER BY g.o
+      ${d.submitted}, ${d.completed}, ${d.completedOnTime}, round((${c.progressDelta ?? d.progressSum})::numeric, 6),
+      ${l.red}::int, ${l.yellow}::int, ${l.green}::int
+    FROM cur${afterDerived}, ${regionRows(regionsOf(c))} ${lightsOnly} ORDER BY g.o
     ON CONFLICT ("orgId", "objectiveId") DO UPDATE SET
       "pendingSign" = r."pendingSign" + EXCLUDED."pendingSign",
       "handedBack" = r."handedBack" + EXCLUDED."handedBack",
@@ -86,6 +110,9 @@ export function rollupChangeCtes(c: TRollupChange): Prisma.Sql | null {
       "completed" = r."completed" + EXCLUDED."completed",
       "completedOnTime" = r."completedOnTime" + EXCLUDED."completedOnTime",
       "progressSum" = r."progressSum" + EXCLUDED."progressSum",
+      "red" = r."red" + EXCLUDED."red",
+      "yellow" = r."yellow" + EXCLUDED."yellow",
+      "green" = r."green" + EXCLUDED."green",
       "openDueBefore" = r."openDueBefore"
         + (CASE WHEN ${dueA}::date < r."overdueAsOf" THEN ${openA}::int ELSE 0 END)
         - (CASE WHEN ${dueB}::date < r."overdueAsOf" THEN ${openB}::int ELSE 0 END)
@@ -126,4 +153,6 @@ export async function applyBatch(tx: TTx, batchId: number, dueDate: Date): Promi
     GROUP BY a.org, t."objectiveId", t."dueDate"
     ORDER BY a.org, t."objectiveId", t."dueDate"
     ON CONFLICT ("orgId", "objectiveId", "dueDate") DO UPDATE SET "open" = d."open" + EXCLUDED."open"`;
+  // The batch's lights (features/lights), counted into the rows just locked.
+  await relightWhere(tx, Prisma.sql`t."batchId" = ${batchId}`, chinaToday());
 }

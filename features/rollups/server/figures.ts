@@ -34,7 +34,7 @@ export const ROLLUP_ORGS_OF_T = Prisma.sql`CROSS JOIN LATERAL unnest(t."orgPath"
  * completedAt is a UTC timestamp without time zone, so it is read as UTC first.
  * The same rule as lib/contribution.ts#completedOnTime.
  */
-const ON_TIME = Prisma.raw(
+export const ON_TIME = Prisma.raw(
   `(t."completedAt" AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date <= t."dueDate"`,
 );
 
@@ -42,7 +42,7 @@ const ON_TIME = Prisma.raw(
 export const OPEN_TASK = openStatusSql("t.status");
 
 /**
- * The figures of a group of task rows `t`, in roll-up column order (overdue last): what one task
+ * The figures of a group of task rows `t`, in roll-up column order (overdue, then the stored lights): what one task
  * contributes is lib/contribution.ts#contribution. Used by the rebuild, the branch reads and the
  * benchmark's naive view, so that the rule exists once in the maintained path's SQL (recompute.ts
  * writes it out again on purpose, as an independent check).
@@ -56,7 +56,10 @@ export function taskFigures(today: Date): Prisma.Sql {
     count(*) FILTER (WHERE t.status = 'COMPLETED')::int AS "completed",
     count(*) FILTER (WHERE t.status = 'COMPLETED' AND ${ON_TIME})::int AS "completedOnTime",
     COALESCE(sum((${countedProgressSql("t.status", "t.progress")})::numeric), 0) AS "progressSum",
-    count(*) FILTER (WHERE ${OPEN_TASK} AND t."dueDate" < ${today}::date)::int AS "overdue"`;
+    count(*) FILTER (WHERE ${OPEN_TASK} AND t."dueDate" < ${today}::date)::int AS "overdue",
+    count(*) FILTER (WHERE t.light = 'RED')::int AS "red",
+    count(*) FILTER (WHERE t.light = 'YELLOW')::int AS "yellow",
+    count(*) FILTER (WHERE t.light = 'GREEN')::int AS "green"`;
 }
 
 /** `column` is one of `ids`, or anything when `ids` is null/undefined (an optional filter). */

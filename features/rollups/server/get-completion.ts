@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { chinaToday } from "@/lib/dates";
 import { addCounts, emptyCounts, toMetrics } from "../lib/metrics";
-import { listObjectiveOptions, measuresUnder } from "./objective-scope";
+import { listObjectiveOptions, planScope } from "./objective-scope";
 import { loadOrgFamily } from "./org-family";
 import { readFigures, type TRollupRow as TRow } from "./read-rollups";
 
@@ -12,11 +12,12 @@ const sum = (rows: TRow[]) => rows.reduce((acc, r) => addCounts(acc, r), emptyCo
  * 完成情况 of an org in the user's scope: one row per direct child org, the org's own
  * tasks (本级), the total, and the total per main task. Federations' figures come from the
  * maintained roll-ups (the root's total is the sum of its children: it has no rows), a branch's
- * from its own tasks.
+ * from its own tasks. `plan` (a code prefix) limits everything to that plan's measures (the
+ * caller resolves the current plan); `objective` must then lie inside it.
  */
 export async function getCompletion(
   user: { orgId: number },
-  q: { orgId: number; objective?: string; today?: Date; regionOnly?: boolean },
+  q: { orgId: number; objective?: string; plan?: string | null; today?: Date; regionOnly?: boolean },
 ) {
   const { orgId, objective: objectiveCode, today = chinaToday() } = q;
   const db = getDb();
@@ -27,10 +28,10 @@ export async function getCompletion(
   ]);
   if (!family) return null;
   const { org, children, trail } = family;
-  const objective = objectiveCode ? (options.find((o) => o.code === objectiveCode) ?? null) : null;
-  if (objectiveCode && !objective) return null;
-  const mainTasks = options.filter((o) => o.level === "MAIN_TASK");
-  const measureIds = objective ? measuresUnder(options, objective.code).map((m) => m.id) : null;
+  const scope = planScope(options, { plan: q.plan, objective: objectiveCode });
+  if (!scope) return null;
+  const { objective, measureIds } = scope;
+  const mainTasks = scope.inPlan.filter((o) => o.level === "MAIN_TASK");
   const isRoot = org.parentId === null;
   // The national figures are the sum of the provinces (the root keeps no roll-up rows and holds no tasks).
   // regionOnly: only `region` is wanted, which for any org but the root is its own row.

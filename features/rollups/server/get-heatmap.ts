@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { chinaToday } from "@/lib/dates";
 import { addCounts, emptyCounts, toMetrics, type TMetrics } from "../lib/metrics";
-import { listObjectiveOptions, measuresUnder, type TObjectiveOption } from "./objective-scope";
+import { listObjectiveOptions, measuresUnder, planScope, type TObjectiveOption } from "./objective-scope";
 import { loadOrgFamily } from "./org-family";
 import { readFigures, readFiguresByMeasure } from "./read-rollups";
 
@@ -13,7 +13,7 @@ import { readFigures, readFiguresByMeasure } from "./read-rollups";
  */
 export async function getHeatmap(
   user: { orgId: number },
-  q: { orgId: number; objective?: string; today?: Date },
+  q: { orgId: number; objective?: string; plan?: string | null; today?: Date },
 ) {
   const { orgId, objective: objectiveCode, today = chinaToday() } = q;
   const db = getDb();
@@ -23,10 +23,11 @@ export async function getHeatmap(
   ]);
   if (!family) return null;
   const { children } = family;
-  const chosen = objectiveCode ? options.find((o) => o.code === objectiveCode) : undefined;
-  if (objectiveCode && !chosen) return null;
+  const scope = planScope(options, { plan: q.plan, objective: objectiveCode });
+  if (!scope) return null;
+  const chosen = scope.objective;
   const columns: TObjectiveOption[] = !chosen
-    ? options.filter((o) => o.level === "MAIN_TASK")
+    ? scope.inPlan.filter((o) => o.level === "MAIN_TASK")
     : chosen.level === "MEASURE"
       ? [chosen]
       : options.filter((o) => o.parentId === chosen.id);
@@ -39,7 +40,9 @@ export async function getHeatmap(
         measureIds: measuresUnder(options, chosen.code).map((m) => m.id),
         today,
       })
-    : (await readFigures(db, { orgs: children, measureIds: null, today, perMainTask: "all" })).map((r) => ({
+    : (
+        await readFigures(db, { orgs: children, measureIds: scope.measureIds, today, perMainTask: "all" })
+      ).map((r) => ({
         ...r,
         objectiveId: r.mainTaskId ?? 0,
       }));

@@ -10,6 +10,8 @@ export type TFamilyOrg = {
   regionCode: string | null;
   parentId: number | null;
   ancestorIds: number[];
+  /** Closed (撤销 or merged away): still shown with its history, marked. */
+  closed: boolean;
 };
 export type TOrgFamily = { org: TFamilyOrg; children: TFamilyOrg[]; trail: TFamilyOrg[] };
 
@@ -21,7 +23,8 @@ export type TOrgFamily = { org: TFamilyOrg; children: TFamilyOrg[]; trail: TFami
 export async function loadOrgFamily(db: TDb, userOrgId: number, orgId: number): Promise<TOrgFamily | null> {
   const rows = await db.$queryRaw<(TFamilyOrg & { kind: "self" | "child" | "trail" })[]>`
     WITH o AS (SELECT o.id, o."ancestorIds" FROM "Org" o WHERE o.id = ${orgId} AND ${orgInScopeSql("o", userOrgId)})
-    SELECT k.kind, x.id, x.name, x.code, x.level::text AS level, x."regionCode", x."parentId", x."ancestorIds"
+    SELECT k.kind, x.id, x.name, x.code, x.level::text AS level, x."regionCode", x."parentId", x."ancestorIds",
+      x."closedAt" IS NOT NULL AS closed
     FROM o, LATERAL (
       SELECT 'self' AS kind, o.id, 0 AS ord, 0 AS sort UNION ALL
       SELECT 'child', c.id, 1, c."sortOrder" FROM "Org" c WHERE c."parentId" = o.id UNION ALL

@@ -36,6 +36,9 @@ const COUNTS =
       sum(r."submitted")::int AS "submitted", sum(r."completed")::int AS "completed", sum(r."completedOnTime")::int AS "completedOnTime",
       sum(r."progressSum")::float8 AS "progressSum"`);
 
+/** After overdue, as in taskFigures: the open counted tasks by light. */
+const LIGHTS = Prisma.raw(`sum(r.red)::int AS red, sum(r.yellow)::int AS yellow, sum(r.green)::int AS green`);
+
 export type TReadFigures = {
   orgs: TOrgRef[];
   measureIds: number[] | null;
@@ -68,7 +71,7 @@ export async function readFigures(db: Pick<TTx, "$queryRaw">, q: TReadFigures): 
     GROUP BY 1`;
   return db.$queryRaw<TRollupRow[]>`
     SELECT r."orgId", CASE WHEN ${splitAll} OR r."orgId" = ${splitOrg} THEN r."mainTaskId" END AS "mainTaskId", FALSE AS own,
-      ${COUNTS}, sum(${overdueOf(q.today)})::int AS "overdue"
+      ${COUNTS}, sum(${overdueOf(q.today)})::int AS "overdue", ${LIGHTS}
     FROM "Rollup" r
     WHERE r."orgId" = ANY(${rolled}::int[]) AND ${measures(Prisma.sql`r."objectiveId"`)}
     GROUP BY 1, 2
@@ -92,7 +95,7 @@ export async function readFiguresByMeasure(
   return db.$queryRaw<TMeasureRow[]>`
     SELECT r."orgId", r."objectiveId", r."pendingSign", r."handedBack", r."inProgress", r."submitted", r."completed", r."completedOnTime",
       r."progressSum"::float8 AS "progressSum",
-      (${overdueOf(today)})::int AS "overdue"
+      (${overdueOf(today)})::int AS "overdue", r.red, r.yellow, r.green
     FROM "Rollup" r
     WHERE r."orgId" = ANY(${rolled}::int[]) AND ${inIdsOrAll(Prisma.sql`r."objectiveId"`, measureIds)}
     UNION ALL

@@ -23,7 +23,7 @@ export type TRecomputed = {
 };
 
 /** Every org with each of its ancestors and itself (org, anc), from the parent links. */
-const CLOSURE = Prisma.sql`closure AS (
+export const CLOSURE = Prisma.sql`closure AS (
     SELECT id AS org, id AS anc FROM "Org"
     UNION ALL
     SELECT c.org, o."parentId" FROM closure c JOIN "Org" o ON o.id = c.anc WHERE o."parentId" IS NOT NULL)`;
@@ -32,7 +32,7 @@ const CLOSURE = Prisma.sql`closure AS (
  * (task t, region anc) pairs under the rule, for the regions that keep roll-up rows (provinces,
  * cities, counties): the holder's ancestors-or-self that are not ancestors-or-self of the parent's holder.
  */
-const COUNTED_IN = Prisma.sql`
+export const COUNTED_IN = Prisma.sql`
     FROM "Task" t
     LEFT JOIN "Task" p ON p.id = t."parentTaskId"
     JOIN closure c ON c.org = t."orgId"

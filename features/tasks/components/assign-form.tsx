@@ -2,7 +2,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useCallback, useState } from "react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { Button } from "@/components/ui/button";
@@ -17,6 +17,10 @@ import { ObjectivePicker, type TPickNode } from "./objective-picker";
 import { ReachConfirmDialog } from "./reach-confirm-dialog";
 import { TargetChooser, type TTargetScope } from "./target-chooser";
 import { useTargetReach } from "./use-target-reach";
+import { IndicatorTargets } from "@/features/indicators/components/indicator-targets";
+import type { TAssignIndicators } from "@/features/indicators/server/assign-indicators";
+import { AssignReporting } from "@/features/reporting/components/assign-reporting";
+import { singleMeasureId } from "@/features/indicators/lib/pick-measure";
 
 type TInput = z.input<typeof ZAssignTasks>;
 type TTarget = z.output<typeof ZAssignTasks>["target"];
@@ -29,6 +33,8 @@ export type TAssignFormProps = Omit<TTargetScope, "parentTaskId"> & {
   parentTaskId?: number;
   fixedObjectiveId?: number;
   maxDue?: string;
+  /** The measures' indicators (targets are split when one measure with indicators is chosen). */
+  indicators?: TAssignIndicators;
 };
 
 /** 下达 (or 分解 with parentTaskId): objectives × targets, with a due date and terms. */
@@ -38,6 +44,7 @@ export function AssignForm(p: TAssignFormProps) {
   const [token, setToken] = useState(() => crypto.randomUUID());
   const [result, setResult] = useState<TAssignResult | null>(null);
   const [pending, setPending] = useState<{ values: TInput; orgs: number; tasks: number } | null>(null);
+  const [indicatorsReady, setIndicatorsReady] = useState(true);
   const form = useForm<TInput>({
     resolver: zodResolver(ZAssignTasks),
     defaultValues: {
@@ -55,14 +62,27 @@ export function AssignForm(p: TAssignFormProps) {
     },
   });
   const feedback = useActionFeedback(form.setError);
+  const onIndicatorTargets = useCallback(
+    (v: TInput["indicatorTargets"], ready: boolean) => {
+      form.setValue("indicatorTargets", v);
+      setIndicatorsReady(ready);
+    },
+    [form],
+  );
   const { errors, isSubmitting } = form.formState;
   const target = form.watch("target");
   const due = form.watch("dueDate");
   const objectiveIds = (form.watch("objectiveIds") ?? []) as number[];
   const measures = p.fixedObjectiveId ? 1 : countPickedMeasures(p.nodes, objectiveIds);
   const reach = useTargetReach(target as TTarget, p.parentTaskId);
+  // A measure with indicators (指标) is measured by them: the free-form 量化目标 fields would be a
+  // second, unsummed target, so they are not offered (and not sent).
+  const measureId = p.fixedObjectiveId ?? singleMeasureId(p.nodes, objectiveIds);
+  const hasIndicators = measureId !== null && (p.indicators?.byMeasure[measureId]?.length ?? 0) > 0;
   const send = async (v: TInput) => {
-    const res = await assignTasksAction(v);
+    const res = await assignTasksAction(
+      hasIndicators ? { ...v, targetValue: undefined, targetUnit: undefined } : v,
+    );
     setPending(null);
     if (!feedback(res) || !res.ok) return;
     setResult(res.data);
@@ -122,6 +142,17 @@ export function AssignForm(p: TAssignFormProps) {
         ) : null}
         <ReachNote orgs={reach.orgs} loading={reach.loading} measures={measures} />
       </section>
+      {p.indicators ? (
+        <IndicatorTargets
+          data={p.indicators}
+          nodes={p.nodes}
+          objectiveIds={objectiveIds}
+          fixedObjectiveId={p.fixedObjectiveId}
+          target={target as TTarget}
+          parentTaskId={p.parentTaskId}
+          onChange={onIndicatorTargets}
+        />
+      ) : null}
       <section className="grid gap-3 sm:grid-cols-2">
         <h2 className="font-semibold sm:col-span-2">{t("assign.terms")}</h2>
         <Field id="dueDate" label={t("field.due")} error={fieldError(errors.dueDate)}>
@@ -152,19 +183,23 @@ export function AssignForm(p: TAssignFormProps) {
             {t("assign.allowPastDue")}
           </label>
         ) : null}
-        <Field id="targetValue" label={t("assign.targetValue")} error={fieldError(errors.targetValue)}>
-          <Input
-            id="targetValue"
-            type="number"
-            inputMode="decimal"
-            min={0}
-            step="any"
-            {...form.register("targetValue")}
-          />
-        </Field>
-        <Field id="targetUnit" label={t("assign.targetUnit")} error={fieldError(errors.targetUnit)}>
-          <Input id="targetUnit" maxLength={20} {...form.register("targetUnit")} />
-        </Field>
+        {hasIndicators ? null : (
+          <>
+            <Field id="targetValue" label={t("assign.targetValue")} error={fieldError(errors.targetValue)}>
+              <Input
+                id="targetValue"
+                type="number"
+                inputMode="decimal"
+                min={0}
+                step="any"
+                {...form.register("targetValue")}
+              />
+            </Field>
+            <Field id="targetUnit" label={t("assign.targetUnit")} error={fieldError(errors.targetUnit)}>
+              <Input id="targetUnit" maxLength={20} {...form.register("targetUnit")} />
+            </Field>
+          </>
+        )}
         <div className="sm:col-span-2">
           <Field id="note" label={t("field.note")} error={fieldError(errors.note)}>
             <textarea
@@ -176,6 +211,7 @@ export function AssignForm(p: TAssignFormProps) {
           </Field>
         </div>
       </section>
+      <AssignReporting form={form} today={p.today} />
       {result ? (
         <div
           role="status"
@@ -193,7 +229,11 @@ export function AssignForm(p: TAssignFormProps) {
         </div>
       ) : null}
       <div>
-        <Button type="submit" disabled={isSubmitting || !!pending} className="h-11 w-full sm:w-auto">
+        <Button
+          type="submit"
+          disabled={isSubmitting || !!pending || !indicatorsReady}
+          className="h-11 w-full sm:w-auto"
+        >
           {isSubmitting ? t("assign.submitting") : t("assign.submit")}
         </Button>
       </div>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import type { listMyTasks } from "../server/list-tasks";
 import { DueLabel, KindBadge, ProgressBar, StatusBadge } from "./task-badges";
+import { LightBadge } from "@/features/lights/components/light-badge";
 
 type TItem = Awaited<ReturnType<typeof listMyTasks>>[number];
 
@@ -15,6 +16,7 @@ export function MyTaskCards({ items, today, showLog }: { items: TItem[]; today: 
         <li key={task.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
           <div className="flex flex-wrap items-center gap-1.5">
             <StatusBadge status={task.status} />
+            <LightBadge light={task.light} />
             <KindBadge kind={task.kind} />
             <DueLabel status={task.status} dueDate={task.dueDate} today={today} />
           </div>

@@ -12,6 +12,8 @@ import { useFieldError } from "@/lib/i18n/use-field-error";
 import { logProgressAction } from "../actions";
 import { PROGRESS_STATES, ZLogProgress } from "../schemas";
 import { useTaskAction } from "./use-task-action";
+import { IndicatorValueFields } from "@/features/indicators/components/indicator-value-fields";
+import type { TTaskIndicatorRow } from "@/features/indicators/server/task-indicators";
 
 type TInput = z.input<typeof ZLogProgress>;
 
@@ -23,6 +25,7 @@ export function ProgressForm({
   hasTarget,
   targetUnit,
   derived = false,
+  indicators = [],
 }: {
   taskId: number;
   version: number;
@@ -31,6 +34,8 @@ export function ProgressForm({
   derived?: boolean;
   hasTarget: boolean;
   targetUnit: string | null;
+  /** The indicators of the task's measure (cumulative values reported with the update). */
+  indicators?: TTaskIndicatorRow[];
 }) {
   const t = useTranslations("tasks");
   const p = useTranslations("punct");
@@ -128,6 +133,12 @@ export function ProgressForm({
           />
         </Field>
       ) : null}
+      <IndicatorValueFields
+        indicators={indicators}
+        derived={derived}
+        setValue={form.setValue}
+        errors={errors}
+      />
       <div>
         <p className="mb-1 text-sm font-medium text-slate-700">{t("detail.evidence")}</p>
         <EvidenceUploader

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Select } from "@/components/ui/field";
 import { TASK_FILTER_STATUSES, type TTaskFilters } from "../schemas";
+import { LightFilter } from "@/features/lights/components/light-filter";
 
 /** A plain GET form: works without JavaScript and keeps every filter in the URL. */
 export function TaskFilters({
@@ -54,6 +55,7 @@ export function TaskFilters({
           ))}
         </Select>
       </label>
+      <LightFilter value={filters.light} />
       <label>
         <span className="sr-only">{t("filters.kind")}</span>
         <Select name="kind" defaultValue={filters.kind ?? ""} aria-label={t("filters.kind")}>

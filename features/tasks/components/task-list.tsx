@@ -2,6 +2,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { TTaskRow } from "../server/list-tasks";
 import { DueLabel, KindBadge, ProgressBar, StatusBadge } from "./task-badges";
+import { LightBadge } from "@/features/lights/components/light-badge";
 
 /** One card per task: readable at 360 px and scannable on a desktop. */
 export function TaskList({
@@ -26,6 +27,7 @@ export function TaskList({
           >
             <div className="flex flex-wrap items-center gap-1.5">
               <StatusBadge status={task.status} />
+              <LightBadge light={task.light} />
               <KindBadge kind={task.kind} />
               {task.priority === "URGENT" || task.priority === "HIGH" ? (
                 <span className="text-xs font-medium text-brand-700">{t(`priority.${task.priority}`)}</span>

@@ -1,4 +1,5 @@
 import { formatPercent } from "@/lib/percent";
+import { LightBadge } from "@/features/lights/components/light-badge";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
@@ -144,6 +145,7 @@ export function ChildTasks({
               className="flex items-center gap-2 px-4 py-2 text-sm hover:bg-slate-50"
             >
               <span className="flex-1">{c.org.name}</span>
+              <LightBadge light={c.light} />
               <StatusBadge status={c.status} />
               <span className="w-10 text-right tabular-nums">{formatPercent(c.progress)}%</span>
             </Link>

@@ -35,11 +35,12 @@ async function getParent(user: TTaskActor, parentTaskId: number) {
 
 /**
  * What the 下达 form needs; for 分解, the task being passed down (null when not allowed).
- * `objectiveCode` preselects an objective (the 下达 button of an objective's page).
+ * `objectiveCode` preselects an objective (the 下达 button of an objective's page); `planId`
+ * limits the objectives to that plan (the page passes the current plan).
  */
 export async function getAssignContext(
   user: TTaskActor,
-  opts: { parentTaskId?: number; objectiveCode?: string } = {},
+  opts: { parentTaskId?: number; objectiveCode?: string; planId?: number } = {},
 ) {
   const db = getDb();
   const parent = opts.parentTaskId ? await getParent(user, opts.parentTaskId) : null;
@@ -58,7 +59,12 @@ export async function getAssignContext(
     parent
       ? ([] as TNode[])
       : (db.objective.findMany({
-          where: { level: { in: ["MAIN_TASK", "SUB_ITEM", "MEASURE"] } },
+          // The current plan's live objectives only: a retired one takes no new tasks.
+          where: {
+            level: { in: ["MAIN_TASK", "SUB_ITEM", "MEASURE"] },
+            retiredAt: null,
+            ...(opts.planId === undefined ? {} : { planId: opts.planId }),
+          },
           orderBy: { id: "asc" },
           select: { id: true, code: true, title: true, level: true },
         }) as Promise<TNode[]>),

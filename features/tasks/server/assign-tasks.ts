@@ -1,6 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import { getDb, type TDb, type TTx } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { visiblePlanWhere } from "@/features/plans/server/visible-plans";
 import { AppError } from "@/lib/errors";
 import { chinaToday, parseDay } from "@/lib/dates";
 import type { TTaskActor } from "../lib/task-permissions";
@@ -9,7 +11,10 @@ import { auditActor } from "./audit-actor";
 import { insertTasks } from "./insert-tasks";
 import { loadTaskForAction, type TLoadedTask } from "./load-task";
 import { resolveTargets } from "./resolve-targets";
+import { lockTreeShared } from "@/lib/db/tree-lock";
 import { applyTaskChangeIn } from "./write/apply-change";
+import { checkIndicatorTargets } from "@/features/indicators/server/indicator-targets";
+import { insertReportingRule } from "@/features/reporting/server/rules";
 
 /**
  * 分解 locks the chain and the parent first (task rows parent → child, as every writer), then
@@ -33,10 +38,20 @@ export type TAssignResult = {
   targets: number;
 };
 
-/** Expands any selected objectives (main task, sub-item, measure) into their measures. */
-async function expandToMeasures(tx: TTx, objectiveIds: readonly number[]): Promise<number[]> {
+/**
+ * Expands any selected objectives (main task, sub-item, measure) into their measures. For 下达
+ * (`plans` given) only live objectives of plans the actor sees: a retired one, or one of a plan
+ * out of sight, is refused like an unknown one, and a main task or sub-item stands for its live
+ * measures. 分解 passes its parent's measure on as it is.
+ */
+async function expandToMeasures(
+  tx: TTx,
+  objectiveIds: readonly number[],
+  plans: Prisma.PlanWhereInput | null,
+): Promise<number[]> {
+  const live = plans ? { retiredAt: null, plan: plans } : {};
   const picked = await tx.objective.findMany({
-    where: { id: { in: [...objectiveIds] } },
+    where: { id: { in: [...objectiveIds] }, ...live },
     select: { code: true },
   });
   if (picked.length !== new Set(objectiveIds).size)
@@ -44,10 +59,13 @@ async function expandToMeasures(tx: TTx, objectiveIds: readonly number[]): Promi
   const measures = await tx.objective.findMany({
     where: {
       level: "MEASURE",
+      ...live,
       OR: picked.flatMap((p) => [{ code: p.code }, { code: { startsWith: `${p.code}.` } }]),
     },
     select: { id: true },
   });
+  // A branch whose measures are all retired gives nothing to assign.
+  if (measures.length === 0) throw new AppError("VALIDATION", { objectiveIds: "objectivesRequired" });
   return measures.map((m) => m.id);
 }
 
@@ -86,6 +104,7 @@ export async function assignTasks(
   try {
     return await db.$transaction(
       async (tx) => {
+        await lockTreeShared(tx); // first: no tree change between reading the targets' paths and the commit
         let assignerOrgId = actor.orgId;
         let objectiveIds = input.objectiveIds;
         let parent: TLoadedTask | null = null;
@@ -96,9 +115,11 @@ export async function assignTasks(
           objectiveIds = [parent.objectiveId];
           if (due > parent.dueDate) throw new AppError("VALIDATION", { dueDate: "afterParentDue" });
         }
-        const measureIds = await expandToMeasures(tx, objectiveIds);
+        const plans = parent ? null : (await visiblePlanWhere(actor, tx)).where;
+        const measureIds = await expandToMeasures(tx, objectiveIds, plans);
         const targetOrgIds = await resolveTargets(tx, assignerOrgId, input.target);
         if (measureIds.length * targetOrgIds.length > MAX_TASKS_PER_BATCH) throw new AppError("TOO_MANY");
+        await checkIndicatorTargets(tx, { measureIds, targetOrgIds, targets: input.indicatorTargets });
         const batch = await tx.assignmentBatch.create({
           data: {
             clientToken: input.clientToken,
@@ -122,6 +143,7 @@ export async function assignTasks(
           targetValue: input.targetValue ?? null,
           targetUnit: input.targetUnit ?? null,
           actorId: actor.id,
+          indicatorTargets: input.indicatorTargets,
           // The task passed down now derives its progress from its children (and its chain from it).
           beforeRollups: async (n) => {
             if (parent)
@@ -139,6 +161,9 @@ export async function assignTasks(
           where: { id: batch.id },
           data: { taskCount: created, skippedCount: skipped },
         });
+        // 定期报送 required of this 下达: a rule on its batch, in the same transaction.
+        if (input.reporting)
+          await insertReportingRule(tx, actor, { target: { batchId: batch.id }, rule: input.reporting });
         await recordAudit(
           {
             action: "task.assign",

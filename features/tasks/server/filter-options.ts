@@ -3,12 +3,15 @@ import { orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import type { TTaskActor } from "../lib/task-permissions";
 
-/** Main tasks and the user's direct child orgs for the filters, and the name of a filtered org (only if in scope). */
-export async function getFilterOptions(user: TTaskActor, orgId?: number) {
+/**
+ * Main tasks (of the current plan) and the user's direct child orgs for the filters, and the name
+ * of a filtered org (only if in scope).
+ */
+export async function getFilterOptions(user: TTaskActor, orgId?: number, planId?: number) {
   const db = getDb();
   const [mainTasks, org, children] = await Promise.all([
     db.objective.findMany({
-      where: { level: "MAIN_TASK" },
+      where: { level: "MAIN_TASK", ...(planId === undefined ? {} : { planId }) },
       orderBy: { sortOrder: "asc" },
       select: { id: true, code: true, title: true },
     }),

@@ -96,7 +96,14 @@ export async function getTaskDetail(user: TTaskActor, taskId: number) {
           where: { parentTaskId: taskId },
           orderBy: { id: "asc" },
           take: 100,
-          select: { id: true, status: true, progress: true, dueDate: true, org: { select: { name: true } } },
+          select: {
+            id: true,
+            status: true,
+            progress: true,
+            dueDate: true,
+            light: true,
+            org: { select: { name: true } },
+          },
         })
       : [],
     passedDown

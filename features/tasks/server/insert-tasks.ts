@@ -3,6 +3,12 @@ import type { TTx } from "@/lib/db/client";
 import { applyBatch } from "@/features/rollups/server/apply-delta";
 import { orgRecipientsSql } from "@/features/notifications/server/notify";
 import { Prisma } from "@/lib/generated/prisma/client";
+import {
+  batchTasks,
+  insertTaskIndicators,
+  shiftIndicatorRollups,
+  type TIndicatorTargets,
+} from "@/features/indicators/server/insert-task-indicators";
 
 export type TInsertTasks = {
   measureIds: readonly number[];
@@ -16,6 +22,8 @@ export type TInsertTasks = {
   targetValue: number | null;
   targetUnit: string | null;
   actorId: number;
+  /** Targets of the measure's indicators per receiving org (checked by the caller). */
+  indicatorTargets?: TIndicatorTargets;
   /** Runs after the rows are inserted and before their roll-ups are added. */
   beforeRollups?: (created: number) => Promise<void>;
 };
@@ -41,10 +49,12 @@ export async function insertTasks(tx: TTx, a: TInsertTasks): Promise<number> {
     ORDER BY o.id, m.id
     ON CONFLICT ("objectiveId", "orgId") DO NOTHING`;
   if (created === 0) return 0;
+  await insertTaskIndicators(tx, batchTasks(a.batchId), a.indicatorTargets);
   // Before the new tasks' roll-ups, whose regions lie below the assigner's (e.g. the parent's
   // change of a 分解): roll-up rows are taken in ascending org id.
   await a.beforeRollups?.(created);
   await applyBatch(tx, a.batchId, a.dueDate);
+  await shiftIndicatorRollups(tx, batchTasks(a.batchId), 1);
   await tx.$executeRaw`
     INSERT INTO "TaskEvent" ("taskId", "actorId", "type", "toStatus", "changes", "createdAt")
     SELECT t.id, ${a.actorId}, ${a.parentTaskId === null ? "ASSIGNED" : "CASCADED"}::"TaskEventType", 'PENDING_SIGN'::"TaskStatus",

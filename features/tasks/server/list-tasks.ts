@@ -20,6 +20,7 @@ export const TASK_ROW_SELECT = {
   progress: true,
   progressState: true,
   lastReason: true,
+  light: true,
   objective: { select: { code: true, title: true } },
   org: { select: { id: true, name: true } },
   reviewOrg: { select: { name: true } },
@@ -42,11 +43,14 @@ export function taskFilterWhere(
   // The completion figures' rule: not passed down from inside the org's own subtree.
   if (f.org && f.counted)
     and.push({ OR: [{ parentTaskId: null }, { parentTask: { NOT: { orgPath: { has: f.org } } } }] });
+  if (f.light) and.push({ light: f.light });
   if (f.main) and.push({ mainTaskId: f.main });
   if (f.kind) and.push({ kind: f.kind });
   if (f.batch) and.push({ batchId: f.batch });
   if (f.objective)
     and.push({ objective: { OR: [{ code: f.objective }, { code: { startsWith: `${f.objective}.` } }] } });
+  // A task is always of a measure, whose code is "<plan prefix>.<n>.<n>.<n>".
+  if (f.plan) and.push({ objective: { code: { startsWith: `${f.plan}.` } } });
   if (f.mine) and.push(ctx.mine ?? { responsibleId: user.id });
   if (f.q) {
     const q = likeLiteral(f.q);

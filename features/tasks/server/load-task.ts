@@ -59,7 +59,11 @@ async function loadChain(tx: TTx, parentTaskId: number): Promise<TChainLink[]> {
 
 type TScopedTask = Omit<TLoadedTask, "chain">;
 
-async function findScopedTask(tx: TTx, actor: TTaskActor, taskId: number): Promise<TScopedTask | null> {
+async function findScopedTask(
+  tx: TTx,
+  actor: { orgId: number },
+  taskId: number,
+): Promise<TScopedTask | null> {
   // The scope is part of the query: a task outside the actor's subtree is simply not found.
   const rows = await tx.$queryRaw<TRow[]>`
     SELECT t.id, t.version, t.status::text AS status, t.kind::text AS kind, t."orgId", t."orgPath", t."reviewOrgId", t."objectiveId", t."mainTaskId",
@@ -112,6 +116,22 @@ export async function loadTaskForAction(
   if (!mayAct(actor, toRelations(task), action)) throw new AppError("FORBIDDEN");
   if (q.version !== undefined && q.version !== task.version) throw new AppError("CONFLICT");
   if (!canApply(task.status, action)) throw new AppError("INVALID_TRANSITION");
+  return { ...task, chain: task.parentTaskId === null ? [] : await loadChain(tx, task.parentTaskId) };
+}
+
+/**
+ * Loads a task for a tree change (move, merge, close of its holder) made by a manager of the
+ * holder's subtree: the same scope, version and state checks, but the authority is org:manage over
+ * the holder (checked by the caller), not the relation to the task.
+ */
+export async function loadTaskForOrgChange(
+  tx: TTx,
+  orgActor: { orgId: number },
+  q: { taskId: number; action: TTaskAction },
+): Promise<TLoadedTask> {
+  const task = await findScopedTask(tx, orgActor, q.taskId);
+  if (!task) throw new AppError("NOT_FOUND");
+  if (!canApply(task.status, q.action)) throw new AppError("INVALID_TRANSITION");
   return { ...task, chain: task.parentTaskId === null ? [] : await loadChain(tx, task.parentTaskId) };
 }
 

@@ -5,6 +5,7 @@ import type { TLogProgress } from "../schemas";
 import { loadTaskForAction } from "./load-task";
 import { applyTaskChange } from "./write/apply-change";
 import { oncePerToken } from "./write/client-token";
+import { checkIndicatorValues } from "@/features/indicators/server/indicator-targets";
 
 /**
  * 进展填报: a progress record (with evidence) and the task's current percent/state. A task that
@@ -34,6 +35,7 @@ async function logOnce(actor: TTaskActor, input: TLogProgress, now: Date) {
     action: "logProgress",
     version: input.version,
   });
+  await checkIndicatorValues(db, task, input.indicatorValues);
   const changes: Record<string, [unknown, unknown]> = {};
   if (task.progressState !== input.state) changes.state = [task.progressState, input.state];
   if (input.value !== undefined)
@@ -44,6 +46,7 @@ async function logOnce(actor: TTaskActor, input: TLogProgress, now: Date) {
     actorId: actor.id,
     now,
     ...(task.hasChildren ? {} : { progress: input.percent }),
+    ...(input.indicatorValues?.length ? { indicatorValues: input.indicatorValues } : {}),
     fields: {
       progressState: input.state,
       lastProgressAt: now,
@@ -58,6 +61,7 @@ async function logOnce(actor: TTaskActor, input: TLogProgress, now: Date) {
         narrative: input.narrative,
         value: input.value ?? null,
         clientToken: input.clientToken,
+        indicatorValues: input.indicatorValues,
       },
     ],
     evidenceIds: input.attachmentIds,

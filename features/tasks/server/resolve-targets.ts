@@ -1,5 +1,5 @@
 import "server-only";
-import { orgScopeWhere } from "@/lib/auth/scope";
+import { OPEN_ORG_WHERE, orgScopeWhere } from "@/lib/auth/scope";
 import type { TDb, TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -18,7 +18,11 @@ async function targetWhere(
   assignerOrgId: number,
   target: TTarget,
 ): Promise<Prisma.OrgWhereInput> {
-  const inScope = { ...orgScopeWhere({ orgId: assignerOrgId }), id: { not: assignerOrgId } };
+  const inScope = {
+    ...orgScopeWhere({ orgId: assignerOrgId }),
+    ...OPEN_ORG_WHERE,
+    id: { not: assignerOrgId },
+  };
   if (target.mode === "orgs") return { AND: [inScope, { id: { in: [...new Set(target.orgIds)] } }] };
   const [assigner, under] = await Promise.all([
     db.org.findUniqueOrThrow({ where: { id: assignerOrgId }, select: { level: true } }),

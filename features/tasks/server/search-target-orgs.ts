@@ -1,5 +1,5 @@
 import "server-only";
-import { orgScopeWhere } from "@/lib/auth/scope";
+import { OPEN_ORG_WHERE, orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { likeLiteral } from "@/lib/input";
 import type { TTaskActor } from "../lib/task-permissions";
@@ -15,6 +15,7 @@ export async function searchTargetOrgs(actor: TTaskActor, input: { q: string; pa
   return db.org.findMany({
     where: {
       ...orgScopeWhere({ orgId: root }),
+      ...OPEN_ORG_WHERE,
       id: { not: root },
       ...(q ? { OR: [{ name: { contains: q } }, { code: { startsWith: q } }] } : { parentId: root }),
     },

@@ -6,8 +6,10 @@ import { nextStatus } from "../lib/state-machine";
 import type { TTaskActor } from "../lib/task-permissions";
 import type { TTransfer } from "../schemas";
 import { insertTasks } from "./insert-tasks";
+import { carriedTargets } from "@/features/indicators/server/indicator-targets";
 import { loadTaskForAction, type TLoadedTask } from "./load-task";
 import { resolveTargets } from "./resolve-targets";
+import { lockTreeShared } from "@/lib/db/tree-lock";
 import { applyTaskChangeIn } from "./write/apply-change";
 
 // 转派: after a hand-back, the assigner gives the measure to another unit instead. A task never
@@ -53,6 +55,7 @@ export async function transferTask(actor: TTaskActor, input: TTransfer, now = ne
 
 async function transferOnce(actor: TTaskActor, input: TTransfer, now: Date) {
   return getDb().$transaction(async (tx) => {
+    await lockTreeShared(tx); // first: no tree change between reading the target's path and the commit
     const task = await loadTaskForAction(tx, actor, {
       taskId: input.taskId,
       action: "transfer",
@@ -98,6 +101,7 @@ async function transferOnce(actor: TTaskActor, input: TTransfer, now: Date) {
       targetValue: terms.targetValue === null ? null : Number(terms.targetValue),
       targetUnit: terms.targetUnit,
       actorId: actor.id,
+      indicatorTargets: await carriedTargets(tx, task.id, orgId!),
       // Closing the old task re-derives the parent's progress with the new task already among its
       // children; its regions (the parent's, then the old holder's) come before the new task's.
       beforeRollups: async () => {

@@ -3,7 +3,7 @@ import { adjustUserCount } from "@/features/organizations/server/org-counts";
 import { recordAudit } from "@/lib/audit/record";
 import { grantableRolesAt } from "@/lib/auth/permissions";
 import { hashPassword } from "@/lib/auth/password";
-import { orgScopeWhere } from "@/lib/auth/scope";
+import { OPEN_ORG_WHERE, orgScopeWhere } from "@/lib/auth/scope";
 import { getDb, type TDb } from "@/lib/db/client";
 import { AppError, type TErrorCode } from "@/lib/errors";
 import type { TCreateUser } from "../schemas";
@@ -17,7 +17,7 @@ function isUniqueViolation(e: unknown): boolean {
 /** Why the org or role cannot be used, each on its field (the code is the first one's). */
 async function refusal(actor: TActor, input: TCreateUser, db: TDb): Promise<AppError | null> {
   const org = await db.org.findFirst({
-    where: { id: input.orgId, ...orgScopeWhere(actor) },
+    where: { id: input.orgId, ...orgScopeWhere(actor), ...OPEN_ORG_WHERE },
     select: { id: true },
   });
   const failed: [TErrorCode, string, string][] = [];

@@ -1,5 +1,5 @@
 import "server-only";
-import { orgScopeWhere } from "@/lib/auth/scope";
+import { OPEN_ORG_WHERE, orgScopeWhere } from "@/lib/auth/scope";
 import { getDb } from "@/lib/db/client";
 import { likeLiteral } from "@/lib/input";
 import type { TActor } from "./actor";
@@ -12,6 +12,7 @@ export async function searchManagedOrgs(actor: TActor, q: string) {
   return getDb().org.findMany({
     where: {
       ...orgScopeWhere(actor),
+      ...OPEN_ORG_WHERE,
       ...(q
         ? { OR: [{ name: { contains: likeLiteral(q) } }, { code: { startsWith: likeLiteral(q) } }] }
         : { OR: [{ id: actor.orgId }, { parentId: actor.orgId }] }),

@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
-import type { TDb } from "@/lib/db/client";
+import type { TDb, TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { TActor } from "./actor";
 
@@ -12,7 +12,8 @@ import type { TActor } from "./actor";
 export const USERNAME_PROBES_PER_HOUR = 10;
 const REASON = "usernameUnavailable";
 
-export async function assertUsernameProbeAllowed(actor: TActor, db: TDb): Promise<void> {
+/** How many more "unavailable" answers `actor` may get this hour (imports answer several at once). */
+export async function usernameProbesLeft(actor: TActor, db: TDb | TTx): Promise<number> {
   const recent = await db.auditEvent.count({
     where: {
       action: "user.create",
@@ -22,14 +23,24 @@ export async function assertUsernameProbeAllowed(actor: TActor, db: TDb): Promis
       detail: { path: ["reason"], equals: REASON },
     },
   });
-  if (recent >= USERNAME_PROBES_PER_HOUR) throw new AppError("VALIDATION", { username: "usernameTryLater" });
+  return Math.max(0, USERNAME_PROBES_PER_HOUR - recent);
 }
 
-/** Records the refusal (committed on its own) and answers with the neutral "unavailable". */
-export async function refuseUnavailableUsername(actor: TActor, username: string, db: TDb): Promise<never> {
+export async function assertUsernameProbeAllowed(actor: TActor, db: TDb): Promise<void> {
+  if ((await usernameProbesLeft(actor, db)) === 0)
+    throw new AppError("VALIDATION", { username: "usernameTryLater" });
+}
+
+/** Records that `actor` was told `username` is unavailable (the trail is the counter). */
+export async function recordUsernameProbe(actor: TActor, username: string, db: TDb | TTx): Promise<void> {
   await recordAudit(
     { action: "user.create", outcome: "FAILURE", actor, detail: { reason: REASON, username } },
     db,
   );
+}
+
+/** Records the refusal (committed on its own) and answers with the neutral "unavailable". */
+export async function refuseUnavailableUsername(actor: TActor, username: string, db: TDb): Promise<never> {
+  await recordUsernameProbe(actor, username, db);
   throw new AppError("USERNAME_TAKEN", { username: REASON });
 }

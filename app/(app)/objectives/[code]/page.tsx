@@ -6,25 +6,34 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Button } from "@/components/ui/button";
 import { Card, CardHeader } from "@/components/ui/card";
 import { getObjective } from "@/features/objectives/server/get-objective";
+import { getCurrentPlan } from "@/features/plans/server/current-plan";
 import { ObjectiveTaskSummary } from "@/features/tasks/components/objective-task-summary";
 import { getObjectiveTaskSummary } from "@/features/tasks/server/get-objective-task-summary";
 import { requirePagePermission } from "@/lib/auth/session";
+import { planPrefixOf } from "@/lib/objective-code";
 
 type TProps = { params: Promise<{ code: string }> };
 
+/** The objective, only when its plan is one the user sees (otherwise it does not exist for them). */
+async function getVisibleObjective(code: string) {
+  const user = await requirePagePermission("objective:read");
+  const { plans } = await getCurrentPlan(user);
+  const o = plans.some((p) => p.codePrefix === planPrefixOf(code)) ? await getObjective(code) : null;
+  return { user, o };
+}
+
 export async function generateMetadata({ params }: TProps) {
-  const o = await getObjective((await params).code);
+  const { o } = await getVisibleObjective((await params).code);
   return { title: o ? `${o.code} ${o.title}` : undefined };
 }
 
 export default async function ObjectivePage({ params }: TProps) {
-  const user = await requirePagePermission("objective:read");
+  const { user, o } = await getVisibleObjective((await params).code);
   const t = await getTranslations();
-  const o = await getObjective((await params).code);
   if (!o) notFound();
   const summary = await getObjectiveTaskSummary(user, o.code);
   const crumbs = [
-    { label: t("objectives.title"), href: "/objectives" },
+    { label: t("planList.objectivesTitle"), href: "/objectives" },
     ...o.ancestors.slice(1).map((a) => ({ label: `${a.code} ${a.title}`, href: `/objectives/${a.code}` })),
     { label: o.code },
   ];

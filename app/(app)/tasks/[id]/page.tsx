@@ -13,6 +13,8 @@ import {
   ReportList,
 } from "@/features/tasks/components/task-records";
 import { TaskTimeline } from "@/features/tasks/components/task-timeline";
+import { TaskIndicatorsCard } from "@/features/indicators/components/task-indicators-card";
+import { TaskLight } from "@/features/lights/components/task-light";
 import { chinaToday } from "@/lib/dates";
 import { getTaskDetail, listOrgStaff } from "@/features/tasks/server/get-task-detail";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -50,8 +52,10 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="grid content-start gap-4 lg:col-span-2">
           <Card className="p-4">
+            <TaskLight user={user} taskId={task.id} today={chinaToday()} />
             <TaskOverview detail={detail} today={chinaToday()} />
           </Card>
+          <TaskIndicatorsCard task={task} />
           <Card>
             <CardHeader title={t("detail.actions")} />
             <div className="p-4">

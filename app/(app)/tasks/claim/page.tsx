@@ -6,21 +6,41 @@ import { SearchBox } from "@/components/ui/search-box";
 import { ClaimButton } from "@/features/tasks/components/claim-button";
 import { chinaToday, formatDay } from "@/lib/dates";
 import { listClaimable } from "@/features/tasks/server/list-claimable";
+import { getCurrentPlan } from "@/features/plans/server/current-plan";
 import { requirePagePermission } from "@/lib/auth/session";
 import { pageTitle } from "@/lib/i18n/page-title";
 import { searchText } from "@/lib/input";
 
 export const generateMetadata = pageTitle("tasks.claimPage.title");
 
-export default async function ClaimPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function ClaimPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; plan?: string }>;
+}) {
   const user = await requirePagePermission("task:claim");
   const t = await getTranslations("tasks.claimPage");
-  const q = searchText((await searchParams).q, 50);
-  const items = await listClaimable(user, q);
+  const sp = await searchParams;
+  const q = searchText(sp.q, 50);
+  // The current plan's measures (?plan= makes another visible plan current).
+  const { current } = await getCurrentPlan(user, sp.plan);
+  const items = await listClaimable(user, q, current?.id ?? 0);
   const minDue = formatDay(chinaToday());
   return (
     <>
-      <PageHeader title={t("title")} description={t("hint")} />
+      <PageHeader
+        title={t("title")}
+        description={
+          <>
+            {t("hint")}
+            {current ? (
+              <span className="block text-xs text-slate-500">
+                {(await getTranslations("planList"))("scopeNote", { title: current.title })}
+              </span>
+            ) : null}
+          </>
+        }
+      />
       <div className="mb-3">
         <SearchBox defaultValue={q} placeholder={t("q")} label={t("q")} submitLabel={t("q")} />
       </div>

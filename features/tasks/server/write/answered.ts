@@ -15,12 +15,23 @@ export const ANSWERED_BY_LEAVING: Partial<Record<TTaskStatus, readonly TNotifica
   IN_PROGRESS: ["RETURNED"], // reported again after 退办, or withdrawn
 };
 
+/**
+ * 定期报送 reminders and 催办 (features/reporting/server/sweep-report-reminders.ts): a progress update is
+ * the report of every open period the task owes, so it answers them; so does closing the task.
+ */
+export const ANSWERED_BY_REPORTING: readonly TNotificationType[] = [
+  "REPORT_DUE_SOON",
+  "REPORT_OVERDUE",
+  "REPORT_OVERDUE_REVIEW",
+];
+
 /** The kinds that ask for the work to go on: answered once the task is completed or cancelled. */
 export const ANSWERED_BY_CLOSING: readonly TNotificationType[] = [
   "DUE_SOON",
   "OVERDUE",
   "NUDGED",
   "EXTENSION_REQUESTED",
+  ...ANSWERED_BY_REPORTING,
 ];
 
 /** The kinds of the task's own notifications (Notification.taskId) that the change answers. */
@@ -30,6 +41,8 @@ export function answeredKinds(c: TTaskChange): TNotificationType[] {
   if (to !== c.task.status) for (const k of ANSWERED_BY_LEAVING[c.task.status] ?? []) kinds.add(k);
   if (to === "COMPLETED" || to === "CANCELLED") for (const k of ANSWERED_BY_CLOSING) kinds.add(k);
   if (c.records?.some((r) => r.kind === "extensionDecision")) kinds.add("EXTENSION_REQUESTED");
+  if (c.records?.some((r) => r.kind === "progressUpdate"))
+    for (const k of ANSWERED_BY_REPORTING) kinds.add(k);
   return [...kinds];
 }
 

@@ -5,6 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import type { TTaskChange } from "./change";
 import { guardError, guardSql } from "./guards";
 import { changeStatement } from "./statement";
+import { lockReportPeriods } from "@/features/reporting/server/report-ctes";
 
 // The one way a task changes (see change.ts for what a change is). A task that was not passed
 // down and carries no evidence is ONE statement; otherwise the same statement runs in a
@@ -43,6 +44,9 @@ async function refusal(db: Pick<TTx, "$queryRaw">, c: TTaskChange): Promise<AppE
 /** Applies the change inside the caller's transaction (e.g. 分解, which first inserts the children). */
 export async function applyTaskChangeIn(tx: TTx, c: TTaskChange): Promise<TChangeResult> {
   const chain = c.task.chain.map((l) => l.id);
+  // A progress update is a period report: the reporting periods' rows come before any task row.
+  if (c.records?.some((r) => r.kind === "progressUpdate"))
+    await lockReportPeriods(tx, { taskId: c.task.id, objectiveId: c.task.objectiveId });
   if (chain.length)
     await tx.$queryRaw`SELECT id FROM "Task" WHERE id = ANY(${chain}::int[]) ORDER BY id FOR UPDATE`;
   const row = await run(tx, c);

@@ -1,5 +1,6 @@
 import type { TNotificationParams, TNotificationType } from "@/features/notifications/server/notify";
 import type { TTaskStatus } from "../../lib/state-machine";
+import type { TIndicatorValue } from "@/features/indicators/lib/indicator-values";
 import type { TLoadedTask } from "../load-task";
 
 // What a task change is, described by the domain functions (sign, progress, 办结, 销号 …) and
@@ -29,6 +30,8 @@ export type TTaskRecord =
       narrative: string;
       value: number | null;
       clientToken: string;
+      /** The indicator values reported with it (kept on the record for the history). */
+      indicatorValues?: TIndicatorValue[];
     }
   | { kind: "completionReport"; summary: string; clientToken: string }
   | { kind: "reportDecision"; decision: "APPROVED" | "RETURNED" | "WITHDRAWN"; note: string | null }
@@ -59,6 +62,12 @@ export type TTaskChange = {
    */
   progress?: number | "derived";
   fields?: TTaskFields;
+  /**
+   * Typed cumulative actuals of the measure's indicators (a task not passed down). The task's
+   * chain re-derives its actuals and the indicator roll-ups move in the same statement
+   * (features/indicators/server/indicator-change.ts; also on 撤销 and 分解).
+   */
+  indicatorValues?: TIndicatorValue[];
   /** The timeline entry; a progress change is added to `changes` from the locked row. */
   event: {
     type:

@@ -1,6 +1,7 @@
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TDerivedMove } from "@/features/rollups/server/apply-delta";
 import { countedProgressSql, openStatusSql } from "@/lib/task-status-sql";
+import { parentLightDeltas, parentLightSql } from "@/features/lights/server/light-ctes";
 
 // A task passed down (分解) takes its progress from its children: the exact mean (6 decimal
 // places) of the children that are not cancelled, a completed child counting 100. A change of a
@@ -29,6 +30,8 @@ export function deriveChainCtes(a: {
   countFrom: number;
   chain: TChainLink[];
   childValue: Prisma.Sql;
+  /** The change's time: a parent whose progress moves is relit for this day in China. */
+  now: Date;
 }): { ctes: Prisma.Sql[]; moves: TDerivedMove[] } {
   const ctes: Prisma.Sql[] = [];
   const moves: TDerivedMove[] = [];
@@ -41,12 +44,15 @@ export function deriveChainCtes(a: {
     const siblings = Prisma.sql`
       SELECT CASE WHEN c.id = ${childId} THEN ${childValue} ELSE ${countedProgressSql("c.status", "c.progress")} END AS v
       FROM "Task" c WHERE c."parentTaskId" = p.id AND (c.id = ${childId} OR c.status <> 'CANCELLED')`;
+    // The light (old: light, new: nlight) follows the derived progress (features/lights).
     ctes.push(Prisma.sql`${name} AS (
-      SELECT p.id, p.status, p.progress AS old,
-        CASE WHEN ${openStatusSql("p.status")} THEN COALESCE(${mean(siblings)}, p.progress) ELSE p.progress END AS new
-      FROM "Task" p WHERE p.id = ${link.id})`);
+      SELECT p.*, CASE WHEN p.new IS DISTINCT FROM p.old THEN ${parentLightSql(Prisma.sql`p.new`, a.now)} ELSE p.light END AS nlight
+      FROM (SELECT p.id, p.status, p.progress AS old,
+        CASE WHEN ${openStatusSql("p.status")} THEN COALESCE(${mean(siblings)}, p.progress) ELSE p.progress END AS new,
+        p.light, p."dueDate", p."createdAt", p."reportFlag", p."reviewOrgId"
+      FROM "Task" p WHERE p.id = ${link.id}) p)`);
     ctes.push(Prisma.sql`${Prisma.raw(`pu${i + 1}`)} AS (
-      UPDATE "Task" t SET progress = ${name}.new FROM ${name}, upd WHERE t.id = ${name}.id AND ${name}.new IS DISTINCT FROM ${name}.old
+      UPDATE "Task" t SET progress = ${name}.new, light = ${name}.nlight FROM ${name}, upd WHERE t.id = ${name}.id AND ${name}.new IS DISTINCT FROM ${name}.old
       RETURNING t.id)`);
     // The parent's path is the task's path up to the parent's holder: countFrom elements.
     const parentPath = pathBelow.slice(0, countFromBelow);
@@ -54,6 +60,7 @@ export function deriveChainCtes(a: {
       orgPath: parentPath,
       countFrom: link.countFrom,
       progressDelta: Prisma.sql`(SELECT new - old FROM ${name})`,
+      lights: parentLightDeltas(name),
     });
     childId = link.id;
     // A cancelled parent leaves its own parent's mean (NULL), like a cancelled sibling.

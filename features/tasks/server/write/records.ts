@@ -1,4 +1,5 @@
 import { Prisma } from "@/lib/generated/prisma/client";
+import { indicatorValuesJson } from "@/features/indicators/lib/indicator-values";
 import type { TTaskRecord } from "./change";
 
 // The records a task change writes, as CTEs of its statement. They read `upd` (the changed task's
@@ -9,9 +10,9 @@ type TCtx = { taskId: number; actorId: number; now: Date };
 function recordBody(r: TTaskRecord, c: TCtx): Prisma.Sql {
   switch (r.kind) {
     case "progressUpdate":
-      return Prisma.sql`INSERT INTO "ProgressUpdate" ("taskId", "authorId", percent, state, narrative, value, "clientToken", "createdAt")
+      return Prisma.sql`INSERT INTO "ProgressUpdate" ("taskId", "authorId", percent, state, narrative, value, "indicatorValues", "clientToken", "createdAt")
         SELECT upd.id, ${c.actorId}, ${r.percent === "current" ? Prisma.sql`(SELECT round(v)::int FROM np)` : r.percent},
-          ${r.state}::"ProgressState", ${r.narrative}, ${r.value}::numeric, ${r.clientToken}, ${c.now}
+          ${r.state}::"ProgressState", ${r.narrative}, ${r.value}::numeric, ${indicatorValuesJson(r.indicatorValues)}::jsonb, ${r.clientToken}, ${c.now}
         FROM upd RETURNING id`;
     case "completionReport":
       return Prisma.sql`INSERT INTO "CompletionReport" ("taskId", summary, "submittedById", "clientToken", "createdAt")

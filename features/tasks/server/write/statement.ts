@@ -8,6 +8,20 @@ import type { TTaskChange, TTaskFields } from "./change";
 import { deriveChainCtes, derivedFromChildrenSql } from "./derive-chain";
 import { guardSql } from "./guards";
 import { evidenceCte, recordCtes } from "./records";
+import { indicatorChangeCtes, touchesIndicators } from "@/features/indicators/server/indicator-change";
+import {
+  CUR_LIGHT_COLUMNS,
+  newLightCte,
+  SET_NEW_LIGHT,
+  TASK_LIGHT_DELTAS,
+} from "@/features/lights/server/light-ctes";
+import {
+  AFTER_PERIOD_LOCKS,
+  NEW_REPORT_FLAG,
+  reportAfterCtes,
+  reportBeforeCtes,
+  SET_REPORT_FLAG,
+} from "@/features/reporting/server/report-ctes";
 
 const COLUMN: Record<keyof TTaskFields, [string, string]> = {
   progressState: ["progressState", `::"ProgressState"`],
@@ -68,6 +82,15 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
         ? Prisma.sql`COALESCE(${derivedFromChildrenSql(task.id)}, cur.progress)`
         : Prisma.sql`${c.progress}::float8`;
   const np = Prisma.sql`(SELECT v FROM np)`;
+  const indicatorInput = {
+    taskId: task.id,
+    orgPath: task.orgPath,
+    countFrom: task.countFrom,
+    chain: task.chain,
+    statusBefore: task.status,
+    values: c.indicatorValues,
+    derived: c.progress === "derived",
+  };
   const chain = deriveChainCtes({
     taskId: task.id,
     orgPath: task.orgPath,
@@ -75,6 +98,7 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
     chain: task.chain,
     // A cancelled task leaves its parent's mean.
     childValue: after.status === "CANCELLED" ? Prisma.sql`NULL::float8` : counted(after.status, np),
+    now,
   });
   // The task's own progress is read from the locked row: a task passed down derives it without a version bump.
   const rollups = rollupChangeCtes({
@@ -91,6 +115,14 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
         }
       : {}),
     derived: chain.moves,
+    lockDerived: touchesIndicators({ ...indicatorInput, statusAfter: after.status }),
+    lights: TASK_LIGHT_DELTAS,
+  });
+  // Rollup rows first (`roll` exists whenever the status or the progress is set), then IndicatorRollup.
+  const indicators = indicatorChangeCtes({
+    ...indicatorInput,
+    statusAfter: after.status,
+    afterRoll: rollups !== null && (c.progress !== undefined || c.to !== undefined),
   });
   const ctx = { taskId: task.id, actorId: c.actorId, now };
   const records = recordCtes(c.records ?? [], ctx);
@@ -111,24 +143,38 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
       FROM upd, (${orgRecipientsSql(Prisma.sql`${n.orgId ?? null}::int`)} UNION SELECT unnest(${n.userIds ?? []}::int[])) r
       RETURNING id)`
     : null;
+  // A progress update is the task's period report (定期报送): features/reporting/server/report-ctes.ts.
+  const report = (c.records ?? []).some((r) => r.kind === "progressUpdate")
+    ? {
+        taskId: task.id,
+        objectiveId: task.objectiveId,
+        orgPath: task.orgPath,
+        countFrom: task.countFrom,
+        now,
+      }
+    : null;
   const ctes: Prisma.Sql[] = [
+    ...(report ? reportBeforeCtes(report) : []),
     Prisma.sql`cur AS MATERIALIZED (
-      SELECT t.id, t.progress FROM "Task" t
+      SELECT t.id, t.progress, ${CUR_LIGHT_COLUMNS} FROM "Task" t
       WHERE t.id = ${task.id} AND t.version = ${task.version} AND t.status = ${task.status}::"TaskStatus"
-        ${guards.length ? Prisma.join(guards, "") : Prisma.empty}
+        ${guards.length ? Prisma.join(guards, "") : Prisma.empty}${report ? AFTER_PERIOD_LOCKS : Prisma.empty}
       FOR UPDATE)`,
     Prisma.sql`np AS MATERIALIZED (SELECT cur.progress AS old, ${newProgress} AS v FROM cur)`,
+    report ? newLightCte(after, now, NEW_REPORT_FLAG) : newLightCte(after, now),
     Prisma.sql`upd AS (
-      UPDATE "Task" t SET ${Prisma.join([...setFields(c), Prisma.sql`version = t.version + 1`, Prisma.sql`"updatedAt" = ${now}`], ", ")}
+      UPDATE "Task" t SET ${Prisma.join([...setFields(c), SET_NEW_LIGHT, ...(report ? [SET_REPORT_FLAG] : []), Prisma.sql`version = t.version + 1`, Prisma.sql`"updatedAt" = ${now}`], ", ")}
       FROM cur WHERE t.id = cur.id RETURNING t.id)`,
     ...chain.ctes,
     ...(rollups ? [rollups] : []),
+    ...indicators.ctes,
     Prisma.sql`ev AS (
       INSERT INTO "TaskEvent" ("taskId", "actorId", type, "fromStatus", "toStatus", changes, message, "createdAt")
       SELECT upd.id, ${c.actorId}, ${c.event.type}::"TaskEventType", ${c.to ? task.status : null}::"TaskStatus", ${c.to ?? null}::"TaskStatus",
-        NULLIF(${JSON.stringify(c.event.changes ?? {})}::jsonb || ${progressChange}, '{}'::jsonb), ${c.event.message ?? null}, ${now}
+        NULLIF(${JSON.stringify(c.event.changes ?? {})}::jsonb || ${progressChange}${indicators.eventJson ? Prisma.sql` || ${indicators.eventJson}` : Prisma.empty}, '{}'::jsonb), ${c.event.message ?? null}, ${now}
       FROM upd, np RETURNING id)`,
     ...records.ctes,
+    ...(report ? reportAfterCtes(report) : []),
     ...(evidence ? [evidence] : []),
     ...(notify ? [notify] : []),
     ...answeredCtes(c),

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { Card } from "@/components/ui/card";
 import { ProgressForm } from "@/features/tasks/components/progress-form";
 import { getTaskDetail } from "@/features/tasks/server/get-task-detail";
+import { getTaskIndicators } from "@/features/indicators/server/task-indicators";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -26,6 +27,7 @@ export default async function LogProgressPage({ params }: { params: Promise<{ id
   const t = await getTranslations("tasks");
   const { task } = detail;
   const allowed = detail.actions.includes("logProgress");
+  const indicators = allowed ? await getTaskIndicators(task) : [];
   return (
     <div className="mx-auto max-w-xl">
       <Link href={`/tasks/${task.id}`} className="text-sm text-brand-700 hover:underline">
@@ -44,6 +46,7 @@ export default async function LogProgressPage({ params }: { params: Promise<{ id
             derived={detail.derivedProgress}
             hasTarget={task.targetValue !== null}
             targetUnit={task.targetUnit}
+            indicators={indicators}
           />
         ) : (
           <p className="text-sm text-slate-600">{t("detail.noActions")}</p>
