@@ -15,6 +15,7 @@ import {
 import { TaskTimeline } from "@/features/tasks/components/task-timeline";
 import { TaskIndicatorsCard } from "@/features/indicators/components/task-indicators-card";
 import { TaskLight } from "@/features/lights/components/task-light";
+import { TaskReportingCard } from "@/features/reporting/components/task-reporting-card";
 import { chinaToday } from "@/lib/dates";
 import { getTaskDetail, listOrgStaff } from "@/features/tasks/server/get-task-detail";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -56,6 +57,7 @@ export default async function TaskPage({ params }: { params: Promise<{ id: strin
             <TaskOverview detail={detail} today={chinaToday()} />
           </Card>
           <TaskIndicatorsCard task={task} />
+          <TaskReportingCard task={task} today={chinaToday()} />
           <Card>
             <CardHeader title={t("detail.actions")} />
             <div className="p-4">
