@@ -2,8 +2,8 @@ import type { TDb } from "@/lib/db/client";
 import { readReportCounts } from "@/features/reporting/server/read-status";
 import { getReportStatus } from "@/features/reporting/server/view-report-status";
 import { relightWhere } from "@/features/lights/server/relight";
+import { closePeriod } from "@/features/reporting/server/close-period";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { closePeriodStandIn } from "./close-period-standin";
 import { bulkPool } from "./database";
 import { monthStart, rollupHistory } from "./reporting";
 import { u } from "./sql";
@@ -15,25 +15,10 @@ import type { TTargets } from "./targets";
 // an OPEN period of the current month is created with 94 % of the tasks reported (set-based, not
 // timed), closed (timed: 6 % become 漏报), then removed again so that the dataset stays as it was.
 
-type TClose = (db: TDb, periodId: number) => Promise<unknown>;
-
-/** The core's closePeriod when it is on the branch, else the bench stand-in. */
-async function closeImpl(): Promise<{ name: string; close: TClose }> {
-  const path = "@/features/reporting/server/close-period";
-  try {
-    const m = (await import(/* @vite-ignore */ path)) as { closePeriod?: TClose };
-    if (typeof m.closePeriod === "function") return { name: "core", close: m.closePeriod };
-  } catch (e) {
-    if ((e as { code?: string }).code !== "ERR_MODULE_NOT_FOUND") log(`closePeriod not loaded: ${String(e)}`);
-  }
-  return { name: "standin", close: closePeriodStandIn };
-}
-
 export type TReportingResult = {
   national: TSummary;
   read: TSummary;
   closeSeconds: number;
-  closeImpl: string;
 };
 
 export async function measureReporting(
@@ -63,15 +48,14 @@ export async function measureReporting(
     getReportStatus({ orgId: root.id }, { orgId: root.id, rule: rule.id, period }),
   );
   log(formatSummary("national: 报送情况 view", national));
-  const { name, close } = await closeImpl();
-  const closeSeconds = await measureClose(db, { url, today, ruleId: rule.id, close });
-  log(`close of one monthly period (${name}): ${closeSeconds} s`);
-  return { national, read, closeSeconds, closeImpl: name };
+  const closeSeconds = await measureClose(db, { url, today, ruleId: rule.id });
+  log(`close of one monthly period: ${closeSeconds} s`);
+  return { national, read, closeSeconds };
 }
 
 async function measureClose(
   db: TDb,
-  { url, today, ruleId, close }: { url: string; today: Date; ruleId: number; close: TClose },
+  { url, today, ruleId }: { url: string; today: Date; ruleId: number },
 ): Promise<number> {
   const pool = bulkPool(url, 2);
   const start = monthStart(today, 0).toISOString().slice(0, 10);
@@ -107,7 +91,7 @@ async function measureClose(
       );
     await rollupHistory(pool, ruleId, periodId);
     await pool.query(`ANALYZE "PeriodReport"`);
-    const [ms] = await timed(() => close(db, periodId));
+    const [ms] = await timed(() => closePeriod(db, periodId, today));
     const {
       rows: [check],
     } = await pool.query<{ missing: number; rolled: number }>(
