@@ -21,6 +21,13 @@ const INSERT_TASK_INDICATORS = `
   FROM "Indicator" i JOIN "Task" t ON t."objectiveId" = i."objectiveId"
   WHERE t.id >= $1 AND t.id < $2`;
 
+// The history 考评 reads (TaskIndicatorLog): one row per actual, dated by the task's latest progress.
+const INSERT_LOG = `
+  INSERT INTO "TaskIndicatorLog" ("taskId", "indicatorId", actual, at)
+  SELECT ti."taskId", ti."indicatorId", ti.actual, COALESCE(t."lastProgressAt" AT TIME ZONE 'UTC', now())
+  FROM "TaskIndicator" ti JOIN "Task" t ON t.id = ti."taskId"
+  WHERE ti.actual IS NOT NULL AND ti."taskId" >= $1 AND ti."taskId" < $2`;
+
 export type TIndicatorData = { indicators: number; taskIndicators: number; rollupSeconds: number } | null;
 
 /** Generates the indicators when the dataset has none; null when they were there already. */
@@ -30,7 +37,10 @@ export async function ensureIndicators(url: string): Promise<TIndicatorData> {
     const {
       rows: [have],
     } = await pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Indicator"`);
-    if (have!.n > 0) return null;
+    if (have!.n > 0) {
+      await ensureIndicatorLog(pool);
+      return null;
+    }
     const indicators = (await pool.query(INSERT_INDICATORS)).rowCount ?? 0;
     const {
       rows: [range],
@@ -40,6 +50,7 @@ export async function ensureIndicators(url: string): Promise<TIndicatorData> {
     for (let lo = range!.lo ?? 0; lo < (range!.hi ?? 0); lo += step)
       taskIndicators += (await pool.query(INSERT_TASK_INDICATORS, [lo, lo + step])).rowCount ?? 0;
     log(`indicators: ${indicators} on a quarter of the measures, ${taskIndicators} task targets`);
+    await ensureIndicatorLog(pool);
     const db = prismaClient(url, 2, "-c work_mem=1GB -c synchronous_commit=off");
     try {
       const [ms] = await timed(() => rebuildIndicatorRollups(db));
@@ -52,4 +63,20 @@ export async function ensureIndicators(url: string): Promise<TIndicatorData> {
   } finally {
     await pool.end();
   }
+}
+
+/** Writes the actuals' history when the dataset has none (generated before TaskIndicatorLog). */
+async function ensureIndicatorLog(pool: ReturnType<typeof bulkPool>): Promise<void> {
+  const {
+    rows: [have],
+  } = await pool.query<{ n: boolean }>(`SELECT EXISTS (SELECT 1 FROM "TaskIndicatorLog") AS n`);
+  if (have!.n) return;
+  const {
+    rows: [range],
+  } = await pool.query<{ lo: number; hi: number }>(`SELECT min(id) AS lo, max(id) + 1 AS hi FROM "Task"`);
+  let rows = 0;
+  for (let lo = range!.lo ?? 0; lo < (range!.hi ?? 0); lo += 1_000_000)
+    rows += (await pool.query(INSERT_LOG, [lo, lo + 1_000_000])).rowCount ?? 0;
+  await pool.query(`ANALYZE "TaskIndicatorLog"`);
+  log(`indicator history: ${rows} TaskIndicatorLog rows`);
 }

@@ -15,6 +15,7 @@ import { measureIndicatorReads } from "./measure-indicators";
 import { measureChainWrites } from "./measure-chain";
 import { measurePages, slowestPage } from "./measure-pages";
 import { measureImport } from "./measure-import";
+import { measureKaoping } from "./measure-kaoping";
 import { measureWrites } from "./measure-writes";
 import { warmCache } from "./warm";
 import { rush } from "./rush";
@@ -120,6 +121,7 @@ async function measureDatabase(
     targets,
     iterations: cfg.readIterations,
   });
+  const kaoping = await measureKaoping(db, today);
 
   return {
     national_p50_ms: r2(reads.national.rollup.p50),
@@ -152,6 +154,8 @@ async function measureDatabase(
     reporting_national_p95_ms: r2(reporting.national.p95),
     reporting_read_national_p95_ms: r2(reporting.read.p95),
     close_period_s: reporting.closeSeconds,
+    kaoping_counties_s: kaoping.seconds,
+    kaoping_units: kaoping.units,
     ...(jsDrift === null ? {} : { js_drift: jsDrift }),
     read_mismatch: reads.mismatchedRows,
     load1: r2(load),

@@ -174,7 +174,7 @@ async function step(): Promise<void> {
 }
 
 async function expectExact() {
-  expect(await indicatorDrift(t.db)).toEqual({ rows: [], actuals: [] });
+  expect(await indicatorDrift(t.db)).toEqual({ rows: [], actuals: [], log: [] });
   const key = (r: TRecomputed) => `${r.orgId}:${r.objectiveId}`;
   const nonEmpty = (r: TRecomputed) =>
     r.pendingSign + r.handedBack + r.inProgress + r.submitted + r.completed + r.overdue + r.progressSum > 0;

@@ -285,7 +285,7 @@ describe("indicators: targets split down, actuals summed up, counted once per re
     expect(await rollup(hebei.id, V.id)).toEqual(fig(1, 0, 1, "0.000000", "80.166667"));
 
     // And the independent recompute agrees with every maintained row and actual.
-    expect(await indicatorDrift(t.db)).toEqual({ rows: [], actuals: [] });
+    expect(await indicatorDrift(t.db)).toEqual({ rows: [], actuals: [], log: [] });
   });
 
   it("转派 carries the targets, 认领 has none, an indicator added later is carried by every task", async () => {
@@ -349,7 +349,7 @@ describe("indicators: targets split down, actuals summed up, counted once per re
     await report(A["hengda.chair"]!, claimed, [{ indicatorId: L.id, value: "12" }]);
     expect(await rollup(zd.id, L.id)).toEqual(fig(1, 0, 1, "0.000000", "12.000000"));
     expect(await rollup(hebei.id, L.id)).toEqual(fig(3, 0, 1, "0.000000", "12.000000"));
-    expect(await indicatorDrift(t.db)).toEqual({ rows: [], actuals: [] });
+    expect(await indicatorDrift(t.db)).toEqual({ rows: [], actuals: [], log: [] });
   });
 
   it.runIf(!!process.env.TEST_DATABASE_URL)(
@@ -409,7 +409,7 @@ describe("indicators: targets split down, actuals summed up, counted once per re
         expect(await rollup(o, S.id)).toEqual(fig(1, 0, 1, "0.000000", "6.000006"));
         expect(await rollup(o, V.id)).toEqual(fig(1, 0, 1, "0.000000", "2.000002"));
       }
-      expect(await indicatorDrift(t.db)).toEqual({ rows: [], actuals: [] });
+      expect(await indicatorDrift(t.db)).toEqual({ rows: [], actuals: [], log: [] });
     },
   );
 });

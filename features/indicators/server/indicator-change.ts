@@ -15,6 +15,8 @@ import { childrenActualSql } from "./derive-actuals";
 //   task rows are locked before the statement (apply-change.ts), so siblings read here are committed.
 // - ind_roll: the IndicatorRollup rows of the task's regions and the parents' regions move by
 //   (after − before), one upsert in ascending (org, indicator), after the Rollup rows (`roll`).
+// - ind_log: every actual changed above (the task's and its parents') appended to TaskIndicatorLog
+//   at the change's time, so that an actual on any past day can be read back (考评).
 
 export type TIndicatorChange = {
   taskId: number;
@@ -27,6 +29,8 @@ export type TIndicatorChange = {
   values?: readonly TIndicatorValue[];
   /** The task was just passed down (分解): its actuals now derive from its children. */
   derived?: boolean;
+  /** The change's time (TaskIndicatorLog.at). */
+  now: Date;
   /** The statement has a `roll` CTE (the Rollup rows of the task's regions): lock those first. */
   afterRoll: boolean;
 };
@@ -34,7 +38,7 @@ export type TIndicatorChange = {
 const live = (s: TTaskStatus) => (s === "CANCELLED" ? 0 : 1);
 
 /** Whether the change can move an actual or an IndicatorRollup row at all. */
-export function touchesIndicators(c: Omit<TIndicatorChange, "afterRoll">): boolean {
+export function touchesIndicators(c: Omit<TIndicatorChange, "afterRoll" | "now">): boolean {
   return !!c.values?.length || !!c.derived || live(c.statusBefore) !== live(c.statusAfter);
 }
 
@@ -70,7 +74,9 @@ export function indicatorChangeCtes(c: TIndicatorChange): {
   const ctes: Prisma.Sql[] = [selfCte(c)];
   ctes.push(Prisma.sql`ind_self_upd AS (
     UPDATE "TaskIndicator" x SET actual = s.new FROM ind_self s
-    WHERE x."taskId" = ${c.taskId} AND x."indicatorId" = s.ind AND s.new IS DISTINCT FROM s.old RETURNING 1)`);
+    WHERE x."taskId" = ${c.taskId} AND x."indicatorId" = s.ind AND s.new IS DISTINCT FROM s.old
+    RETURNING x."taskId", x."indicatorId", x.actual)`);
+  const logged = [Prisma.sql`SELECT * FROM ind_self_upd`];
   const bL = live(c.statusBefore);
   const aL = live(c.statusAfter);
   const deltas: Prisma.Sql[] = [
@@ -102,7 +108,9 @@ export function indicatorChangeCtes(c: TIndicatorChange): {
       WHERE pti."taskId" = ${link.id})`);
     ctes.push(Prisma.sql`${Prisma.raw(`ipu${i + 1}`)} AS (
       UPDATE "TaskIndicator" x SET actual = p.new FROM ${name} p
-      WHERE x."taskId" = ${link.id} AND x."indicatorId" = p.ind AND p.new IS DISTINCT FROM p.old RETURNING 1)`);
+      WHERE x."taskId" = ${link.id} AND x."indicatorId" = p.ind AND p.new IS DISTINCT FROM p.old
+      RETURNING x."taskId", x."indicatorId", x.actual)`);
+    logged.push(Prisma.sql`SELECT * FROM ${Prisma.raw(`ipu${i + 1}`)}`);
     const parentPath = pathBelow.slice(0, countFromBelow);
     deltas.push(Prisma.sql`SELECT g.o, p.ind, 0 AS tasks, 0 AS targeted,
         (p.live::int * ((p.new IS NOT NULL)::int - (p.old IS NOT NULL)::int)) AS reported,
@@ -115,6 +123,9 @@ export function indicatorChangeCtes(c: TIndicatorChange): {
     pathBelow = parentPath;
     countFromBelow = link.countFrom;
   });
+  ctes.push(Prisma.sql`ind_log AS (
+    INSERT INTO "TaskIndicatorLog" ("taskId", "indicatorId", actual, at)
+    SELECT l."taskId", l."indicatorId", l.actual, ${c.now} FROM (${Prisma.join(logged, " UNION ALL ")}) l RETURNING 1)`);
   const dep = c.afterRoll ? Prisma.sql`WHERE (SELECT count(*) FROM roll) >= 0` : Prisma.empty;
   ctes.push(Prisma.sql`ind_roll AS (
     INSERT INTO "IndicatorRollup" AS r ("orgId", "indicatorId", tasks, targeted, reported, "targetSum", "actualSum")

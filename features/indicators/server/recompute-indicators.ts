@@ -128,13 +128,26 @@ export async function readMaintainedIndicators(db: TDb | TTx): Promise<TIndicato
     WHERE tasks <> 0 OR targeted <> 0 OR reported <> 0 OR "targetSum" <> 0 OR "actualSum" <> 0`;
 }
 
-/** Rows and actuals that differ from the recompute (0 when the maintained path is exact). */
-export async function indicatorDrift(db: TDb | TTx): Promise<{ rows: string[]; actuals: string[] }> {
-  const [{ rollups, actuals }, maintained, stored] = await Promise.all([
+/**
+ * Rows and actuals that differ from the recompute (0 when the maintained path is exact), and
+ * actuals whose latest TaskIndicatorLog row says otherwise (the history 考评 reads).
+ */
+export async function indicatorDrift(
+  db: TDb | TTx,
+): Promise<{ rows: string[]; actuals: string[]; log: string[] }> {
+  const [{ rollups, actuals }, maintained, stored, log] = await Promise.all([
     recomputeIndicators(db),
     readMaintainedIndicators(db),
     db.$queryRaw<{ k: string; actual: string | null }[]>`
       SELECT "taskId" || ':' || "indicatorId" AS k, actual::text AS actual FROM "TaskIndicator"`,
+    db.$queryRaw<{ k: string }[]>`
+      SELECT ti."taskId" || ':' || ti."indicatorId" || ' have ' || COALESCE(ti.actual::text, 'null')
+        || ' log ' || COALESCE(l.actual::text, 'null') AS k
+      FROM "TaskIndicator" ti
+      LEFT JOIN LATERAL (SELECT x.actual FROM "TaskIndicatorLog" x
+        WHERE x."taskId" = ti."taskId" AND x."indicatorId" = ti."indicatorId"
+        ORDER BY x.at DESC, x.id DESC LIMIT 1) l ON true
+      WHERE l.actual IS DISTINCT FROM ti.actual`,
   ]);
   const show = (r: TIndicatorFigures) =>
     `${r.orgId}:${r.indicatorId} ${r.tasks}/${r.targeted}/${r.reported} ${r.targetSum} ${r.actualSum}`;
@@ -147,5 +160,5 @@ export async function indicatorDrift(db: TDb | TTx): Promise<{ rows: string[]; a
   const actualsDiff = stored
     .filter((s) => (actuals.get(s.k) ?? null) !== s.actual)
     .map((s) => `${s.k} have ${s.actual} want ${actuals.get(s.k)}`);
-  return { rows: rowsDiff, actuals: actualsDiff };
+  return { rows: rowsDiff, actuals: actualsDiff, log: log.map((r) => r.k) };
 }

@@ -122,6 +122,7 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
   const indicators = indicatorChangeCtes({
     ...indicatorInput,
     statusAfter: after.status,
+    now,
     afterRoll: rollups !== null && (c.progress !== undefined || c.to !== undefined),
   });
   const ctx = { taskId: task.id, actorId: c.actorId, now };
