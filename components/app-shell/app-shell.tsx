@@ -42,6 +42,8 @@ export async function AppShell({
   if (user.permissions.has("report:read")) items.push({ href: "/completion", label: t("nav.completion") });
   if (user.permissions.has("objective:read"))
     items.push({ href: "/reporting", label: t("reportStatus.nav") });
+  if (user.permissions.has("assessment:manage"))
+    items.push({ href: "/assessment", label: t("assessment.nav") });
   if (user.permissions.has("objective:read")) items.push({ href: "/objectives", label: t("nav.objectives") });
   if (user.permissions.has("objective:read")) items.push({ href: "/plans", label: t("planList.nav") });
   if (user.permissions.has("org:read")) items.push({ href: "/orgs", label: t("nav.orgs") });

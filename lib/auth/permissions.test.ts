@@ -45,6 +45,7 @@ const TABLE: Record<TPermission, Record<TRole, 0 | 1>> = {
   "notification:receiveOrg": { ADMIN: 0, MANAGER: 1, CHAIR: 1, STAFF: 0, SECURITY_ADMIN: 0, AUDITOR: 0 },
   "org:manage":              { ADMIN: 1, MANAGER: 1, CHAIR: 0, STAFF: 0, SECURITY_ADMIN: 0, AUDITOR: 0 },
   "plan:manage":             { ADMIN: 0, MANAGER: 1, CHAIR: 0, STAFF: 0, SECURITY_ADMIN: 0, AUDITOR: 0 },
+  "assessment:manage":       { ADMIN: 0, MANAGER: 1, CHAIR: 0, STAFF: 0, SECURITY_ADMIN: 0, AUDITOR: 0 },
 };
 
 describe("DEFAULT_ROLE_PERMISSIONS", () => {

@@ -22,6 +22,9 @@ export const PERMISSIONS = [
   "org:manage",
   // Imports, edits and retires plans (congress reports, yearly 工作要点) issued by the user's org.
   "plan:manage",
+  // 考评: defines its org's schemes, scores and publishes them; as a scored unit, reads its own
+  // sheet and raises objections (申诉).
+  "assessment:manage",
 ] as const;
 
 export type TPermission = (typeof PERMISSIONS)[number];
@@ -49,6 +52,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
     "notification:receiveOrg",
     "org:manage",
     "plan:manage",
+    "assessment:manage",
   ],
   CHAIR: [
     "objective:read",

@@ -42,6 +42,8 @@ import report_status_en from "../../messages/report-status.en.json";
 import report_status_zh from "../../messages/report-status.zh-CN.json";
 import reporting_rules_en from "../../messages/reporting-rules.en.json";
 import reporting_rules_zh from "../../messages/reporting-rules.zh-CN.json";
+import assessment_en from "../../messages/assessment.en.json";
+import assessment_zh from "../../messages/assessment.zh-CN.json";
 import type { TLocale } from "./config";
 
 export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
@@ -67,6 +69,7 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...lights_zh,
     ...report_status_zh,
     ...reporting_rules_zh,
+    ...assessment_zh,
   },
   en: {
     ...base_en,
@@ -90,5 +93,6 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...lights_en,
     ...report_status_en,
     ...reporting_rules_en,
+    ...assessment_en,
   },
 };

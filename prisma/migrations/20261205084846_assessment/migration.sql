@@ -128,3 +128,6 @@ INSERT INTO "TaskIndicatorLog" ("taskId", "indicatorId", actual, at)
 SELECT ti."taskId", ti."indicatorId", ti.actual, COALESCE(t."lastProgressAt" AT TIME ZONE 'UTC', now())
 FROM "TaskIndicator" ti JOIN "Task" t ON t.id = ti."taskId"
 WHERE ti.actual IS NOT NULL;
+
+-- A new permission: managers define and run 考评 (a permission introduced later is granted by its own migration).
+INSERT INTO "RolePermission" (role, permission) VALUES ('MANAGER', 'assessment:manage') ON CONFLICT DO NOTHING;
