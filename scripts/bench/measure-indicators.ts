@@ -14,7 +14,11 @@ export async function measureIndicatorReads(
   db: TDb,
   { targets, iterations }: { targets: TTargets; iterations: number },
 ): Promise<TIndicatorReads> {
-  const indicators = await db.indicator.findMany({ select: { id: true, objectiveId: true } });
+  // The generated ones (with targets and actuals on every task of their measures), not the seed's.
+  const indicators = await db.indicator.findMany({
+    where: { name: { startsWith: "基准指标" } },
+    select: { id: true, objectiveId: true },
+  });
   if (indicators.length === 0) throw new Error("no indicators: ensureIndicators did not run");
   const r = rng(20261204);
   const root = { orgId: targets.national.id };

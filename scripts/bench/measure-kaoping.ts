@@ -12,7 +12,11 @@ export type TKaopingResult = { seconds: number; units: number };
 
 export async function measureKaoping(db: TDb, today: Date): Promise<TKaopingResult> {
   const root = await db.org.findFirstOrThrow({ where: { parentId: null }, select: { id: true } });
-  const indicator = await db.indicator.findFirst({ orderBy: { id: "asc" }, select: { id: true } });
+  const indicator = await db.indicator.findFirst({
+    where: { name: { startsWith: "基准指标" } },
+    orderBy: { id: "asc" },
+    select: { id: true },
+  });
   const rules = ZSchemeRules.parse({
     base: 60,
     rules: [
