@@ -42,7 +42,11 @@ export async function publishScheme(
       data: { status: "PUBLISHED", publishedAt: now },
     });
     const superseded = previous.map((p) => p.id);
-    await auditScheme(tx, actor, s.id, { op: "publish", version: row.version, superseded });
+    await auditScheme(tx, {
+      actor,
+      schemeId: s.id,
+      detail: { op: "publish", version: row.version, superseded },
+    });
     return { schemeId: s.id, superseded };
   });
 }
@@ -80,7 +84,7 @@ export async function newVersion(actor: TSchemeActor, input: TSchemeRef): Promis
       },
       select: { id: true },
     });
-    await auditScheme(tx, actor, copy.id, { op: "newVersion", from: s.id, version });
+    await auditScheme(tx, { actor, schemeId: copy.id, detail: { op: "newVersion", from: s.id, version } });
     return { schemeId: copy.id };
   });
 }

@@ -14,12 +14,13 @@ export type TSchemeActor = TAssessActor & { username?: string };
 
 export const auditActor = (a: TSchemeActor) => ({ id: a.id, username: a.username ?? `#${a.id}` });
 
-export async function auditScheme(
-  tx: TTx,
-  actor: TSchemeActor,
-  schemeId: number,
-  detail: { op: "create" | "update" | "publish" | "newVersion" | "delete" } & Record<string, unknown>,
-) {
+type TSchemeAudit = {
+  actor: TSchemeActor;
+  schemeId: number;
+  detail: { op: "create" | "update" | "publish" | "newVersion" | "delete" } & Record<string, unknown>;
+};
+
+export async function auditScheme(tx: TTx, { actor, schemeId, detail }: TSchemeAudit) {
   await recordAudit(
     {
       action: "assessment.scheme",
@@ -40,7 +41,7 @@ export async function createScheme(actor: TSchemeActor, f: TSchemeFields): Promi
       data: { ...schemeData(f), orgId: actor.orgId, version: 1, status: "DRAFT", createdById: actor.id },
       select: { id: true },
     });
-    await auditScheme(tx, actor, s.id, { op: "create", title: f.title, year: f.year });
+    await auditScheme(tx, { actor, schemeId: s.id, detail: { op: "create", title: f.title, year: f.year } });
     return { schemeId: s.id };
   });
 }
@@ -63,7 +64,7 @@ export async function updateDraft(actor: TSchemeActor, input: TUpdateScheme): Pr
     const s = await loadDraft(tx, actor, schemeId);
     await checkSchemeFields(tx, actor, f);
     await tx.assessmentScheme.update({ where: { id: s.id }, data: schemeData(f) });
-    await auditScheme(tx, actor, s.id, { op: "update", title: f.title, year: f.year });
+    await auditScheme(tx, { actor, schemeId: s.id, detail: { op: "update", title: f.title, year: f.year } });
     return { schemeId: s.id };
   });
 }
@@ -76,7 +77,7 @@ export async function deleteDraft(actor: TSchemeActor, input: TSchemeRef): Promi
     if (s.seriesId === null && (await tx.assessmentItem.count({ where: { seriesId: s.id } })))
       throw new AppError("INVALID_TRANSITION");
     await tx.assessmentScheme.delete({ where: { id: s.id } });
-    await auditScheme(tx, actor, s.id, { op: "delete" });
+    await auditScheme(tx, { actor, schemeId: s.id, detail: { op: "delete" } });
     return { schemeId: s.id };
   });
 }
