@@ -1,4 +1,4 @@
--- 考评 (issue 15): schemes, manual items, published results and objections; and the history of
+-- 考评 (issue 15): schemes, manual items, published results and objections, and the history of
 -- indicator actuals (TaskIndicatorLog) that a score as of a past day reads.
 -- CreateEnum
 CREATE TYPE "AssessmentScope" AS ENUM ('DIRECT', 'LEVEL');
