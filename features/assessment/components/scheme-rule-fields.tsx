@@ -71,7 +71,7 @@ export function SchemeRuleFields({ index, kind, field, error, indicators, onRemo
           {input("capRatio", t("field.capRatio"), { hint: t("field.capRatioHint") })}
         </div>
       ) : (
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-2 gap-3">
           {input("points", t(deduction ? "field.deduction" : "field.points"))}
           {input("max", t("field.max"), { hint: t("field.maxHint"), optional: true })}
         </div>
