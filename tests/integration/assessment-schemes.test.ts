@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ZCreateScheme, ZUpdateScheme, type TSchemeFields } from "@/features/assessment/schemas";
 import { createScheme, deleteDraft, updateDraft } from "@/features/assessment/server/schemes";
 import { newVersion, publishScheme } from "@/features/assessment/server/scheme-versions";
+import { getSchemeFormOptions, getSchemeView } from "@/features/assessment/server/scheme-view";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { codeOf, loadActors, type TTestActor } from "../helpers/actors";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
@@ -229,5 +230,41 @@ describe("考评方案 versions", () => {
     expect(
       await t.db.auditEvent.count({ where: { action: "assessment.scheme", targetId: String(schemeId) } }),
     ).toBe(2);
+  });
+});
+
+describe("考评方案 pages' reads", () => {
+  it("shows a version with its series to its org (runs) and to a federation above (reads only)", async () => {
+    const sjz = A.shijiazhuang!;
+    const { schemeId: v1 } = await createScheme(sjz, fields({ title: "石家庄方案", level: "GRASSROOTS" }));
+    await publishScheme(sjz, { schemeId: v1 });
+    const { schemeId: v2 } = await newVersion(sjz, { schemeId: v1 });
+    const own = await getSchemeView(sjz, v2);
+    expect(own.runs).toBe(true);
+    expect(own.versions.map((v) => [v.id, v.status])).toEqual([
+      [v2, "DRAFT"],
+      [v1, "PUBLISHED"],
+    ]);
+    expect(own.indicatorNames[books]).toBe("职工书屋数");
+    const above = await getSchemeView(A.hebei!, v1);
+    expect(above.runs).toBe(false);
+    expect(above.orgName).toBe(own.orgName);
+    // Below (正定), beside (湖北): not found.
+    expect(await codeOf(getSchemeView(A.zhengding!, v1))).toBe("NOT_FOUND");
+    expect(await codeOf(getSchemeView(A.hubei!, v1))).toBe("NOT_FOUND");
+    expect(await codeOf(getSchemeView(A["zhengding.chair"]!, v1))).toBe("FORBIDDEN");
+  });
+
+  it("offers the visible plans and their live indicators only", async () => {
+    const measure = (await t.db.indicator.findUniqueOrThrow({ where: { id: books } })).objectiveId;
+    await t.db.indicator.create({
+      data: { objectiveId: measure, name: "已停用的指标", unit: "个", retiredAt: new Date() },
+    });
+    const { plans, indicators } = await getSchemeFormOptions(A.hebei!);
+    expect(plans.map((p) => p.id)).toContain(planId);
+    expect(indicators.map((i) => i.id)).toContain(books);
+    const names = indicators.map((i) => i.name);
+    expect(names).not.toContain("已停用的指标");
+    expect(indicators.every((i) => i.planId === planId)).toBe(true);
   });
 });
