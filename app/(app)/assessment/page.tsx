@@ -46,7 +46,10 @@ export default async function AssessmentPage() {
                       {g.latest.year} · {g.latest.title}
                     </Link>
                     <span className="text-slate-500">
-                      {t(`scope.${g.latest.scope}`)} · {ts("versionCount", { count: g.versions.length })}
+                      {g.latest.level
+                        ? ts(`level.${g.latest.level}` as "level.COUNTY")
+                        : t(`scope.${g.latest.scope}`)}{" "}
+                      · {ts("versionCount", { count: g.versions.length })}
                     </span>
                   </div>
                   <ul className="flex flex-wrap gap-2">

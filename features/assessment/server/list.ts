@@ -12,6 +12,7 @@ export type TSchemeListItem = {
   createdAt: Date;
   seriesId: number | null;
   publishedAt: Date | null;
+  level: string | null;
 };
 
 /** The schemes the actor's org defined (every version), newest first. */
@@ -30,6 +31,7 @@ export async function listOwnSchemes(actor: TAssessActor): Promise<TSchemeListIt
       createdAt: true,
       seriesId: true,
       publishedAt: true,
+      level: true,
     },
   });
 }
