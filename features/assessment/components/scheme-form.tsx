@@ -26,6 +26,7 @@ import {
   type TRule,
 } from "../schemas";
 import type { TIndicatorChoice } from "../server/scheme-view";
+import { SchemeBandsFields } from "./scheme-bands-fields";
 import { SchemeRuleFields } from "./scheme-rule-fields";
 import { useSchemeFieldText } from "./use-scheme-field-text";
 
@@ -194,38 +195,7 @@ export function SchemeForm({ schemeId, defaults, plans, indicators }: TProps) {
         </div>
       </section>
 
-      <fieldset className="grid gap-3">
-        <legend className="mb-1 font-semibold text-slate-800">{t("field.bands")}</legend>
-        <p className="text-xs text-slate-500">{t("hint.bands")}</p>
-        <div className="grid gap-3 sm:grid-cols-3">
-          {(["EXCELLENT", "GOOD", "PASS"] as const).map((g) => (
-            <Field key={g} id={`sf-band-${g}`} label={t(`field.${g}`)} error={text(`rules.bands.${g}`)}>
-              <Input
-                id={`sf-band-${g}`}
-                {...num}
-                aria-invalid={invalid(`rules.bands.${g}`)}
-                {...reg(`rules.bands.${g}`)}
-              />
-            </Field>
-          ))}
-        </div>
-        {text("rules.bands") ? (
-          <p role="alert" className="text-xs text-red-700">
-            {text("rules.bands")}
-          </p>
-        ) : null}
-        <div className="sm:max-w-xs">
-          <Field id="sf-veto" label={t("field.vetoGrade")} error={text("rules.vetoGrade")}>
-            <Select id="sf-veto" {...reg("rules.vetoGrade")}>
-              {(["PASS", "FAIL"] as const).map((g) => (
-                <option key={g} value={g}>
-                  {ta(`grade.${g}`)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-        </div>
-      </fieldset>
+      <SchemeBandsFields reg={reg} text={text} />
 
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={isSubmitting}>
