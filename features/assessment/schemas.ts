@@ -80,3 +80,42 @@ export const ZItemInput = z.object({
   reason: zText().trim().min(1, "required").max(500, "tooLong"),
 });
 export type TItemInput = z.infer<typeof ZItemInput>;
+
+// ——— 考评方案 (a scheme version): the form and the actions share these (messages:
+// assessmentSchemes.validation.* first, then validation.*).
+
+/** The levels a LEVEL scheme may score (always below the defining org's level). */
+export const SCHEME_LEVELS = ["PROVINCE", "CITY", "COUNTY", "GRASSROOTS"] as const;
+export const SCHEME_SCOPES = ["DIRECT", "LEVEL"] as const;
+
+const ZSchemeFieldsBase = z.object({
+  title: zText().trim().min(1, "required").max(100, "tooLong"),
+  year: z.coerce.number("invalid").int("invalid").min(2000, "invalid").max(2100, "invalid"),
+  scope: z.enum(SCHEME_SCOPES, "invalid"),
+  /** "" (the form's empty choice) and null mean none; required when scope = LEVEL. */
+  level: z
+    .union([z.literal(""), z.null(), z.enum(SCHEME_LEVELS, "invalid")])
+    .optional()
+    .transform((v) => v || null),
+  /** "" and null: every plan. */
+  planId: z
+    .union([z.literal(""), z.null(), zId])
+    .optional()
+    .transform((v) => (v === "" || v === undefined ? null : v)),
+  rules: ZSchemeRules,
+});
+
+const levelWithScope = (v: { scope: string; level: string | null }, ctx: z.RefinementCtx) => {
+  if (v.scope === "LEVEL" && !v.level) ctx.addIssue({ code: "custom", path: ["level"], message: "required" });
+};
+
+/** A scheme's fields (create; the form). */
+export const ZSchemeFields = ZSchemeFieldsBase.superRefine(levelWithScope);
+export type TSchemeFields = z.output<typeof ZSchemeFields>;
+export const ZCreateScheme = ZSchemeFields;
+/** A DRAFT's fields, replaced as a whole. */
+export const ZUpdateScheme = ZSchemeFieldsBase.extend({ schemeId: zId }).superRefine(levelWithScope);
+export type TUpdateScheme = z.output<typeof ZUpdateScheme>;
+/** Publish, new version, delete draft: one scheme version. */
+export const ZSchemeRef = z.object({ schemeId: zId });
+export type TSchemeRef = z.output<typeof ZSchemeRef>;

@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   "plan.edit",
   // 定期报送: a reporting rule created or retired.
   "reporting.rule",
+  // 考评方案: a scheme version created, edited, published, copied to a new version or deleted (detail.op).
+  "assessment.scheme",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

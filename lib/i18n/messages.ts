@@ -44,6 +44,8 @@ import reporting_rules_en from "../../messages/reporting-rules.en.json";
 import reporting_rules_zh from "../../messages/reporting-rules.zh-CN.json";
 import assessment_en from "../../messages/assessment.en.json";
 import assessment_zh from "../../messages/assessment.zh-CN.json";
+import assessment_schemes_en from "../../messages/assessment-schemes.en.json";
+import assessment_schemes_zh from "../../messages/assessment-schemes.zh-CN.json";
 import type { TLocale } from "./config";
 
 export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
@@ -70,6 +72,7 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...report_status_zh,
     ...reporting_rules_zh,
     ...assessment_zh,
+    ...assessment_schemes_zh,
   },
   en: {
     ...base_en,
@@ -94,5 +97,6 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...report_status_en,
     ...reporting_rules_en,
     ...assessment_en,
+    ...assessment_schemes_en,
   },
 };

@@ -22,6 +22,7 @@ import { INDICATOR_ACTIONS } from "./registry-indicators";
 import { LIGHT_ACTIONS } from "./registry-lights";
 import { REPORTING_VIEW_ROUTES } from "./registry-reporting-view";
 import { REPORTING_ACTIONS } from "./registry-reporting";
+import { ASSESSMENT_SCHEME_ACTIONS } from "./registry-assessment-schemes";
 
 export { HTTP_METHODS, type TActionCase, type TCtx, type TNeeds, type TRouteCase } from "./registry-kit";
 
@@ -43,6 +44,7 @@ export const ACTIONS: Record<string, Record<string, TActionCase>> = {
   "features/plan-edit/actions.ts": PLAN_EDIT_ACTIONS,
   "features/indicators/actions.ts": INDICATOR_ACTIONS,
   "features/reporting/actions.ts": REPORTING_ACTIONS,
+  "features/assessment/actions-schemes.ts": ASSESSMENT_SCHEME_ACTIONS,
   "features/notifications/actions.ts": {
     markAllReadAction: {
       needs: "signed-in",

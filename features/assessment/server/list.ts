@@ -10,6 +10,9 @@ export type TSchemeListItem = {
   status: "DRAFT" | "PUBLISHED" | "SUPERSEDED";
   scope: "DIRECT" | "LEVEL";
   createdAt: Date;
+  seriesId: number | null;
+  publishedAt: Date | null;
+  level: string | null;
 };
 
 /** The schemes the actor's org defined (every version), newest first. */
@@ -18,7 +21,18 @@ export async function listOwnSchemes(actor: TAssessActor): Promise<TSchemeListIt
   return getDb().assessmentScheme.findMany({
     where: { orgId: actor.orgId },
     orderBy: [{ year: "desc" }, { id: "desc" }],
-    select: { id: true, title: true, year: true, version: true, status: true, scope: true, createdAt: true },
+    select: {
+      id: true,
+      title: true,
+      year: true,
+      version: true,
+      status: true,
+      scope: true,
+      createdAt: true,
+      seriesId: true,
+      publishedAt: true,
+      level: true,
+    },
   });
 }
 
