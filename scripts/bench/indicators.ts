@@ -20,7 +20,8 @@ const INSERT_TASK_INDICATORS = `
   INSERT INTO "TaskIndicator" ("taskId", "indicatorId", target, actual)
   SELECT t.id, i.id, (10 + t.id % 90)::numeric, CASE WHEN t.id % 5 < 3 THEN (t.id % 70)::numeric END
   FROM "Indicator" i JOIN "Task" t ON t."objectiveId" = i."objectiveId"
-  WHERE t.id >= $1 AND t.id < $2`;
+  WHERE i.name LIKE '基准指标%' AND t.id >= $1 AND t.id < $2
+  ON CONFLICT DO NOTHING`;
 
 // The history 考评 reads (TaskIndicatorLog): one row per actual, dated by the task's latest progress.
 const INSERT_LOG = `
