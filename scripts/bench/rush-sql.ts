@@ -42,7 +42,12 @@ export async function rushSql(
   }: { url: string; clients: number; seconds: number; perClient?: number },
 ): Promise<number> {
   const tasks = await sampleTasks(db, clients * perClient, (Date.now() + 2) % 1_000_000);
-  const pool = new pg.Pool({ connectionString: url, max: clients });
+  // The app's pool (rush clients + 10) may still hold its connections: stay within the server's limit.
+  const [room] = await db.$queryRaw<{ n: number }[]>`
+    SELECT (current_setting('max_connections')::int - (SELECT count(*) FROM pg_stat_activity) - 5)::int AS n`;
+  const max = Math.max(1, Math.min(clients, room?.n ?? clients));
+  if (max < clients) log(`rush (SQL): ${max} connections (the server has room for no more)`);
+  const pool = new pg.Pool({ connectionString: url, max });
   let ok = 0;
   let conflicts = 0;
   const client = async (c: number, end: number) => {
