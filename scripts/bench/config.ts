@@ -28,7 +28,7 @@ export type TConfig = {
 };
 
 /** Bump when the generator changes what it writes: a stored dataset of another version is regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 
 const SERVER = "postgresql://postgres@127.0.0.1:5432";
 

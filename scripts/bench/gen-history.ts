@@ -28,12 +28,13 @@ const progressSql = `
 
 const reportSql = `
   INSERT INTO "CompletionReport" ("taskId", summary, "submittedById", "clientToken", "createdAt", decision, "decidedById", "decidedAt")
-  SELECT t.id, '已按要求完成，相关佐证材料已上传', c.id, 'bench-r-' || t.id, t."submittedAt",
+  SELECT t.id, '已按要求完成，相关佐证材料已上传', coalesce(c.id, t."responsibleId"), 'bench-r-' || t.id, t."submittedAt",
     CASE WHEN t.status = 'COMPLETED' THEN 'APPROVED'::"ReviewDecision" END,
-    CASE WHEN t.status = 'COMPLETED' THEN m.id END, t."completedAt"
+    CASE WHEN t.status = 'COMPLETED' THEN coalesce(m.id, t."createdById") END, t."completedAt"
   FROM "Task" t
-  JOIN "User" c ON c.username = 'bench.c.' || t."orgId"
-  JOIN "User" m ON m.username = 'bench.m.' || t."reviewOrgId"
+  -- A county's task has no chair and its city no bench manager: its manager submits, the creator decides.
+  LEFT JOIN "User" c ON c.username = 'bench.c.' || t."orgId"
+  LEFT JOIN "User" m ON m.username = 'bench.m.' || t."reviewOrgId"
   WHERE t.id >= $1 AND t.id < $2 AND t.status IN ('SUBMITTED', 'COMPLETED')`;
 
 const eventSql = `

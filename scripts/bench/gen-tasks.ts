@@ -4,8 +4,8 @@ import { DEFAULT_DUE_SOON_DAYS, DEFAULT_LAG_POINTS } from "@/features/lights/lib
 import { lightSql } from "@/features/lights/lib/light-sql";
 import { BENCH_BRANCH, u } from "./sql";
 
-// The tasks of the bench branches: `perBranch` distinct measures each, one INSERT … SELECT per
-// province. Every county passed each measure down with one due date (spread from 150 days ago to
+// The tasks of the bench branches (and of the county federations above them): `perBranch`
+// distinct measures each, one INSERT … SELECT per province and holder kind. Every county passed each measure down with one due date (spread from 150 days ago to
 // 210 days ahead); 15% of the tasks had it extended. The status mix depends on whether the due
 // date has passed, so some open tasks are overdue and a fifth of the completions are late.
 const K = `(b.id::bigint * 100 + k)`;
@@ -22,18 +22,30 @@ const GEN_LIGHT = lightSql({
   today: Prisma.sql`$2::date`,
 }).text;
 
-export function taskInsertSql(): string {
-  return `
-    WITH m AS (
-      SELECT (row_number() OVER (ORDER BY o.id) - 1)::int AS idx, o.id, si."parentId" AS main
-      FROM "Objective" o JOIN "Objective" si ON si.id = o."parentId" WHERE o.level = 'MEASURE'
-    ), mc AS (SELECT count(*)::int AS n FROM m), b AS (
+/** Who holds the tasks: every bench branch (reviewed by its county), or every county federation with bench branches (reviewed by its city, so that a county has a record of its own to be assessed on, 考评). */
+export type THolders = "branches" | "counties";
+
+const HOLDERS: Record<THolders, string> = {
+  branches: `
       SELECT o.id, o."parentId" AS county, o."ancestorIds", ch.id AS chair, st.id AS staff, mg.id AS manager
       FROM "Org" o
       JOIN "User" ch ON ch.username = 'bench.c.' || o.id
       JOIN "User" st ON st.username = 'bench.s.' || o.id
       JOIN "User" mg ON mg.username = 'bench.m.' || o."parentId"
-      WHERE ${BENCH_BRANCH} AND o."ancestorIds"[2] = $1::int
+      WHERE ${BENCH_BRANCH} AND o."ancestorIds"[2] = $1::int`,
+  // "county" is the reviewing org: here the city.
+  counties: `
+      SELECT o.id, o."parentId" AS county, o."ancestorIds", mg.id AS chair, mg.id AS staff, mg.id AS manager
+      FROM "Org" o JOIN "User" mg ON mg.username = 'bench.m.' || o.id
+      WHERE o.level = 'COUNTY' AND o."ancestorIds"[2] = $1::int`,
+};
+
+export function taskInsertSql(holders: THolders = "branches"): string {
+  return `
+    WITH m AS (
+      SELECT (row_number() OVER (ORDER BY o.id) - 1)::int AS idx, o.id, si."parentId" AS main
+      FROM "Objective" o JOIN "Objective" si ON si.id = o."parentId" WHERE o.level = 'MEASURE'
+    ), mc AS (SELECT count(*)::int AS n FROM m), b AS (${HOLDERS[holders]}
     )
     INSERT INTO "Task" ("objectiveId", "mainTaskId", "orgId", "orgPath", "reviewOrgId", kind, status, priority, "dueDate",
       progress, "progressState", "lastProgressAt", "responsibleId", "lastReason", "signedAt", "submittedAt", "completedAt",
@@ -95,8 +107,9 @@ export async function insertProvinceTasks(
     perBranch,
     today,
     now,
-  }: { provinceId: number; perBranch: number; today: string; now: string },
+    holders = "branches",
+  }: { provinceId: number; perBranch: number; today: string; now: string; holders?: THolders },
 ): Promise<number> {
-  const r = await pool.query(taskInsertSql(), [provinceId, today, perBranch, now]);
+  const r = await pool.query(taskInsertSql(holders), [provinceId, today, perBranch, now]);
   return r.rowCount ?? 0;
 }

@@ -51,16 +51,19 @@ export async function generateDataset(
   ).rows;
   let tasks = 0;
   await runQueue(
-    provinces.map((p) => async () => {
-      const n = await insertProvinceTasks(pool, {
-        provinceId: p.id,
-        perBranch: size.tasksPerBranch,
-        today,
-        now,
-      });
-      tasks += n;
-      log(`  tasks ${p.name}: ${n} (total ${tasks})`);
-    }),
+    provinces.flatMap((p) =>
+      (["branches", "counties"] as const).map((holders) => async () => {
+        const n = await insertProvinceTasks(pool, {
+          provinceId: p.id,
+          perBranch: size.tasksPerBranch,
+          today,
+          now,
+          holders,
+        });
+        tasks += n;
+        log(`  tasks ${p.name} (${holders}): ${n} (total ${tasks})`);
+      }),
+    ),
     parallel,
   );
 

@@ -23,12 +23,14 @@ async function setUpChains(db: TDb, counties: number): Promise<TChild[]> {
     orgId,
     permissions: resolvePermissions(rows, role),
   });
-  // Counties that hold no task yet, with a measure and their manager; a new set on every run.
+  // Counties with a measure they do not hold yet, and their manager; a new measure on every run.
   const picked = await db.$queryRaw<{ county: number; province: number; manager: number; measure: number }[]>`
-    SELECT o.id AS county, o."ancestorIds"[2] AS province, m.id AS manager,
-      (SELECT ob.id FROM "Objective" ob WHERE ob.level = 'MEASURE' ORDER BY hashint4(ob.id + o.id) LIMIT 1) AS measure
+    SELECT o.id AS county, o."ancestorIds"[2] AS province, m.id AS manager, mm.id AS measure
     FROM "Org" o JOIN "User" m ON m.username = 'bench.m.' || o.id
-    WHERE o.level = 'COUNTY' AND NOT EXISTS (SELECT 1 FROM "Task" t WHERE t."orgId" = o.id)
+    CROSS JOIN LATERAL (SELECT ob.id FROM "Objective" ob WHERE ob.level = 'MEASURE'
+      AND NOT EXISTS (SELECT 1 FROM "Task" t WHERE t."orgId" = o.id AND t."objectiveId" = ob.id)
+      ORDER BY hashint4(ob.id + o.id) LIMIT 1) mm
+    WHERE o.level = 'COUNTY'
     ORDER BY hashint4(o.id) LIMIT ${counties}`;
   const due = formatDay(addDays(new Date(), 60));
   for (const p of picked) {
