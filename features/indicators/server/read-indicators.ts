@@ -38,12 +38,10 @@ export async function readIndicatorFigures(
     .map((o) => o.id);
   const branches = q.orgs.filter((o) => o.level === "GRASSROOTS");
   const ids = branches.map((o) => o.id);
-  // A county's ~100 branches: one GIN lookup of the county's subtree, as readFigures does.
-  const parents = [...new Set(branches.map((o) => o.parentId ?? 0))];
-  const branchTasks =
-    ids.length > 5
-      ? Prisma.sql`t."orgPath" && ${parents}::int[] AND t."orgId" + 0 = ANY(${ids}::int[])`
-      : Prisma.sql`t."orgId" = ANY(${ids}::int[])`;
+  // One measure: a probe of the (objectiveId, orgId) key per branch. (A GIN lookup of the county's
+  // subtree, as readFigures makes for every measure, let the planner AND it with the whole measure's
+  // bitmap: 28 ms instead of 0.5 ms for a county of 100 branches at national size.)
+  const branchTasks = Prisma.sql`t."orgId" = ANY(${ids}::int[])`;
   const tasksOf = (where: Prisma.Sql, own: boolean) => Prisma.sql`
     SELECT t."orgId", ${own} AS own, ${TASK_FIGURES}
     FROM "Task" t JOIN "TaskIndicator" ti ON ti."taskId" = t.id AND ti."indicatorId" = ${id}
