@@ -334,7 +334,7 @@ describe("the 考评通报", () => {
     const html = render(out);
     expect(html).toContain("关于2026年度市级工会工作考评结果的通报");
     expect(html).toContain("冀工考〔2026〕1号");
-    expect(html).toContain("根据《市级工会工作》，河北省总工会对3个单位截至 2026年1月1日 的工作进行了考评。");
+    expect(html).toContain("根据《市级工会工作》，河北省总工会对3个单位截至2026年1月1日的工作进行了考评。");
     expect(html).toContain("优秀1个、良好1个、合格0个、不合格1个。评为优秀的单位：石家庄市总工会。");
     const en = render(out, "en");
     expect(en).toContain("Bulletin on the results of the 2026 市级工会工作");
