@@ -1,6 +1,6 @@
 import { useTranslations } from "next-intl";
 import { describeRule, isDeduction, type TTranslateAll } from "../lib/describe-rule";
-import type { TSchemeRules } from "../schemas";
+import type { TRule, TSchemeRules } from "../schemas";
 
 // A scheme in words (the version page): who is scored on what, each rule with its kind's
 // explanation (assessment.kindHint), the grade thresholds and the veto.
@@ -13,11 +13,17 @@ type TProps = {
   indicatorNames: Record<number, string>;
 };
 
+/** A rule in words (points each, weights, cap), as the scheme page writes it (lib/describe-rule.ts). */
+export function useDescribe(indicatorNames: Record<number, string>) {
+  const all = useTranslations() as unknown as TTranslateAll;
+  return (r: TRule): string => describeRule(r, all, indicatorNames);
+}
+
 export function SchemeSummary({ rules, scope, level, planTitle, indicatorNames }: TProps) {
   const t = useTranslations("assessmentSchemes");
   const ta = useTranslations("assessment");
   const colon = useTranslations("punct")("colon");
-  const all = useTranslations() as unknown as TTranslateAll;
+  const describe = useDescribe(indicatorNames);
   const groups = [
     { key: "positive", rules: rules.rules.filter((r) => !isDeduction(r)) },
     { key: "negative", rules: rules.rules.filter(isDeduction) },
@@ -43,7 +49,7 @@ export function SchemeSummary({ rules, scope, level, planTitle, indicatorNames }
                   <div className="font-medium break-words text-slate-900">
                     {ta(`kind.${r.kind}`)}
                     {colon}
-                    {describeRule(r, all, indicatorNames)}
+                    {describe(r)}
                   </div>
                   <div className="break-words text-slate-500">{ta(`kindHint.${r.kind}`)}</div>
                 </li>
