@@ -18,6 +18,7 @@ export const SERVER_ONLY_NAMESPACES: readonly string[] = [
   "forbidden",
   "titles",
   "planList",
+  "assessmentOutputs",
 ];
 
 const cached = new Map<TLocale, Record<string, unknown>>();

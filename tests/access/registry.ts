@@ -23,6 +23,7 @@ import { LIGHT_ACTIONS } from "./registry-lights";
 import { REPORTING_VIEW_ROUTES } from "./registry-reporting-view";
 import { REPORTING_ACTIONS } from "./registry-reporting";
 import { ASSESSMENT_SCHEME_ACTIONS } from "./registry-assessment-schemes";
+import { ASSESSMENT_OUTPUT_ROUTES } from "./registry-assessment-outputs";
 
 export { HTTP_METHODS, type TActionCase, type TCtx, type TNeeds, type TRouteCase } from "./registry-kit";
 
@@ -111,4 +112,5 @@ export const ROUTES: Record<string, Partial<Record<THttpMethod, TRouteCase>>> = 
   ...PEOPLE_ROUTES,
   ...PLAN_ROUTES,
   ...REPORTING_VIEW_ROUTES,
+  ...ASSESSMENT_OUTPUT_ROUTES,
 };

@@ -1,5 +1,6 @@
 import { useTranslations } from "next-intl";
-import { DEDUCTION_KINDS, PRIORITIES, type TRule, type TSchemeRules } from "../schemas";
+import { describeRule, isDeduction, type TTranslateAll } from "../lib/describe-rule";
+import type { TRule, TSchemeRules } from "../schemas";
 
 // A scheme in words (the version page): who is scored on what, each rule with its kind's
 // explanation (assessment.kindHint), the grade thresholds and the veto.
@@ -12,27 +13,10 @@ type TProps = {
   indicatorNames: Record<number, string>;
 };
 
-const isDeduction = (r: TRule) => (DEDUCTION_KINDS as readonly string[]).includes(r.kind);
-
-function useDescribe(indicatorNames: Record<number, string>) {
-  const t = useTranslations("assessmentSchemes.describe");
-  const ta = useTranslations("assessment");
-  const sep = useTranslations("punct")("listSep");
-  return (r: TRule): string => {
-    const parts: string[] = [];
-    if (r.kind === "COMPLETED") {
-      const weights = PRIORITIES.map((p) =>
-        t("weight", { priority: ta(`priority.${p}`), weight: r.weights[p] }),
-      ).join(sep);
-      parts.push(t("COMPLETED", { points: r.points, weights }));
-    } else if (r.kind === "INDICATOR") {
-      const name = indicatorNames[r.indicatorId] ?? t("unknownIndicator", { id: r.indicatorId });
-      parts.push(t("INDICATOR", { name, points: r.points, ratio: Math.round(r.capRatio * 100) }));
-    } else parts.push(t(isDeduction(r) ? "minus" : "plus", { points: r.points }));
-    if (r.kind !== "INDICATOR" && r.max !== undefined)
-      parts.push(t(isDeduction(r) ? "capMinus" : "cap", { cap: r.max }));
-    return parts.join(sep);
-  };
+/** A rule in words (points each, weights, cap), as the scheme page writes it (lib/describe-rule.ts). */
+export function useDescribe(indicatorNames: Record<number, string>) {
+  const all = useTranslations() as unknown as TTranslateAll;
+  return (r: TRule): string => describeRule(r, all, indicatorNames);
 }
 
 export function SchemeSummary({ rules, scope, level, planTitle, indicatorNames }: TProps) {

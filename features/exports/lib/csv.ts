@@ -24,6 +24,7 @@ export function csvCell(kind: TCellKind, value: TCell): string {
   if (typeof value === "number") {
     if (kind === "percent") return `${(Math.round(value * 1000) / 10).toFixed(1)}%`;
     if (kind === "decimal") return (Math.round(value * 10) / 10).toFixed(1);
+    if (kind === "points") return (Math.round(value * 100) / 100).toFixed(2);
     return String(value);
   }
   return neutraliseFormula(value);

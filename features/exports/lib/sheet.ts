@@ -1,8 +1,8 @@
 // The shape both writers (CSV, XLSX) consume: a title block, typed columns and rows
 // that arrive in chunks, so a writer never needs the whole table at once.
-export type TCellKind = "text" | "int" | "decimal" | "percent" | "date";
+export type TCellKind = "text" | "int" | "decimal" | "points" | "percent" | "date";
 
-/** text: string; int/decimal: number; percent: a ratio 0…1; date: a calendar day as UTC midnight. */
+/** text: string; int/decimal/points (2 decimals): number; percent: a ratio 0…1; date: a calendar day as UTC midnight. */
 export type TCell = string | number | Date | null;
 export type TRow = TCell[];
 

@@ -9,6 +9,7 @@ import { drained } from "./stream-out";
 const NUM_FMT: Partial<Record<TCellKind, string>> = {
   int: "0",
   decimal: "0.0",
+  points: "0.00",
   percent: "0.0%",
   date: "yyyy-mm-dd",
 };
@@ -58,11 +59,24 @@ async function settle(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
  * shared-string table, so memory stays flat however many rows there are.
  */
 export async function writeXlsx(sheet: TSheet, out: Writable): Promise<void> {
+  await writeXlsxBook([sheet], out);
+}
+
+/** Several sheets in one workbook, written one after the other (each streamed as above). */
+export async function writeXlsxBook(sheets: readonly TSheet[], out: Writable): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
   });
+  for (const sheet of sheets) {
+    if (!(await writeSheet(wb, sheet, out))) return;
+  }
+  await wb.commit();
+}
+
+/** One worksheet; false when the reader went away. */
+async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TSheet, out: Writable) {
   const headerRow = sheet.titleLines.length ? sheet.titleLines.length + 2 : 1;
   const lastCol = columnLetter(sheet.columns.length);
   const ws = wb.addWorksheet(sheet.name, {
@@ -84,11 +98,11 @@ export async function writeXlsx(sheet: TSheet, out: Writable): Promise<void> {
   for await (const chunk of sheet.rows) {
     for (const cells of chunk) addRow(ws, cells, { columns: sheet.columns }).commit();
     await settle(ws, out);
-    if (out.destroyed) return;
+    if (out.destroyed) return false;
   }
   for (const cells of sheet.footer ?? []) addRow(ws, cells, { columns: sheet.columns, bold: true }).commit();
   ws.commit();
-  await wb.commit();
+  return true;
 }
 
 /** Column letters for 1-based index n (A … Z, AA …). */

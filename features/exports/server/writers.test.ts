@@ -3,7 +3,8 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import type { TColumn, TRow, TSheet } from "../lib/sheet";
 import { writeCsv } from "./write-csv";
-import { writeXlsx } from "./write-xlsx";
+import { csvCell } from "../lib/csv";
+import { writeXlsx, writeXlsxBook } from "./write-xlsx";
 import { exportStream } from "./stream-out";
 
 const WRITERS = [
@@ -96,5 +97,45 @@ describe("XLSX cells", () => {
     expect(ws.getRow(5).getCell(1).value).toBe("'@x");
     expect(ws.getRow(6).getCell(1).font?.bold).toBe(true);
     expect(ws.views[0]).toMatchObject({ state: "frozen", ySplit: 3 });
+  });
+});
+
+describe("XLSX workbooks", () => {
+  it("hold several sheets in order; points have 2 decimals (CSV too)", async () => {
+    const out = new PassThrough();
+    const parts: Buffer[] = [];
+    out.on("data", (b: Buffer) => parts.push(b));
+    const ended = new Promise((r) => out.on("end", r));
+    const cols: TColumn[] = [
+      { header: "单位", kind: "text", width: 20 },
+      { header: "得分", kind: "points", width: 10 },
+    ];
+    async function* rows(r: TRow[]): AsyncGenerator<TRow[]> {
+      yield r;
+    }
+    await writeXlsxBook(
+      [
+        { name: "排名", titleLines: [], columns: cols, rows: rows([["甲", 95.5]]) },
+        {
+          name: "得分明细",
+          titleLines: [],
+          columns: cols,
+          rows: rows([
+            ["甲", -2],
+            ["乙", 0.25],
+          ]),
+        },
+      ],
+      out,
+    );
+    await ended;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.concat(parts) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["排名", "得分明细"]);
+    expect(wb.getWorksheet("排名")!.getRow(2).getCell(2).value).toBe(95.5);
+    expect(wb.getWorksheet("排名")!.getRow(2).getCell(2).numFmt).toBe("0.00");
+    expect(wb.getWorksheet("得分明细")!.getRow(3).getCell(2).value).toBe(0.25);
+    expect(csvCell("points", 1.5)).toBe("1.50");
+    expect(csvCell("points", -2)).toBe("-2.00");
   });
 });

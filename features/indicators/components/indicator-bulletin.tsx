@@ -1,10 +1,8 @@
 import { useTranslations } from "next-intl";
+import { DOC_TD as td, DOC_TH as th } from "@/components/ui/official-document";
 import { formatRate } from "@/features/rollups/lib/metrics";
 import { formatIndicatorValue, type TIndicatorMetrics } from "../lib/indicator-metrics";
 import type { TIndicatorCompletion } from "../server/get-indicator-completion";
-
-const th = "border border-slate-800 px-2 py-1.5 font-semibold";
-const td = "border border-slate-800 px-2 py-1 text-center tabular-nums";
 
 /** The sentence of the 通报 on an indicator, e.g. "本地区新建工会数 75 家，完成目标（146 家）的 51.4%。" */
 export function useIndicatorSentence() {

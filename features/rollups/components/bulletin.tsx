@@ -1,13 +1,9 @@
 import { useTranslations } from "next-intl";
+import { DOC_TD as td, DOC_TH as th, DocTable, OfficialDocument } from "@/components/ui/official-document";
 import { formatRate, type TMetrics } from "../lib/metrics";
 import { pickMentions, rankRegions, type TTie } from "../lib/ranking";
 import type { TCompletion } from "../server/get-completion";
 
-const A4 = `@page { size: A4; margin: 25mm 20mm 22mm; }
-@media print { body { background: #fff !important; } .bulletin { box-shadow: none !important; border: 0 !important; padding: 0 !important; } }`;
-
-const th = "border border-slate-800 px-2 py-1.5 font-semibold";
-const td = "border border-slate-800 px-2 py-1 text-center tabular-nums";
 const progress = (m: TMetrics) => (m.avgProgress === null ? "—" : `${m.avgProgress.toFixed(1)}%`);
 
 function Figures({ m }: { m: TMetrics }) {
@@ -66,20 +62,13 @@ export function Bulletin({
     ...(root ? [] : [{ key: "region", label: t("region"), m: data.region }]),
   ];
   return (
-    <article
-      className="bulletin mx-auto max-w-[210mm] border border-slate-200 bg-white px-6 py-8 font-serif text-[15px] leading-8 text-black shadow-sm sm:px-14"
-      data-testid="bulletin"
+    <OfficialDocument
+      issuer={data.org.name}
+      docNo={docNo}
+      title={t("report.title", { scope })}
+      signature={[t("report.issuer", { org: data.org.name }), t("report.date", { date })]}
+      testId="bulletin"
     >
-      <style>{A4}</style>
-      <header className="border-b-2 border-red-700 pb-3 text-center">
-        <p className="text-3xl font-bold tracking-widest text-red-700">{data.org.name}</p>
-        {docNo ? (
-          <p className="mt-3 text-base leading-7" data-testid="bulletin-doc-no">
-            {docNo}
-          </p>
-        ) : null}
-      </header>
-      <h1 className="mt-6 mb-5 text-center text-xl leading-9 font-bold">{t("report.title", { scope })}</h1>
       <p className="indent-8">
         {t(root ? "report.introRoot" : "report.intro", {
           date,
@@ -91,48 +80,42 @@ export function Bulletin({
         })}
       </p>
       <h2 className="mt-4 mb-2 font-bold">{t("report.ranking")}</h2>
-      {/* Scrolls sideways on a phone: focusable, so the keyboard can scroll it, and named. */}
-      <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("report.ranking")}>
-        <table
-          className="w-full min-w-[560px] border-collapse text-sm leading-6"
-          data-testid="bulletin-ranking"
-        >
-          <thead>
-            <tr>
-              <th className={th}>{t("report.rank")}</th>
-              <th className={th}>{t("cols.region")}</th>
-              <th className={th}>{t("cols.total")}</th>
-              <th className={th}>{t("cols.completed")}</th>
-              <th className={th}>{t("cols.completionRate")}</th>
-              <th className={th}>{t("cols.avgProgress")}</th>
-              <th className={th}>{t("cols.onTimeRate")}</th>
-              <th className={th}>{t("cols.overdue")}</th>
+      <DocTable label={t("report.ranking")} testId="bulletin-ranking">
+        <thead>
+          <tr>
+            <th className={th}>{t("report.rank")}</th>
+            <th className={th}>{t("cols.region")}</th>
+            <th className={th}>{t("cols.total")}</th>
+            <th className={th}>{t("cols.completed")}</th>
+            <th className={th}>{t("cols.completionRate")}</th>
+            <th className={th}>{t("cols.avgProgress")}</th>
+            <th className={th}>{t("cols.onTimeRate")}</th>
+            <th className={th}>{t("cols.overdue")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {ranked.map((r) => (
+            <tr key={r.id} className="break-inside-avoid">
+              <td className={td}>{r.rank}</td>
+              <td className={`${td} text-left`}>{r.name}</td>
+              <Figures m={r.metrics} />
             </tr>
-          </thead>
-          <tbody>
-            {ranked.map((r) => (
-              <tr key={r.id} className="break-inside-avoid">
-                <td className={td}>{r.rank}</td>
-                <td className={`${td} text-left`}>{r.name}</td>
-                <Figures m={r.metrics} />
-              </tr>
-            ))}
-          </tbody>
-          <tfoot>
-            {foot.map((f) => (
-              <tr
-                key={f.key}
-                className={`break-inside-avoid ${f.key === "region" ? "font-semibold" : ""}`}
-                data-testid={`bulletin-${f.key}`}
-              >
-                <td className={td}>{t("report.unranked")}</td>
-                <td className={`${td} text-left`}>{f.label}</td>
-                <Figures m={f.m} />
-              </tr>
-            ))}
-          </tfoot>
-        </table>
-      </div>
+          ))}
+        </tbody>
+        <tfoot>
+          {foot.map((f) => (
+            <tr
+              key={f.key}
+              className={`break-inside-avoid ${f.key === "region" ? "font-semibold" : ""}`}
+              data-testid={`bulletin-${f.key}`}
+            >
+              <td className={td}>{t("report.unranked")}</td>
+              <td className={`${td} text-left`}>{f.label}</td>
+              <Figures m={f.m} />
+            </tr>
+          ))}
+        </tfoot>
+      </DocTable>
       {top || bottom ? (
         <p className="mt-4 indent-8" data-testid="bulletin-summary">
           {top ? p("sentence", { text: `${t("report.top")}${p("colon")}${top}` }) : null}
@@ -141,10 +124,6 @@ export function Bulletin({
       ) : null}
       {children}
       <p className="mt-4 text-sm leading-7 text-slate-700">{t("report.note")}</p>
-      <footer className="mt-12 text-right leading-8">
-        <p>{t("report.issuer", { org: data.org.name })}</p>
-        <p>{t("report.date", { date })}</p>
-      </footer>
-    </article>
+    </OfficialDocument>
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Input } from "@/components/ui/field";
 import { Bulletin } from "@/features/rollups/components/bulletin";
-import { PrintButton } from "@/features/rollups/components/print-button";
+import { PrintButton } from "@/components/ui/print-button";
 import { completionHref } from "@/features/rollups/lib/completion-url";
 import { DOC_NO_MAX, ZCompletionQuery, ZDocNo } from "@/features/rollups/schemas";
 import { getCompletion } from "@/features/rollups/server/get-completion";
