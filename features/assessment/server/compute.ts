@@ -2,7 +2,7 @@ import type { TDb, TTx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { ZSchemeRules, type TGrade, type TSchemeRules } from "../schemas";
 import { rank, scoreUnit, type TItem, type TLine } from "../lib/score";
-import { readFacts } from "./facts";
+import { readFacts, withoutJit } from "./facts";
 
 // A scheme's scores on any day, from the record (server/facts.ts) and the manual items that
 // counted on that day. No "server-only": the benchmark and the tests call this.
@@ -65,13 +65,11 @@ export async function readItems(db: TDbLike, s: TScheme, asOf: Date): Promise<Ma
 }
 
 /** Every unit's score sheet and rank on day D. */
-export async function computeScores(db: TDbLike, s: TScheme, asOf: Date): Promise<TUnitScore[]> {
+export async function computeScores(db: TDb | TTx, s: TScheme, asOf: Date): Promise<TUnitScore[]> {
   const units = await schemeUnits(db, s, asOf);
   const indicatorIds = s.rules.rules.flatMap((r) => (r.kind === "INDICATOR" ? [r.indicatorId] : []));
-  const facts = await readFacts(
-    db,
-    { units: units.map((u) => u.id), planId: s.planId, year: s.year, asOf },
-    indicatorIds,
+  const facts = await withoutJit(db, (tx) =>
+    readFacts(tx, { units: units.map((u) => u.id), planId: s.planId, year: s.year, asOf }, indicatorIds),
   );
   const items = await readItems(db, s, asOf);
   return rank(
