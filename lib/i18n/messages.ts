@@ -46,6 +46,8 @@ import assessment_en from "../../messages/assessment.en.json";
 import assessment_zh from "../../messages/assessment.zh-CN.json";
 import assessment_schemes_en from "../../messages/assessment-schemes.en.json";
 import assessment_schemes_zh from "../../messages/assessment-schemes.zh-CN.json";
+import assessment_results_en from "../../messages/assessment-results.en.json";
+import assessment_results_zh from "../../messages/assessment-results.zh-CN.json";
 import type { TLocale } from "./config";
 
 export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
@@ -73,6 +75,7 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...reporting_rules_zh,
     ...assessment_zh,
     ...assessment_schemes_zh,
+    ...assessment_results_zh,
   },
   en: {
     ...base_en,
@@ -98,5 +101,6 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...reporting_rules_en,
     ...assessment_en,
     ...assessment_schemes_en,
+    ...assessment_results_en,
   },
 };

@@ -14,7 +14,8 @@ type TProps = {
 
 const isDeduction = (r: TRule) => (DEDUCTION_KINDS as readonly string[]).includes(r.kind);
 
-function useDescribe(indicatorNames: Record<number, string>) {
+/** A rule in words (points each, weights, cap), as the scheme page writes it. */
+export function useDescribe(indicatorNames: Record<number, string>) {
   const t = useTranslations("assessmentSchemes.describe");
   const ta = useTranslations("assessment");
   const sep = useTranslations("punct")("listSep");

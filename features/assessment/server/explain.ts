@@ -1,5 +1,6 @@
 import "server-only";
-import type { TDb } from "@/lib/db/client";
+import type { TDb, TTx } from "@/lib/db/client";
+import type { TSchemeRules } from "../schemas";
 import type { TLine } from "../lib/score";
 import type { TScheme } from "./compute";
 import { readFactRows, readIndicatorFacts } from "./facts";
@@ -51,6 +52,17 @@ export async function explainLines(
         : rows.filter((r) => r.kind === rule.kind).map((r) => ref(r.ref, r.extra));
   }
   return out;
+}
+
+/** Names of the indicators a scheme's rules count (retired ones included), for the rules in words. */
+export async function readIndicatorNames(
+  db: TDb | TTx,
+  rules: TSchemeRules,
+): Promise<Record<number, string>> {
+  const ids = rules.rules.flatMap((r) => (r.kind === "INDICATOR" ? [r.indicatorId] : []));
+  if (!ids.length) return {};
+  const rows = await db.indicator.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
 }
 
 /** A line's key names an item (`item:<id>`)? Its id, else null. */

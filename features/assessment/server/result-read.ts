@@ -6,6 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { TGrade, TSchemeRules } from "../schemas";
 import type { TLine } from "../lib/score";
 import { findVisibleResult, type TAssessActor } from "./access";
+import { readIndicatorNames } from "./explain";
 
 // The one reading of a PUBLISHED result (the pages, the 考评通报 print and the XLSX export reuse it):
 // its head, the frozen ranking (FULL view: the scheme's org and the orgs above), one unit's frozen
@@ -97,7 +98,8 @@ async function readObjections(db: TReadDb, resultId: number, where: { orgId?: nu
  */
 export async function readResult(actor: TAssessActor, resultId: number, db: TReadDb = getDb()) {
   const result = await readHead(db, actor, resultId);
-  if (result.view !== "FULL") return { result, rows: [] as TRankRow[], pending: [] as TObjectionRow[] };
+  if (result.view !== "FULL")
+    return { result, rows: [] as TRankRow[], pending: [] as (TObjectionRow & { line: TLine | null })[] };
   const [rows, pending] = await Promise.all([
     db.$queryRaw<TRankRow[]>`
       SELECT sc."orgId", o.name, o.code, sc.total::float8 AS total, sc.grade, sc.rank, sc.vetoed,
@@ -108,7 +110,15 @@ export async function readResult(actor: TAssessActor, resultId: number, db: TRea
       ORDER BY sc.rank, o."sortOrder", o.id`,
     readObjections(db, resultId, { pending: true }),
   ]);
-  return { result, rows, pending };
+  const sheets = await db.assessmentScore.findMany({
+    where: { resultId, orgId: { in: [...new Set(pending.map((o) => o.orgId))] } },
+    select: { orgId: true, lines: true },
+  });
+  const lineOf = (o: TObjectionRow) =>
+    (sheets.find((x) => x.orgId === o.orgId)?.lines as TLine[] | undefined)?.find(
+      (l) => l.key === o.lineKey,
+    ) ?? null;
+  return { result, rows, pending: pending.map((o) => ({ ...o, line: lineOf(o) })) };
 }
 
 export type TResultSheet = {
@@ -120,6 +130,7 @@ export type TResultSheet = {
   vetoed: boolean;
   lines: TLine[];
   objections: TObjectionRow[];
+  indicatorNames: Record<number, string>;
   /** How many units the result ranks. */
   units: number;
   /** The viewer is the unit and the deadline has not passed. */
@@ -137,7 +148,7 @@ export async function readResultSheet(
   const result = await readHead(db, actor, resultId);
   if (result.view === "UNIT" && orgId !== actor.orgId) throw new AppError("NOT_FOUND");
   const [row] = await db.$queryRaw<
-    (Omit<TResultSheet, "result" | "unit" | "objections" | "canObject" | "canDecide"> & {
+    (Omit<TResultSheet, "result" | "unit" | "objections" | "canObject" | "canDecide" | "indicatorNames"> & {
       name: string;
       code: string;
     })[]
@@ -147,13 +158,17 @@ export async function readResultSheet(
     FROM "AssessmentScore" sc JOIN "Org" o ON o.id = sc."orgId"
     WHERE sc."resultId" = ${resultId} AND sc."orgId" = ${orgId}`;
   if (!row) throw new AppError("NOT_FOUND");
-  const objections = await readObjections(db, resultId, { orgId });
+  const [objections, indicatorNames] = await Promise.all([
+    readObjections(db, resultId, { orgId }),
+    readIndicatorNames(db, result.rules),
+  ]);
   const { name, code, ...score } = row;
   return {
     ...score,
     result,
     unit: { id: orgId, name, code },
     objections,
+    indicatorNames,
     canObject: result.view === "UNIT" && result.objectionDeadline >= chinaToday(now),
     canDecide: result.runs,
   };

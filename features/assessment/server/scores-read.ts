@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findReadableScheme, type TAssessActor } from "./access";
 import { computeScores, seriesOf } from "./compute";
-import { explainLines, type TLineRef } from "./explain";
+import { explainLines, readIndicatorNames, type TLineRef } from "./explain";
 
 // The LIVE scores of a scheme (from the record on any day): the ranking and one unit's sheet with
 // the records behind every line and the unit's manual items (withdrawn ones as history). Read by
@@ -60,7 +60,7 @@ export async function readLiveSheet(
   const all = await computeScores(db, scheme, asOf);
   const unit = all.find((u) => u.id === orgId);
   if (!unit) throw new AppError("NOT_FOUND");
-  const [refs, items, h] = await Promise.all([
+  const [refs, items, h, indicatorNames] = await Promise.all([
     explainLines(db, scheme, { orgId, asOf }),
     db.assessmentItem.findMany({
       where: { seriesId: seriesOf(scheme), orgId },
@@ -68,13 +68,16 @@ export async function readLiveSheet(
       select: { id: true, kind: true, points: true, reason: true, day: true, withdrawnAt: true },
     }),
     head(scheme.id, scheme.orgId),
+    readIndicatorNames(db, scheme.rules),
   ]);
   return {
     scheme: h,
     rules: scheme.rules,
+    indicatorNames,
     seriesId: seriesOf(scheme),
     runs,
     unit,
+    units: all.length,
     refs: refs as Record<string, TLineRef[]>,
     items: items.map((i): TItemRow => ({ ...i, points: Number(i.points) })),
   };
