@@ -37,7 +37,7 @@ export function ItemForm({ seriesId, orgId }: { seriesId: number; orgId: number 
   });
   return (
     <form className="grid gap-3 p-4" data-testid="assess-item-form" onSubmit={(e) => e.preventDefault()}>
-      <div className="grid gap-3 sm:grid-cols-[10rem_8rem_1fr]">
+      <div className="grid gap-3">
         <Field id="item-kind" label={t("kind")}>
           <Select id="item-kind" {...form.register("kind")}>
             {ITEM_KINDS.map((k) => (

@@ -43,7 +43,7 @@ export function PublishResultForm({
   return (
     <form className="grid gap-3 p-4" data-testid="assess-publish-form" onSubmit={(e) => e.preventDefault()}>
       <p className="text-sm text-slate-600">{t("hint")}</p>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3">
         <Field id="publish-asOf" label={t("asOf")} hint={t("asOfHint")} error={text("asOf")}>
           <Input id="publish-asOf" type="date" {...form.register("asOf")} aria-invalid={!!text("asOf")} />
         </Field>

@@ -54,7 +54,7 @@ export function RankingTable({ rows, href }: { rows: TRankingRow[]; href: (orgId
                   {r.name}
                 </Link>
               </td>
-              <td className="px-3 py-2 text-right font-medium tabular-nums" data-testid="assess-row-total">
+              <td className="px-3 py-2 text-right font-medium tabular-nums" data-testid="assess-rank-total">
                 {r.total}
               </td>
               <td className="px-3 py-2">
