@@ -260,6 +260,9 @@ describe("考评 items, publication and 申诉", () => {
     expect([own.result.view, own.rows.length]).toEqual(["UNIT", 0]);
     const sheet = await readResultSheet(A.shijiazhuang!, { resultId, orgId: ids.sjz });
     expect([sheet.total, sheet.rank, sheet.canObject, sheet.canDecide]).toEqual([85, 2, true, false]);
+    // The records behind the lines are the unit's own tasks (as of the result's day).
+    expect(sheet.refs.ontime!.map((r) => r.code)).toContain("3.2.1.1");
+    expect(sheet.lines.map((l) => l.key)).toContain("overdue");
     expect(await codeOf(readResultSheet(A.shijiazhuang!, { resultId, orgId: ids.ts }))).toBe("NOT_FOUND");
     expect(await codeOf(readResultSheet(tsActor, { resultId, orgId: ids.sjz }))).toBe("NOT_FOUND");
     for (const outsider of [A.hubei!, A.wuhan!, A.zhengding!])

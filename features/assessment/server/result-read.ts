@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import type { TGrade, TSchemeRules } from "../schemas";
 import type { TLine } from "../lib/score";
 import { findVisibleResult, type TAssessActor } from "./access";
-import { readIndicatorNames } from "./explain";
+import { explainLines, readIndicatorNames, type TLineRef } from "./explain";
 
 // The one reading of a PUBLISHED result (the pages, the 考评通报 print and the XLSX export reuse it):
 // its head, the frozen ranking (FULL view: the scheme's org and the orgs above), one unit's frozen
@@ -57,7 +57,7 @@ export type TObjectionRow = {
 
 type TReadDb = TDb | TTx;
 
-async function readHead(db: TReadDb, actor: TAssessActor, resultId: number): Promise<TResultHead> {
+async function readHead(db: TReadDb, actor: TAssessActor, resultId: number) {
   const access = await findVisibleResult(db, actor, resultId);
   const [r] = await db.$queryRaw<Omit<TResultHead, "rules" | "runs" | "view">[]>`
     SELECT r.id, r."schemeId", s."orgId" AS "schemeOrgId", s.title, s.year, s.version, o.name AS "orgName",
@@ -65,7 +65,13 @@ async function readHead(db: TReadDb, actor: TAssessActor, resultId: number): Pro
     FROM "AssessmentResult" r JOIN "AssessmentScheme" s ON s.id = r."schemeId" JOIN "Org" o ON o.id = s."orgId"
     WHERE r.id = ${resultId}`;
   if (!r) throw new AppError("NOT_FOUND");
-  return { ...r, rules: access.scheme.rules, runs: access.scheme.orgId === actor.orgId, view: access.view };
+  const head: TResultHead = {
+    ...r,
+    rules: access.scheme.rules,
+    runs: access.scheme.orgId === actor.orgId,
+    view: access.view,
+  };
+  return { head, scheme: access.scheme };
 }
 
 async function readObjections(db: TReadDb, resultId: number, where: { orgId?: number; pending?: boolean }) {
@@ -97,7 +103,7 @@ async function readObjections(db: TReadDb, resultId: number, where: { orgId?: nu
  * and the pending objections. A UNIT viewer gets the head only (its page is its own sheet).
  */
 export async function readResult(actor: TAssessActor, resultId: number, db: TReadDb = getDb()) {
-  const result = await readHead(db, actor, resultId);
+  const { head: result } = await readHead(db, actor, resultId);
   if (result.view !== "FULL")
     return { result, rows: [] as TRankRow[], pending: [] as (TObjectionRow & { line: TLine | null })[] };
   const [rows, pending] = await Promise.all([
@@ -131,6 +137,8 @@ export type TResultSheet = {
   lines: TLine[];
   objections: TObjectionRow[];
   indicatorNames: Record<number, string>;
+  /** The task refs behind each rule line (server/explain.ts). */
+  refs: Record<string, TLineRef[]>;
   /** How many units the result ranks. */
   units: number;
   /** The viewer is the unit and the deadline has not passed. */
@@ -145,10 +153,13 @@ export async function readResultSheet(
   { resultId, orgId }: { resultId: number; orgId: number },
   { db = getDb(), now = new Date() }: { db?: TReadDb; now?: Date } = {},
 ): Promise<TResultSheet> {
-  const result = await readHead(db, actor, resultId);
+  const { head: result, scheme } = await readHead(db, actor, resultId);
   if (result.view === "UNIT" && orgId !== actor.orgId) throw new AppError("NOT_FOUND");
   const [row] = await db.$queryRaw<
-    (Omit<TResultSheet, "result" | "unit" | "objections" | "canObject" | "canDecide" | "indicatorNames"> & {
+    (Omit<
+      TResultSheet,
+      "result" | "unit" | "objections" | "canObject" | "canDecide" | "indicatorNames" | "refs"
+    > & {
       name: string;
       code: string;
     })[]
@@ -158,9 +169,12 @@ export async function readResultSheet(
     FROM "AssessmentScore" sc JOIN "Org" o ON o.id = sc."orgId"
     WHERE sc."resultId" = ${resultId} AND sc."orgId" = ${orgId}`;
   if (!row) throw new AppError("NOT_FOUND");
-  const [objections, indicatorNames] = await Promise.all([
+  const [objections, indicatorNames, refs] = await Promise.all([
     readObjections(db, resultId, { orgId }),
     readIndicatorNames(db, result.rules),
+    // The records behind the lines, read from the record as of the result's day (the frozen counts
+    // came from the same definition; a record back-dated later may differ from them).
+    explainLines(getDb(), scheme, { orgId, asOf: result.asOf }),
   ]);
   const { name, code, ...score } = row;
   return {
@@ -169,6 +183,7 @@ export async function readResultSheet(
     unit: { id: orgId, name, code },
     objections,
     indicatorNames,
+    refs,
     canObject: result.view === "UNIT" && result.objectionDeadline >= chinaToday(now),
     canDecide: result.runs,
   };

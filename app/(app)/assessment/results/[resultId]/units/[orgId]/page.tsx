@@ -73,6 +73,7 @@ export default async function ResultSheetPage({ params }: TProps) {
             lines={sheet.lines}
             rules={result.rules}
             indicatorNames={sheet.indicatorNames}
+            refs={sheet.refs}
             total={sheet.total}
             grade={sheet.grade}
             vetoed={sheet.vetoed}
