@@ -329,4 +329,29 @@ describe("考评 items, publication and 申诉", () => {
       "reject",
     ]);
   });
+
+  it("keeps a veto a veto when an objection to it is accepted", async () => {
+    const hd = await org("130400");
+    const u = await t.db.user.create({
+      data: { username: "hd.mgr", name: "邯郸督办员", role: "MANAGER", orgId: hd.id, passwordHash: "x" },
+    });
+    const hdActor = { ...A.shijiazhuang!, id: u.id, username: "hd.mgr", orgId: hd.id, orgName: hd.name };
+    const own = await readResultSheet(hdActor, { resultId, orgId: hd.id });
+    const veto = own.lines.find((l) => l.kind === "VETO")!;
+    const { objectionId } = await raiseObjection(
+      hdActor,
+      ZRaiseObjection.parse({ resultId, lineKey: veto.key, reason: "事故责任不在本单位" }),
+    );
+    const accept = (points: number) =>
+      decideObjection(A.hebei!, ZDecideObjection.parse({ objectionId, decision: "ACCEPT", points }));
+    await expect(accept(5)).rejects.toMatchObject({
+      code: "VALIDATION",
+      fieldErrors: { points: "vetoPoints" },
+    });
+    await accept(0);
+    const after = await readResultSheet(hdActor, { resultId, orgId: hd.id });
+    // 80, still vetoed: 不合格, rank 3 among the nine at 80.
+    expect([after.total, after.grade, after.vetoed, after.rank]).toEqual([80, "FAIL", true, 3]);
+    expect(after.objections[0]!.status).toBe("ACCEPTED");
+  });
 });
