@@ -29,7 +29,11 @@ export type TErrorCode =
   | "INDICATOR_ONE_MEASURE"
   | "INDICATOR_NOT_OF_MEASURE"
   | "INDICATOR_TARGET_ORGS"
-  | "INDICATOR_DERIVED";
+  | "INDICATOR_DERIVED"
+  // 考评 (features/assessment): items and results need a published scheme; 申诉 until the deadline
+  | "ASSESSMENT_NOT_PUBLISHED"
+  | "ASSESSMENT_STALE"
+  | "OBJECTION_CLOSED";
 
 export class AppError extends Error {
   constructor(

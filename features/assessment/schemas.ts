@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { zId, zText } from "@/lib/input";
+import { ZDay, zId, zText } from "@/lib/input";
 
 // 考评方案 rules, shared by the scheme form and the server (messages: validation.* and
 // assessment.validation.*). Points carry at most 2 decimals; scores are computed in hundredths.
@@ -72,14 +72,71 @@ export const ZSchemeRules = z
   });
 export type TSchemeRules = z.infer<typeof ZSchemeRules>;
 
-export const ZItemInput = z.object({
-  seriesId: zId,
-  orgId: zId,
-  kind: z.enum(["BONUS", "DEDUCTION", "VETO"]),
-  points: zPoints,
-  reason: zText().trim().min(1, "required").max(500, "tooLong"),
+export const ITEM_KINDS = ["BONUS", "DEDUCTION", "VETO"] as const;
+/**
+ * A manual item (加分 / 扣分 / 一票否决) of a scheme's series for one unit, with a reason. A BONUS or
+ * DEDUCTION carries points (> 0); a VETO carries none (its points become 0).
+ */
+export const ZItemInput = z
+  .object({
+    seriesId: zId,
+    orgId: zId,
+    kind: z.enum(ITEM_KINDS, "invalid"),
+    points: z.union([z.literal(""), zPoints]).optional(),
+    reason: zText().trim().min(1, "required").max(500, "tooLong"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.kind !== "VETO" && !(typeof v.points === "number" && v.points > 0))
+      ctx.addIssue({ code: "custom", path: ["points"], message: "required" });
+  })
+  .transform((v) => ({ ...v, points: v.kind === "VETO" ? 0 : Number(v.points) }));
+export type TItemInput = z.output<typeof ZItemInput>;
+export const ZItemRef = z.object({ itemId: zId });
+export type TItemRef = z.output<typeof ZItemRef>;
+
+// ——— 考评结果: publish, 申诉 (messages: assessmentResults.validation.* first, then validation.*).
+
+/** Publish a scheme's scores as of a day (default today in China), open to objections until the deadline. */
+export const ZPublishResult = z.object({
+  schemeId: zId,
+  asOf: z.union([z.literal(""), ZDay]).optional(),
+  objectionDeadline: ZDay,
+  /** 发文字号 of the 考评通报. */
+  docNumber: zText().trim().max(60, "tooLong").optional(),
 });
-export type TItemInput = z.infer<typeof ZItemInput>;
+export type TPublishResult = z.output<typeof ZPublishResult>;
+
+/** A line of a score sheet: a rule id or `item:<id>`. */
+const zLineKey = z.string().regex(/^(item:\d{1,10}|[a-z0-9-]{1,20})$/, "invalid");
+
+export const ZRaiseObjection = z.object({
+  resultId: zId,
+  lineKey: zLineKey,
+  reason: zText().trim().min(1, "required").max(1000, "tooLong"),
+});
+export type TRaiseObjection = z.output<typeof ZRaiseObjection>;
+
+/** Signed points of one line after an accepted objection (a deduction is negative). */
+const zLinePoints = z.coerce
+  .number("invalid")
+  .min(-1000, "invalid")
+  .max(1000, "invalid")
+  .refine(twoDecimals, "decimals");
+
+export const ZDecideObjection = z.discriminatedUnion("decision", [
+  z.object({
+    objectionId: zId,
+    decision: z.literal("ACCEPT"),
+    points: zLinePoints,
+    note: zText().trim().max(500, "tooLong").optional(),
+  }),
+  z.object({
+    objectionId: zId,
+    decision: z.literal("REJECT"),
+    note: zText().trim().min(1, "required").max(500, "tooLong"),
+  }),
+]);
+export type TDecideObjection = z.output<typeof ZDecideObjection>;
 
 // ——— 考评方案 (a scheme version): the form and the actions share these (messages:
 // assessmentSchemes.validation.* first, then validation.*).

@@ -38,6 +38,10 @@ export const AUDIT_ACTIONS = [
   "reporting.rule",
   // 考评方案: a scheme version created, edited, published, copied to a new version or deleted (detail.op).
   "assessment.scheme",
+  // 考评: a manual item added or withdrawn, a result published, an objection raised or decided (detail.op).
+  "assessment.item",
+  "assessment.result",
+  "assessment.objection",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

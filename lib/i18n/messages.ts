@@ -48,6 +48,8 @@ import assessment_schemes_en from "../../messages/assessment-schemes.en.json";
 import assessment_schemes_zh from "../../messages/assessment-schemes.zh-CN.json";
 import assessment_outputs_en from "../../messages/assessment-outputs.en.json";
 import assessment_outputs_zh from "../../messages/assessment-outputs.zh-CN.json";
+import assessment_results_en from "../../messages/assessment-results.en.json";
+import assessment_results_zh from "../../messages/assessment-results.zh-CN.json";
 import type { TLocale } from "./config";
 
 export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
@@ -76,6 +78,7 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...assessment_zh,
     ...assessment_schemes_zh,
     ...assessment_outputs_zh,
+    ...assessment_results_zh,
   },
   en: {
     ...base_en,
@@ -102,5 +105,6 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...assessment_en,
     ...assessment_schemes_en,
     ...assessment_outputs_en,
+    ...assessment_results_en,
   },
 };

@@ -24,6 +24,7 @@ import { REPORTING_VIEW_ROUTES } from "./registry-reporting-view";
 import { REPORTING_ACTIONS } from "./registry-reporting";
 import { ASSESSMENT_SCHEME_ACTIONS } from "./registry-assessment-schemes";
 import { ASSESSMENT_OUTPUT_ROUTES } from "./registry-assessment-outputs";
+import { ASSESSMENT_RESULT_ACTIONS } from "./registry-assessment-results";
 
 export { HTTP_METHODS, type TActionCase, type TCtx, type TNeeds, type TRouteCase } from "./registry-kit";
 
@@ -46,6 +47,7 @@ export const ACTIONS: Record<string, Record<string, TActionCase>> = {
   "features/indicators/actions.ts": INDICATOR_ACTIONS,
   "features/reporting/actions.ts": REPORTING_ACTIONS,
   "features/assessment/actions-schemes.ts": ASSESSMENT_SCHEME_ACTIONS,
+  "features/assessment/actions-results.ts": ASSESSMENT_RESULT_ACTIONS,
   "features/notifications/actions.ts": {
     markAllReadAction: {
       needs: "signed-in",

@@ -86,9 +86,13 @@ export default async function AssessmentPage() {
             <ul className="divide-y divide-slate-100 text-sm" data-testid="assessment-own-results">
               {results.map((r) => (
                 <li key={r.resultId} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-                  <span className="font-medium text-slate-800">
+                  <Link
+                    href={`/assessment/results/${r.resultId}/units/${user.orgId}`}
+                    className="font-medium text-brand-700 hover:underline"
+                    data-testid={`assess-own-result-${r.resultId}`}
+                  >
                     {r.orgName} · {r.year} · {r.title}
-                  </span>
+                  </Link>
                   <span className="tabular-nums text-slate-600">
                     {t("list.score", { total: r.total, rank: r.rank })} ·{" "}
                     {t(`grade.${r.grade}` as "grade.PASS")} · {t("list.asOf", { day: formatDay(r.asOf) })}

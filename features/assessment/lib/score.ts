@@ -141,8 +141,19 @@ export function scoreUnit(
       line.points = o;
     }
   }
+  return sheetOf(
+    scheme,
+    lines,
+    items.some((i) => i.kind === "VETO"),
+  );
+}
+
+/**
+ * Total and grade of a sheet's lines (the base plus every line's points, then the bands and the
+ * veto cap): used by scoreUnit and again when an accepted objection changes a frozen line.
+ */
+export function sheetOf(scheme: TSchemeRules, lines: TLine[], vetoed: boolean): TSheet {
   const totalCents = cents(scheme.base) + lines.reduce((s, l) => s + cents(l.points), 0);
-  const vetoed = items.some((i) => i.kind === "VETO");
   return { total: totalCents / 100, grade: gradeOf(totalCents, scheme, vetoed), vetoed, lines };
 }
 

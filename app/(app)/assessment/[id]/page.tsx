@@ -8,8 +8,10 @@ import { PageHeader } from "@/components/ui/page-header";
 import { NewVersionButton } from "@/features/assessment/components/new-version-button";
 import { SchemeForm, type TSchemeFormInput } from "@/features/assessment/components/scheme-form";
 import { SchemeSummary } from "@/features/assessment/components/scheme-summary";
+import { ResultList } from "@/features/assessment/components/result-list";
 import { SchemeVersions } from "@/features/assessment/components/scheme-versions";
 import { getSchemeFormOptions, getSchemeView } from "@/features/assessment/server/scheme-view";
+import { listSchemeResults } from "@/features/assessment/server/scores-read";
 import { requirePagePermission } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { pageTitle } from "@/lib/i18n/page-title";
@@ -31,7 +33,11 @@ export default async function SchemePage({ params }: { params: Promise<{ id: str
   const ta = await getTranslations("assessment");
   const { scheme, runs } = view;
   const editable = runs && scheme.status === "DRAFT";
-  const options = editable ? await getSchemeFormOptions(user) : null;
+  const [options, results] = await Promise.all([
+    editable ? getSchemeFormOptions(user) : null,
+    listSchemeResults(user, scheme.id),
+  ]);
+  const tr = await getTranslations("assessmentResults");
   return (
     <>
       <Breadcrumb
@@ -88,6 +94,10 @@ export default async function SchemePage({ params }: { params: Promise<{ id: str
           <Card>
             <CardHeader title={t("versions")} />
             <SchemeVersions current={scheme.id} versions={view.versions} />
+          </Card>
+          <Card>
+            <CardHeader title={tr("results.title")} />
+            <ResultList results={results} />
           </Card>
           {editable ? (
             <Card>
