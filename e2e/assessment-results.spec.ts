@@ -1,14 +1,15 @@
+import ExcelJS from "exceljs";
 import pg from "pg";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { loginAs } from "./fixtures/auth";
 
-// 考评 results as people work them (issue 15): 河北 runs a published scheme of its cities (written in
-// SQL: base 80 and no rules, so that the other specs' tasks change nothing). On the live sheets it
+// 考评 as people work it (issue 15): 河北 defines and publishes a scheme of its cities on the form
+// (base 80 and no rules, so that the other specs' tasks change nothing). On the live sheets it
 // gives 唐山 a 加分 of 3 (83) and 石家庄 a 扣分 of 2 (78), then publishes. 石家庄 finds its own sheet
 // on /assessment and objects to the 扣分 line; 河北 accepts it at 0: 石家庄 80, rank 2 (唐山 83 is
 // 1, the other nine 80 share 2). 湖北 and 武汉 find nothing. PostgreSQL only.
 test.describe.configure({ mode: "serial", retries: 0 });
-test.skip(!process.env.TEST_DATABASE_URL, "writes the scheme in the database: PostgreSQL only");
+test.skip(!process.env.TEST_DATABASE_URL, "reads org ids from the database: PostgreSQL only");
 
 function dbUrl(): string {
   const url = new URL(process.env.TEST_DATABASE_URL!);
@@ -38,6 +39,7 @@ async function confirm(page: Page, testId: string) {
   await page.getByRole("dialog").getByRole("button").last().click();
 }
 
+const SHOTS = process.env.SHOTS_DIR ?? "test-results/shots";
 let schemeId = 0;
 let resultId = 0;
 const org = { sjz: 0, ts: 0 };
@@ -45,21 +47,21 @@ const org = { sjz: 0, ts: 0 };
 test("河北 adds items on the live sheets and publishes the result", async ({ browser }) => {
   org.sjz = await idOf("130100");
   org.ts = await idOf("130200");
-  const [s] = await sql<{ id: number }>(
-    `INSERT INTO "AssessmentScheme" ("orgId", year, title, scope, rules, status, "createdById", "publishedAt")
-     SELECT o.id, 2026, 'e2e 城市考评', 'DIRECT', $1::jsonb, 'PUBLISHED', u.id, now()
-     FROM "Org" o, "User" u WHERE o.code = '130000' AND u.username = 'hebei' RETURNING id`,
-    [
-      JSON.stringify({
-        base: 80,
-        rules: [],
-        bands: { EXCELLENT: 90, GOOD: 80, PASS: 60 },
-        vetoGrade: "FAIL",
-      }),
-    ],
-  );
-  schemeId = s!.id;
+  // The scheme, defined on the form: base 80 and no rules (the other specs' tasks then change nothing).
   const page = await as(browser, "hebei");
+  await page.goto("/assessment/new");
+  const form = page.getByTestId("scheme-form");
+  await form.locator("#sf-title").fill("e2e 城市考评");
+  await form.locator("#sf-scope").selectOption("DIRECT");
+  await form.locator("#sf-base").fill("80");
+  const removes = form.getByRole("button", { name: /^删除规则/ });
+  while ((await removes.count()) > 0) await removes.first().click();
+  await form.getByRole("button", { name: "创建草稿" }).click();
+  await page.waitForURL(/\/assessment\/\d+$/);
+  schemeId = Number(page.url().split("/").pop());
+  await page.getByTestId("scheme-form").getByRole("button", { name: "发布" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "确认发布" }).click();
+  await expect(page.getByTestId("scheme-form")).toHaveCount(0);
   await page.goto(`/assessment/${schemeId}/scores`);
   await expect(page.getByTestId(`assess-row-${org.ts}`)).toContainText("80");
   const addItem = async (orgId: number, [kind, points, reason]: [string, string, string]) => {
@@ -83,7 +85,7 @@ test("河北 adds items on the live sheets and publishes the result", async ({ b
   resultId = Number(page.url().split("/").pop());
   await expect(page.getByTestId(`assess-row-${org.ts}`)).toContainText("83");
   await expect(page.getByTestId(`assess-row-${org.sjz}`)).toContainText("78");
-  await expect(page.getByTestId("assess-print-link")).toHaveAttribute(
+  await expect(page.getByTestId("result-print-link")).toHaveAttribute(
     "href",
     `/assessment/results/${resultId}/print`,
   );
@@ -102,9 +104,9 @@ test("石家庄 objects to its deduction; 河北 accepts it", async ({ browser }
   await form.locator("#objection-reason").fill("差错已于当日更正，附更正说明");
   await confirm(unit, "assess-objection-form");
   await expect(unit.getByTestId("assess-objections")).toContainText("差错已于当日更正");
-  // Another unit's sheet is not found. (The 考评 segment has a loading.tsx, so the not-found page
-  // streams with status 200: the test reads the page, not the status.)
-  await unit.goto(`/assessment/results/${resultId}/units/${org.ts}`);
+  // Another unit's sheet is not found.
+  const other = await unit.goto(`/assessment/results/${resultId}/units/${org.ts}`);
+  expect(other?.status()).toBe(404);
   await expect(unit.getByRole("heading", { name: "页面不存在" })).toBeVisible();
   await expect(unit.getByTestId("assess-total")).toHaveCount(0);
 
@@ -120,10 +122,51 @@ test("石家庄 objects to its deduction; 河北 accepts it", async ({ browser }
   await expect(unit.getByTestId("assess-rank")).toContainText("第 2 名");
 });
 
+test("the 考评通报 prints and the XLSX opens, in Chinese and English, at 360 px", async ({ browser }) => {
+  const page = await as(browser, "hebei");
+  await page.goto(`/assessment/results/${resultId}`);
+  await page.screenshot({ path: `${SHOTS}/assessment-result.png`, fullPage: true });
+  await page.getByTestId("result-print-link").click();
+  await page.waitForURL(new RegExp(`/assessment/results/${resultId}/print$`));
+  await expect(page.getByTestId("result-bulletin-doc-no")).toContainText("冀工发〔2026〕99号");
+  // 唐山 83 first; 石家庄 80 after the accepted objection, ranked 2 with the nine others at 80.
+  await expect(page.getByTestId(`result-bulletin-row-${org.ts}`)).toContainText("83");
+  await expect(page.getByTestId(`result-bulletin-row-${org.sjz}`)).toContainText("80");
+  await page.emulateMedia({ media: "print" });
+  await page.screenshot({ path: `${SHOTS}/assessment-bulletin-print.png`, fullPage: true });
+  await page.emulateMedia({ media: "screen" });
+
+  // The XLSX, as the 导出 link downloads it.
+  const res = await page.request.get(`/api/assessment/results/${resultId}/export`);
+  expect(res.status()).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load((await res.body()) as unknown as ArrayBuffer);
+  const ranking = book.getWorksheet("排名")!;
+  const rows = ranking.getSheetValues().filter(Boolean) as unknown[][];
+  const byName = new Map(rows.map((r) => [String(r[2]), r]));
+  expect(byName.get("唐山市总工会")?.slice(1, 6)).toEqual([1, "唐山市总工会", "130200", 83, "良好"]);
+  expect(byName.get("石家庄市总工会")?.slice(1, 6)).toEqual([2, "石家庄市总工会", "130100", 80, "良好"]);
+  expect(rows.length).toBe(1 + 11); // the header and the 11 cities of 河北
+  expect(book.getWorksheet("得分明细")).toBeTruthy();
+
+  // English, and a phone.
+  await page.context().addCookies([{ name: "locale", value: "en", url: test.info().project.use.baseURL! }]);
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto(`/assessment/results/${resultId}/print`);
+  await expect(page.getByTestId("result-bulletin-ranking")).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/assessment-bulletin-en-360.png`, fullPage: true });
+  await page.goto(`/assessment/results/${resultId}`);
+  await expect(page.getByTestId(`assess-row-${org.ts}`)).toContainText("83");
+  await page.screenshot({ path: `${SHOTS}/assessment-result-en-360.png`, fullPage: true });
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scroll).toBeLessThanOrEqual(360);
+});
+
 test("another region finds nothing", async ({ browser }) => {
   for (const user of ["hubei", "wuhan"]) {
     const page = await as(browser, user);
-    await page.goto(`/assessment/results/${resultId}`);
+    const res = await page.goto(`/assessment/results/${resultId}`);
+    expect(res?.status(), user).toBe(404);
     await expect(page.getByRole("heading", { name: "页面不存在" }), user).toBeVisible();
     await expect(page.getByTestId("assess-ranking")).toHaveCount(0);
   }

@@ -51,7 +51,9 @@ async function setUpChains(db: TDb, counties: number): Promise<TChild[]> {
   const children = await db.$queryRaw<TChild[]>`
     SELECT t.id, t.version, t.progress, t."orgId", c.id AS chair
     FROM "Task" t JOIN "Task" p ON p.id = t."parentTaskId" JOIN "User" c ON c.username = 'bench.c.' || t."orgId"
-    WHERE p."orgId" = ANY(${picked.map((p) => p.county)}::int[])`;
+    JOIN unnest(${picked.map((p) => p.county)}::int[], ${picked.map((p) => p.measure)}::int[]) AS x(county, measure)
+      ON p."orgId" = x.county AND p."objectiveId" = x.measure
+    WHERE t.status = 'PENDING_SIGN'`;
   for (const c of children) {
     await signTask(as(c.chair, c.orgId, "CHAIR"), { taskId: c.id, version: c.version });
     c.version++;

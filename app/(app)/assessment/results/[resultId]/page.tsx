@@ -1,6 +1,5 @@
 import { getTranslations } from "next-intl/server";
 import { notFound, redirect } from "next/navigation";
-import { Button } from "@/components/ui/button";
 import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,6 +9,7 @@ import { RankingTable } from "@/features/assessment/components/ranking-table";
 import { ResultFacts } from "@/features/assessment/components/result-head";
 import { nullIfNotFound } from "@/features/assessment/lib/page-params";
 import { readResult } from "@/features/assessment/server/result-read";
+import { ResultOutputLinks } from "@/features/assessment/components/result-output-links";
 import { readIndicatorNames } from "@/features/assessment/server/explain";
 import { requirePagePermission } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
@@ -64,17 +64,8 @@ export default async function ResultPage({ params }: { params: Promise<{ resultI
         <div className="grid min-w-0 content-start gap-4">
           <Card>
             <CardHeader title={t("result.outputs")} />
-            <div className="flex flex-wrap gap-2 p-4" data-testid="assess-result-outputs">
-              <Button asChild variant="secondary">
-                <a href={`/assessment/results/${result.id}/print`} data-testid="assess-print-link">
-                  {t("result.print")}
-                </a>
-              </Button>
-              <Button asChild variant="secondary">
-                <a href={`/api/assessment/results/${result.id}/export`} data-testid="assess-export-link">
-                  {t("result.export")}
-                </a>
-              </Button>
+            <div className="p-4" data-testid="assess-result-outputs">
+              <ResultOutputLinks resultId={result.id} />
             </div>
           </Card>
           <Card>
