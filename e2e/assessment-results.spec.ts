@@ -1,7 +1,6 @@
 import ExcelJS from "exceljs";
-import pg from "pg";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { loginAs } from "./fixtures/auth";
+import { expect, test, type Page } from "@playwright/test";
+import { as, idOf } from "./fixtures/db";
 
 // 考评 as people work it (issue 15): 河北 defines and publishes a scheme of its cities on the form
 // (base 80 and no rules, so that the other specs' tasks change nothing). On the live sheets it
@@ -11,28 +10,6 @@ import { loginAs } from "./fixtures/auth";
 test.describe.configure({ mode: "serial", retries: 0 });
 test.skip(!process.env.TEST_DATABASE_URL, "reads org ids from the database: PostgreSQL only");
 
-function dbUrl(): string {
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/utt_e2e_${process.env.E2E_PORT}`; // scripts/e2e-server.ts
-  return url.toString();
-}
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: dbUrl() });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-const idOf = async (code: string) =>
-  (await sql<{ id: number }>(`SELECT id FROM "Org" WHERE code = $1`, [code]))[0]!.id;
-
-async function as(browser: Browser, user: string): Promise<Page> {
-  const page = await browser.newPage();
-  await loginAs(page, user);
-  return page;
-}
 /** Clicks the form's confirm button, then the dialog's. */
 async function confirm(page: Page, testId: string) {
   await page.getByTestId(testId).getByRole("button").last().click();

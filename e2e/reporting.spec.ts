@@ -1,10 +1,10 @@
 import { execFileSync } from "node:child_process";
 import ExcelJS from "exceljs";
-import pg from "pg";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { addDays, chinaToday, formatDay } from "../lib/dates";
 import { addMonths, monthStart } from "../features/reporting/lib/dates";
 import { loginAs } from "./fixtures/auth";
+import { as, dbUrl, idOf, sql } from "./fixtures/db";
 import { openAction, openTask } from "./fixtures/tasks";
 
 // 定期报送 as a county runs it (issue 14, part 2): 正定 gives measure 3.6.4.2 to two of its branches,
@@ -28,29 +28,6 @@ const RUNFENG = "正定县润丰食品有限公司工会";
 const today = chinaToday();
 const lastMonth = addMonths(monthStart(today), -1);
 const thisMonth = monthStart(today);
-
-function dbUrl(): string {
-  const url = new URL(process.env.TEST_DATABASE_URL!);
-  url.pathname = `/utt_e2e_${process.env.E2E_PORT}`; // scripts/e2e-server.ts
-  return url.toString();
-}
-async function sql<T = Record<string, unknown>>(text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new pg.Client({ connectionString: dbUrl() });
-  await client.connect();
-  try {
-    return (await client.query(text, values)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-const idOf = async (code: string) =>
-  (await sql<{ id: number }>(`SELECT id FROM "Org" WHERE code = $1`, [code]))[0]!.id;
-
-async function as(browser: Browser, user: string): Promise<Page> {
-  const page = await browser.newPage();
-  await loginAs(page, user);
-  return page;
-}
 
 let batchId = 0;
 let ruleId = 0;
