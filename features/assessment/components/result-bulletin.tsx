@@ -1,4 +1,5 @@
 import { useTranslations } from "next-intl";
+import { resultSubject } from "../lib/subject";
 import { DOC_TD as td, DOC_TH as th, DocTable, OfficialDocument } from "@/components/ui/official-document";
 import { GRADES } from "../schemas";
 import type { TResultOutput } from "../server/result-output";
@@ -29,7 +30,7 @@ export function ResultBulletin({
     <OfficialDocument
       issuer={scheme.orgName}
       docNo={out.docNumber}
-      title={t("print.title", { year: scheme.year, scheme: scheme.title })}
+      title={t("print.title", { year: scheme.year, scheme: resultSubject(scheme.title, scheme.year) })}
       signature={[t("print.issuer", { org: scheme.orgName }), t("print.date", { date })]}
       testId="result-bulletin"
     >

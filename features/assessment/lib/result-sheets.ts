@@ -2,6 +2,7 @@ import type { TColumn, TRow, TSheet } from "@/features/exports/lib/sheet";
 import { formatChinaDateTime, formatDay } from "@/lib/dates";
 import type { TResultOutput, TResultUnit } from "../server/result-output";
 import { describeLine, type TTranslateAll } from "./describe-rule";
+import { resultSubject } from "./subject";
 
 // The workbook of a published 考评 result: "排名" (one row per unit) and one long "得分明细" sheet
 // (the base score and every line of every unit, so a unit's points add up to its total). Two sheets
@@ -65,7 +66,7 @@ export function unitLineRows(out: TOut, u: TResultUnit, t: TTranslateAll): TRow[
 }
 
 export function resultSheets(out: TOut, t: TTranslateAll, now: Date): TSheet[] {
-  const values = { year: out.scheme.year, scheme: out.scheme.title };
+  const values = { year: out.scheme.year, scheme: resultSubject(out.scheme.title, out.scheme.year) };
   const head = [
     t("assessmentOutputs.export.title", values),
     t("assessmentOutputs.export.issuer", { org: out.scheme.orgName, day: formatDay(out.asOf) }),

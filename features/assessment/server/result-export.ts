@@ -6,6 +6,7 @@ import { exportTranslator } from "@/features/exports/server/translator";
 import { writeXlsxBook } from "@/features/exports/server/write-xlsx";
 import { getDb } from "@/lib/db/client";
 import type { TLocale } from "@/lib/i18n/config";
+import { resultSubject } from "../lib/subject";
 import { resultSheets } from "../lib/result-sheets";
 import type { TAssessActor } from "./access";
 import { readResultOutput } from "./result-output";
@@ -34,7 +35,10 @@ export async function createResultExport(
   return {
     view: out.view,
     fileName: exportFileName({
-      label: t("assessmentOutputs.export.file", { year: out.scheme.year, scheme: out.scheme.title }),
+      label: t("assessmentOutputs.export.file", {
+        year: out.scheme.year,
+        scheme: resultSubject(out.scheme.title, out.scheme.year),
+      }),
       orgName: who.name,
       now,
       format: "xlsx",
