@@ -60,7 +60,6 @@ export async function addItem(
         kind: input.kind,
         points: input.points,
         reason: input.reason,
-        attachmentIds: [],
         day: today,
         createdById: actor.id,
       },
