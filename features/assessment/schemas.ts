@@ -87,7 +87,7 @@ export const ZItemInput = z
     points: z.union([z.literal(""), zPoints]).optional(),
     reason: zText().trim().min(1, "required").max(500, "tooLong"),
     /** Uploaded first (POST /api/assessment/evidence), linked when the item is saved. */
-    evidenceIds: z.array(zId).max(MAX_ITEM_EVIDENCE, "tooMany").default([]),
+    evidenceIds: z.array(zId).max(MAX_ITEM_EVIDENCE, "evidenceTooMany").default([]),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== "VETO" && !(typeof v.points === "number" && v.points > 0))

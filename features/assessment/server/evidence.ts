@@ -112,18 +112,18 @@ export async function findEvidenceForUser(
   return row ?? null;
 }
 
-/** The evidence of the given items, by item (oldest first), for the items lists. */
+/** The evidence of the given items, by item id (oldest first), for the items lists. */
 export async function evidenceByItem(
   db: TDb | TTx,
   itemIds: number[],
-): Promise<Map<number, TEvidenceView[]>> {
-  const out = new Map<number, TEvidenceView[]>();
+): Promise<Record<number, TEvidenceView[]>> {
+  const out: Record<number, TEvidenceView[]> = {};
   if (!itemIds.length) return out;
   const rows = await db.assessmentEvidence.findMany({
     where: { itemId: { in: itemIds } },
     select: { id: true, itemId: true, fileName: true, kind: true, size: true },
     orderBy: [{ itemId: "asc" }, { createdAt: "asc" }, { id: "asc" }],
   });
-  for (const { itemId, ...r } of rows) out.set(itemId!, [...(out.get(itemId!) ?? []), r]);
+  for (const { itemId, ...r } of rows) (out[itemId!] ??= []).push(r);
   return out;
 }
