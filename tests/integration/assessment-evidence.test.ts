@@ -5,6 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { ZItemInput, ZSchemeRules } from "@/features/assessment/schemas";
 import { addItem, withdrawItem } from "@/features/assessment/server/items";
+import { UPLOAD_QUOTA } from "@/features/evidence/lib/file-kind";
 import { removeUnlinkedUploads } from "@/features/evidence/server/remove-unlinked";
 import { AppError } from "@/lib/errors";
 import { seedAll } from "@/prisma/seed/seed-all";
@@ -326,5 +327,51 @@ describe("the clean-up of unlinked 考评 evidence", () => {
     session.user = A.shijiazhuang;
     const linked = left.find((r) => r.itemId !== null)!;
     expect((await get(linked.id)).status).toBe(200);
+  });
+});
+
+describe("one upload quota for task and 考评 evidence", () => {
+  it("refuses a 考评 upload with 429 before the body once task and 考评 uploads fill the hour", async () => {
+    const who = hebei2;
+    const { id: taskId } = await t.db.task.findFirstOrThrow({ select: { id: true } });
+    const recent = new Date(Date.now() - 60_000);
+    const used =
+      (await t.db.attachment.count({
+        where: { uploaderId: who.id, createdAt: { gt: new Date(Date.now() - 3600_000) } },
+      })) +
+      (await t.db.assessmentEvidence.count({
+        where: { uploaderId: who.id, createdAt: { gt: new Date(Date.now() - 3600_000) } },
+      }));
+    const file = { mime: "application/pdf", kind: "PDF" as const, size: 10, sha256: "0".repeat(64) };
+    const storageKey = `00/${"0".repeat(64)}`;
+    const half = Math.floor((UPLOAD_QUOTA.files - used) / 2);
+    await t.db.attachment.createMany({
+      data: Array.from({ length: half }, (_, i) => ({
+        ...file,
+        taskId,
+        uploaderId: who.id,
+        fileName: `t${i}.pdf`,
+        storageKey,
+        createdAt: recent,
+      })),
+    });
+    const rest = UPLOAD_QUOTA.files - used - half - 1;
+    await t.db.assessmentEvidence.createMany({
+      data: Array.from({ length: rest }, (_, i) => ({
+        ...file,
+        seriesId: schemeId,
+        uploaderId: who.id,
+        fileName: `a${i}.pdf`,
+        storageKey,
+        createdAt: recent,
+      })),
+    });
+    // One file left in the hour: it is taken, then the next is refused unread.
+    await up(who, ["最后一个.pdf", pdf("last one")]);
+    session.user = who;
+    const { seen, stream } = countingBody();
+    const res = await post(schemeId, stream, MULTIPART);
+    expect([res.status, await res.json()]).toEqual([429, { code: "UPLOAD_QUOTA" }]);
+    expect(seen.bytes).toBe(0);
   });
 });
