@@ -108,6 +108,10 @@ test("石家庄 objects to its deduction; 河北 accepts it", async ({ browser }
   await expect(evidence).toHaveText("更正说明.pdf");
   const res = await unit.request.get((await evidence.getAttribute("href"))!);
   expect([res.status(), res.headers()["content-type"]]).toEqual([200, "application/pdf"]);
+  await unit.setViewportSize({ width: 360, height: 780 });
+  await unit.screenshot({ path: `${SHOTS}/assessment-unit-evidence-360.png`, fullPage: true });
+  expect(await unit.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await unit.setViewportSize({ width: 1280, height: 720 });
   await form.locator("#objection-line").selectOption({ index: 1 });
   await form.locator("#objection-reason").fill("差错已于当日更正，附更正说明");
   await confirm(unit, "assess-objection-form");
