@@ -22,11 +22,12 @@ export async function GET(_req: Request, ctx: { params: Promise<{ id: string }> 
       target: { type: "assessmentEvidence", id },
     };
     const row = await findEvidenceForUser(getDb(), user, id);
-    const file = row ? openFile(row.storageKey) : null;
-    if (!row || !file) {
+    if (!row) {
       await recordAudit({ ...audit, outcome: "DENIED" });
       throw new AppError("NOT_FOUND");
     }
+    const file = openFile(row.storageKey);
+    if (!file) throw new AppError("NOT_FOUND");
     await recordAudit({
       ...audit,
       detail: { seriesId: row.seriesId, itemId: row.itemId, kind: row.kind },
