@@ -41,19 +41,45 @@ test("河北 adds items on the live sheets and publishes the result", async ({ b
   await expect(page.getByTestId("scheme-form")).toHaveCount(0);
   await page.goto(`/assessment/${schemeId}/scores`);
   await expect(page.getByTestId(`assess-row-${org.ts}`)).toContainText("80");
-  const addItem = async (orgId: number, [kind, points, reason]: [string, string, string]) => {
+  const addItem = async (
+    orgId: number,
+    [kind, points, reason]: [string, string, string],
+    evidence = false,
+  ) => {
     await page.goto(`/assessment/${schemeId}/units/${orgId}`);
     const form = page.getByTestId("assess-item-form");
     await form.locator("#item-kind").selectOption(kind);
     await form.locator("#item-points").fill(points);
     await form.locator("#item-reason").fill(reason);
+    if (evidence) {
+      // Evidence: uploaded when chosen, one removed again before saving, the other linked.
+      await form.getByTestId("evidence-file-input").setInputFiles([
+        {
+          name: "更正说明.pdf",
+          mimeType: "application/pdf",
+          buffer: Buffer.from("%PDF-1.4\n% e2e\n%%EOF\n"),
+        },
+        { name: "草稿.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4\n% draft\n%%EOF\n") },
+      ]);
+      await expect(form.getByTestId("evidence-item").filter({ hasText: "已上传" })).toHaveCount(2);
+      await form.getByRole("button", { name: "移除 草稿.pdf" }).click();
+      await expect(form.getByTestId("evidence-item")).toHaveCount(1);
+      await page.setViewportSize({ width: 360, height: 780 });
+      await page.screenshot({ path: `${SHOTS}/assessment-item-evidence-360.png`, fullPage: true });
+      const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(scroll).toBeLessThanOrEqual(360);
+      await page.setViewportSize({ width: 1280, height: 720 });
+    }
     await confirm(page, "assess-item-form");
     await expect(page.locator('[data-testid^="assess-line-item:"]')).toHaveCount(1);
   };
   await addItem(org.ts, ["BONUS", "3", "抢险救灾表彰"]);
   await expect(page.getByTestId("assess-total")).toContainText("83");
-  await addItem(org.sjz, ["DEDUCTION", "2", "信息报送差错"]);
+  await addItem(org.sjz, ["DEDUCTION", "2", "信息报送差错"], true);
   await expect(page.getByTestId("assess-total")).toContainText("78");
+  const link = page.locator('[data-testid^="assess-evidence-"]');
+  await expect(link).toHaveText("更正说明.pdf");
+  expect((await page.request.get((await link.getAttribute("href"))!)).status()).toBe(200);
 
   await page.goto(`/assessment/${schemeId}/scores`);
   await page.getByTestId("assess-publish-form").locator("#publish-doc").fill("冀工发〔2026〕99号");
@@ -77,6 +103,15 @@ test("石家庄 objects to its deduction; 河北 accepts it", async ({ browser }
   await unit.goto(`/assessment/results/${resultId}`);
   await unit.waitForURL(new RegExp(`/units/${org.sjz}$`));
   const form = unit.getByTestId("assess-objection-form");
+  // The unit sees the evidence of the deduction on its own sheet, and may open it.
+  const evidence = unit.locator('[data-testid^="assess-evidence-"]');
+  await expect(evidence).toHaveText("更正说明.pdf");
+  const res = await unit.request.get((await evidence.getAttribute("href"))!);
+  expect([res.status(), res.headers()["content-type"]]).toEqual([200, "application/pdf"]);
+  await unit.setViewportSize({ width: 360, height: 780 });
+  await unit.screenshot({ path: `${SHOTS}/assessment-unit-evidence-360.png`, fullPage: true });
+  expect(await unit.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await unit.setViewportSize({ width: 1280, height: 720 });
   await form.locator("#objection-line").selectOption({ index: 1 });
   await form.locator("#objection-reason").fill("差错已于当日更正，附更正说明");
   await confirm(unit, "assess-objection-form");

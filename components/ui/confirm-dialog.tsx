@@ -12,6 +12,7 @@ export function ConfirmButton({
   cancelLabel,
   onConfirm,
   variant = "danger",
+  disabled,
 }: {
   label: string;
   title: string;
@@ -20,13 +21,16 @@ export function ConfirmButton({
   cancelLabel: string;
   onConfirm: () => Promise<void>;
   variant?: "danger" | "secondary";
+  disabled?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger asChild>
-        <Button variant={variant}>{label}</Button>
+        <Button variant={variant} disabled={disabled}>
+          {label}
+        </Button>
       </Dialog.Trigger>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />

@@ -77,6 +77,8 @@ export const ITEM_KINDS = ["BONUS", "DEDUCTION", "VETO"] as const;
  * A manual item (加分 / 扣分 / 一票否决) of a scheme's series for one unit, with a reason. A BONUS or
  * DEDUCTION carries points (> 0); a VETO carries none (its points become 0).
  */
+/** Evidence files per manual item. */
+export const MAX_ITEM_EVIDENCE = 5;
 export const ZItemInput = z
   .object({
     seriesId: zId,
@@ -84,6 +86,8 @@ export const ZItemInput = z
     kind: z.enum(ITEM_KINDS, "invalid"),
     points: z.union([z.literal(""), zPoints]).optional(),
     reason: zText().trim().min(1, "required").max(500, "tooLong"),
+    /** Uploaded first (POST /api/assessment/evidence), linked when the item is saved. */
+    evidenceIds: z.array(zId).max(MAX_ITEM_EVIDENCE, "evidenceTooMany").default([]),
   })
   .superRefine((v, ctx) => {
     if (v.kind !== "VETO" && !(typeof v.points === "number" && v.points > 0))

@@ -82,7 +82,6 @@ export const ASSESSMENT_RESULT_ACTIONS: Record<string, TActionCase> = {
           kind: "BONUS",
           points: 1,
           reason: "矩阵加分",
-          attachmentIds: [],
           day: new Date(`${day(0)}T00:00:00Z`),
           createdById: c.me.id,
         },

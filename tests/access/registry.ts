@@ -23,6 +23,7 @@ import { LIGHT_ACTIONS } from "./registry-lights";
 import { REPORTING_VIEW_ROUTES } from "./registry-reporting-view";
 import { REPORTING_ACTIONS } from "./registry-reporting";
 import { ASSESSMENT_SCHEME_ACTIONS } from "./registry-assessment-schemes";
+import { ASSESSMENT_EVIDENCE_ROUTES } from "./registry-assessment-evidence";
 import { ASSESSMENT_OUTPUT_ROUTES } from "./registry-assessment-outputs";
 import { ASSESSMENT_RESULT_ACTIONS } from "./registry-assessment-results";
 
@@ -115,4 +116,5 @@ export const ROUTES: Record<string, Partial<Record<THttpMethod, TRouteCase>>> = 
   ...PLAN_ROUTES,
   ...REPORTING_VIEW_ROUTES,
   ...ASSESSMENT_OUTPUT_ROUTES,
+  ...ASSESSMENT_EVIDENCE_ROUTES,
 };

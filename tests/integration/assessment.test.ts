@@ -264,7 +264,6 @@ describe("考评 scores from the record", () => {
       kind,
       points,
       reason,
-      attachmentIds: [],
       day: day(11, 1),
       createdById: A.hebei!.id,
     });

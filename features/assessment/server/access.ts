@@ -2,7 +2,7 @@ import "server-only";
 import type { TPermission } from "@/lib/auth/permissions";
 import type { TDb, TTx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { loadScheme, type TScheme } from "./compute";
+import { loadScheme, seriesOf, type TScheme } from "./compute";
 
 // Who may do what with 考评, checked in the query (every read and write goes through these):
 // - a scheme is RUN (edited, scored, items, published, objections decided) by `assessment:manage`
@@ -36,6 +36,19 @@ export async function loadRunnableScheme(tx: TTx, actor: TAssessActor, schemeId:
     SELECT s.id FROM "AssessmentScheme" s WHERE s.id = ${schemeId} AND s."orgId" = ${actor.orgId} FOR UPDATE`;
   const scheme = rows[0] ? await loadScheme(tx, rows[0].id) : null;
   if (!scheme) throw new AppError("NOT_FOUND");
+  return scheme;
+}
+
+/** The series' published version, if the actor's org runs the series; else the reason. */
+export async function loadPublishedVersion(tx: TTx, actor: TAssessActor, schemeId: number): Promise<TScheme> {
+  const s = await loadRunnableScheme(tx, actor, schemeId);
+  const series = seriesOf(s);
+  const pub = await tx.assessmentScheme.findFirst({
+    where: { OR: [{ id: series }, { seriesId: series }], status: "PUBLISHED" },
+    select: { id: true },
+  });
+  const scheme = pub ? await loadScheme(tx, pub.id) : null;
+  if (!scheme) throw new AppError("ASSESSMENT_NOT_PUBLISHED");
   return scheme;
 }
 

@@ -4,28 +4,16 @@ import { getDb, type TTx } from "@/lib/db/client";
 import { chinaToday } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import type { TItemInput, TItemRef } from "../schemas";
-import { loadRunnableScheme, requireAssessment } from "./access";
-import { loadScheme, schemeUnits, seriesOf, type TScheme } from "./compute";
+import { loadPublishedVersion, requireAssessment } from "./access";
+import { schemeUnits, seriesOf } from "./compute";
+import { linkEvidence } from "./evidence";
 import { auditActor, type TSchemeActor } from "./schemes";
 
 // Manual items (加分 / 扣分 / 一票否决) of a scheme's series for one unit: added and withdrawn by the
 // managers of the scheme's org (loadRunnableScheme: the org in the query, the row locked), only
 // while the series has a PUBLISHED version and only for a unit that version scores. An item counts
-// from the day it is added; a withdrawn item stays (withdrawnAt/By) and stops counting from that
-// day. Evidence: `attachmentIds` stays empty for now (the form takes no files).
-
-/** The series' published version, if the actor's org runs the series; else the reason. */
-export async function loadPublishedVersion(tx: TTx, actor: TSchemeActor, schemeId: number): Promise<TScheme> {
-  const s = await loadRunnableScheme(tx, actor, schemeId);
-  const series = seriesOf(s);
-  const pub = await tx.assessmentScheme.findFirst({
-    where: { OR: [{ id: series }, { seriesId: series }], status: "PUBLISHED" },
-    select: { id: true },
-  });
-  const scheme = pub ? await loadScheme(tx, pub.id) : null;
-  if (!scheme) throw new AppError("ASSESSMENT_NOT_PUBLISHED");
-  return scheme;
-}
+// from the day it is added; a withdrawn item stays (withdrawnAt/By, with its evidence) and stops
+// counting from that day. Evidence files are uploaded first (evidence.ts) and linked by addItem.
 
 async function auditItem(
   tx: TTx,
@@ -60,12 +48,12 @@ export async function addItem(
         kind: input.kind,
         points: input.points,
         reason: input.reason,
-        attachmentIds: [],
         day: today,
         createdById: actor.id,
       },
       select: { id: true },
     });
+    await linkEvidence(tx, actor, { seriesId: seriesOf(scheme), itemId: item.id, ids: input.evidenceIds });
     await auditItem(tx, {
       actor,
       itemId: item.id,
@@ -75,6 +63,7 @@ export async function addItem(
         orgId: input.orgId,
         kind: input.kind,
         points: input.points,
+        evidenceIds: input.evidenceIds,
       },
     });
     return { itemId: item.id };

@@ -4,9 +4,8 @@ import { getDb } from "@/lib/db/client";
 import { chinaToday, formatDay, parseDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import type { TPublishResult } from "../schemas";
-import { requireAssessment } from "./access";
+import { loadPublishedVersion, requireAssessment } from "./access";
 import { computeScores } from "./compute";
-import { loadPublishedVersion } from "./items";
 import { auditActor, type TSchemeActor } from "./schemes";
 
 // Publishing a 考评 result: the scheme's PUBLISHED version scored as of a day (computeScores), frozen

@@ -1,4 +1,5 @@
 import "server-only";
+import { evidenceByItem, type TEvidenceView } from "./evidence";
 import type { TDb, TTx } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 import { chinaToday } from "@/lib/dates";
@@ -141,6 +142,8 @@ export type TResultSheet = {
   refs: Record<string, TLineRef[]>;
   /** How many units the result ranks. */
   units: number;
+  /** The evidence of the sheet's manual items, by item id (the sheet's viewers may download it). */
+  evidence: Record<number, TEvidenceView[]>;
   /** The viewer is the unit and the deadline has not passed. */
   canObject: boolean;
   /** The viewer's org ran the scheme. */
@@ -158,7 +161,7 @@ export async function readResultSheet(
   const [row] = await db.$queryRaw<
     (Omit<
       TResultSheet,
-      "result" | "unit" | "objections" | "canObject" | "canDecide" | "indicatorNames" | "refs"
+      "result" | "unit" | "objections" | "canObject" | "canDecide" | "indicatorNames" | "refs" | "evidence"
     > & {
       name: string;
       code: string;
@@ -177,8 +180,10 @@ export async function readResultSheet(
     explainLines(getDb(), scheme, { orgId, asOf: result.asOf }),
   ]);
   const { name, code, ...score } = row;
+  const itemIds = score.lines.flatMap((l) => (l.key.startsWith("item:") ? [Number(l.key.slice(5))] : []));
   return {
     ...score,
+    evidence: await evidenceByItem(db, itemIds),
     result,
     unit: { id: orgId, name, code },
     objections,

@@ -1,4 +1,5 @@
 import "server-only";
+import { evidenceByItem } from "./evidence";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findReadableScheme, type TAssessActor } from "./access";
@@ -80,6 +81,11 @@ export async function readLiveSheet(
     units: all.length,
     refs: refs as Record<string, TLineRef[]>,
     items: items.map((i): TItemRow => ({ ...i, points: Number(i.points) })),
+    // The viewers of this sheet read its evidence too (evidence.ts#findEvidenceForUser).
+    evidence: await evidenceByItem(
+      db,
+      items.map((i) => i.id),
+    ),
   };
 }
 

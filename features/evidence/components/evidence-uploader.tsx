@@ -17,22 +17,33 @@ type TItem = {
 };
 const ACCEPT = "image/*,.pdf,.doc,.docx,.xls,.xlsx,.ppt,.pptx,.wps,.et";
 
+/** Where the files go: a task's evidence (with its purpose) or any other evidence upload route. */
+export type TUploadTarget = { taskId: number; purpose: "progress" | "report" } | { url: string };
+const urlOf = (to: TUploadTarget) =>
+  "url" in to ? to.url : `/api/tasks/${to.taskId}/attachments?purpose=${encodeURIComponent(to.purpose)}`;
+
 /**
  * 佐证材料: photos from the phone camera or files, uploaded at once with progress; the parent
  * form receives the ids of the files that arrived. Removing one only drops it from this form.
+ * `max` caps the files one form takes (further ones are not added); `errorText` words a refusal
+ * code for the route (before the task wording of the evidence catalogue).
  */
 export function EvidenceUploader({
-  taskId,
-  purpose,
   onChange,
   onBusyChange,
-}: {
-  taskId: number;
-  purpose: "progress" | "report";
+  max,
+  hint,
+  errorText,
+  ...target
+}: TUploadTarget & {
   onChange: (ids: number[]) => void;
   onBusyChange?: (busy: boolean) => void;
+  max?: number;
+  hint?: string;
+  errorText?: (code: string) => string | undefined;
 }) {
   const t = useTranslations("evidence");
+  const url = urlOf(target as TUploadTarget);
   const [items, setItems] = useState<TItem[]>([]);
   const camera = useRef<HTMLInputElement>(null);
   const picker = useRef<HTMLInputElement>(null);
@@ -47,8 +58,10 @@ export function EvidenceUploader({
     callbacks.current.onBusyChange?.(items.some((i) => i.id === undefined && !i.error));
   }, [items]);
 
+  const full = max !== undefined && items.length >= max;
   const add = (files: FileList | null) => {
-    for (const file of Array.from(files ?? [])) {
+    const room = max === undefined ? Infinity : max - items.length;
+    for (const file of Array.from(files ?? []).slice(0, Math.max(room, 0))) {
       const key = `${file.name}-${file.size}-${Math.random()}`;
       const preview = file.type.startsWith("image/") ? URL.createObjectURL(file) : null;
       const tooBig = file.size > MAX_FILE_BYTES;
@@ -64,14 +77,17 @@ export function EvidenceUploader({
         },
       ]);
       if (tooBig) continue;
-      void uploadFile({ taskId, purpose, file, onProgress: (progress) => patch(key, { progress }) }).then(
-        (res) =>
-          patch(
-            key,
-            res.ok
-              ? { id: res.view.id, progress: 100 }
-              : { error: t.has(`errors.${res.code}`) ? t(`errors.${res.code}`) : t("errors.INTERNAL") },
-          ),
+      void uploadFile({ url, file, onProgress: (progress) => patch(key, { progress }) }).then((res) =>
+        patch(
+          key,
+          res.ok
+            ? { id: res.view.id, progress: 100 }
+            : {
+                error:
+                  errorText?.(res.code) ??
+                  (t.has(`errors.${res.code}`) ? t(`errors.${res.code}`) : t("errors.INTERNAL")),
+              },
+        ),
       );
     }
   };
@@ -81,16 +97,18 @@ export function EvidenceUploader({
       <div className="flex flex-wrap gap-2">
         <button
           type="button"
+          disabled={full}
           onClick={() => camera.current?.click()}
-          className="inline-flex h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50"
+          className="inline-flex h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50 disabled:opacity-50"
         >
           <Camera className="size-4" aria-hidden />
           {t("camera")}
         </button>
         <button
           type="button"
+          disabled={full}
           onClick={() => picker.current?.click()}
-          className="inline-flex h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50"
+          className="inline-flex h-11 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-4 text-sm hover:bg-slate-50 disabled:opacity-50"
         >
           <Paperclip className="size-4" aria-hidden />
           {t("choose")}
@@ -123,7 +141,7 @@ export function EvidenceUploader({
           }}
         />
       </div>
-      <p className="text-xs text-slate-500">{t("hint")}</p>
+      <p className="text-xs text-slate-500">{hint ?? t("hint")}</p>
       {items.length ? (
         <ul className="grid grid-cols-2 gap-2 sm:grid-cols-3" aria-live="polite">
           {items.map((i) => (

@@ -6,13 +6,36 @@ import { removeStoredFile } from "./storage";
 const BATCH = 500;
 
 /**
- * Removes uploads never linked to a progress update or a report within UNLINKED_UPLOAD_TTL_MS
- * (a form opened, files uploaded, the form abandoned), then the stored files no other row still
- * uses (storage is by content hash, so two rows may share one file). Returns the rows removed.
- * Runs periodically (instrumentation.ts) and at db-setup; safe to run on several servers at once.
+ * The stored files of `keys` that no Attachment and no AssessmentEvidence row uses any more, removed.
+ * Storage is by content hash and shared by both tables: the same bytes uploaded as task evidence
+ * and as 考评 evidence are one file, kept while either row exists.
+ */
+async function removeUnusedFiles(db: TDb, keys: string[]): Promise<void> {
+  const where = { storageKey: { in: keys } };
+  const used = [
+    ...(await db.attachment.findMany({ where, select: { storageKey: true }, distinct: ["storageKey"] })),
+    ...(await db.assessmentEvidence.findMany({
+      where,
+      select: { storageKey: true },
+      distinct: ["storageKey"],
+    })),
+  ];
+  const kept = new Set(used.map((r) => r.storageKey));
+  for (const key of keys) if (!kept.has(key)) await removeStoredFile(key);
+}
+
+/**
+ * Removes uploads never linked within UNLINKED_UPLOAD_TTL_MS (a form opened, files uploaded, the
+ * form abandoned): task evidence not linked to a progress update or a report, and 考评 evidence not
+ * linked to an item; then the stored files no row still uses. Returns the rows removed. Runs
+ * periodically (instrumentation.ts) and at db-setup; safe to run on several servers at once.
  */
 export async function removeUnlinkedUploads(db: TDb, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - UNLINKED_UPLOAD_TTL_MS);
+  return (await removeUnlinkedAttachments(db, cutoff)) + (await removeUnlinkedAssessmentEvidence(db, cutoff));
+}
+
+async function removeUnlinkedAttachments(db: TDb, cutoff: Date): Promise<number> {
   const unlinked = { progressUpdateId: null, reportId: null, createdAt: { lt: cutoff } } as const;
   let removed = 0;
   for (;;) {
@@ -28,17 +51,27 @@ export async function removeUnlinkedUploads(db: TDb, now = new Date()): Promise<
       where: { id: { in: rows.map((r) => r.id) }, ...unlinked },
     });
     removed += count;
-    const keys = [...new Set(rows.map((r) => r.storageKey))];
-    const kept = new Set(
-      (
-        await db.attachment.findMany({
-          where: { storageKey: { in: keys } },
-          select: { storageKey: true },
-          distinct: ["storageKey"],
-        })
-      ).map((r) => r.storageKey),
-    );
-    for (const key of keys) if (!kept.has(key)) await removeStoredFile(key);
+    await removeUnusedFiles(db, [...new Set(rows.map((r) => r.storageKey))]);
+    if (rows.length < BATCH) return removed;
+  }
+}
+
+async function removeUnlinkedAssessmentEvidence(db: TDb, cutoff: Date): Promise<number> {
+  const unlinked = { itemId: null, createdAt: { lt: cutoff } } as const;
+  let removed = 0;
+  for (;;) {
+    const rows = await db.assessmentEvidence.findMany({
+      where: unlinked,
+      select: { id: true, storageKey: true },
+      orderBy: { id: "asc" },
+      take: BATCH,
+    });
+    if (!rows.length) return removed;
+    const { count } = await db.assessmentEvidence.deleteMany({
+      where: { id: { in: rows.map((r) => r.id) }, ...unlinked },
+    });
+    removed += count;
+    await removeUnusedFiles(db, [...new Set(rows.map((r) => r.storageKey))]);
     if (rows.length < BATCH) return removed;
   }
 }

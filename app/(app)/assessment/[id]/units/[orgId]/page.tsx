@@ -6,6 +6,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { AsOfPicker } from "@/features/assessment/components/as-of-picker";
+import { EvidenceLinks } from "@/features/assessment/components/evidence-links";
 import { ItemForm, WithdrawItemButton } from "@/features/assessment/components/item-form";
 import { SheetLines } from "@/features/assessment/components/sheet-lines";
 import { nullIfNotFound, parseAsOf } from "@/features/assessment/lib/page-params";
@@ -95,6 +96,7 @@ export default async function UnitSheetPage({ params, searchParams }: TProps) {
                       {i.withdrawnAt ? <Badge>{t("items.withdrawn")}</Badge> : null}
                     </span>
                     <span className="break-words text-slate-700">{i.reason}</span>
+                    <EvidenceLinks itemId={i.id} files={view.evidence[i.id]} />
                     <span className="text-xs text-slate-500">
                       {t("items.fromDay", { day: formatDay(i.day) })}
                       {i.withdrawnAt

@@ -5,6 +5,7 @@ import { Breadcrumb } from "@/components/ui/breadcrumb";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { EvidenceLinks } from "@/features/assessment/components/evidence-links";
 import { ObjectionList, UnitObjectionForm } from "@/features/assessment/components/objection-list";
 import { ResultFacts } from "@/features/assessment/components/result-head";
 import { SheetLines } from "@/features/assessment/components/sheet-lines";
@@ -77,6 +78,13 @@ export default async function ResultSheetPage({ params }: TProps) {
             total={sheet.total}
             grade={sheet.grade}
             vetoed={sheet.vetoed}
+            aside={(l) => {
+              // A manual item's evidence (its key is item:<id>): the unit sees why it got it.
+              const itemId = l.key.startsWith("item:") ? Number(l.key.slice(5)) : null;
+              return itemId === null ? null : (
+                <EvidenceLinks itemId={itemId} files={sheet.evidence[itemId]} />
+              );
+            }}
           />
         </Card>
         <div className="grid min-w-0 content-start gap-4">
