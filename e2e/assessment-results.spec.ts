@@ -125,7 +125,12 @@ test("石家庄 objects to its deduction; 河北 accepts it", async ({ browser }
   const fed = await as(browser, "hebei");
   await fed.goto(`/assessment/results/${resultId}`);
   const decide = fed.locator('[data-testid^="assess-decide-form-"]').first();
-  await decide.locator('input[type="number"]').fill("0");
+  // The field starts at the line's points (−2): clear it, and check what it holds before confirming.
+  const points = decide.locator('input[type="number"]');
+  await expect(points).toHaveValue("-2");
+  await points.clear();
+  await points.fill("0");
+  await expect(points).toHaveValue("0");
   await decide.getByRole("button").last().click();
   await fed.getByRole("dialog").getByRole("button").last().click();
   await expect(fed.getByTestId(`assess-row-${org.sjz}`)).toContainText("80");

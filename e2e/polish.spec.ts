@@ -96,8 +96,12 @@ test.describe("at 360 px", () => {
     const toast = page.locator("[data-sonner-toast]").filter({ hasText: "用户已创建" });
     await expect(toast).toBeVisible();
     const header = (await page.locator("header").first().boundingBox())!;
-    const box = (await toast.boundingBox())!;
-    expect(box.y, "toast below the header").toBeGreaterThanOrEqual(header.y + header.height);
-    expect(box.y + box.height).toBeLessThanOrEqual(780);
+    // The toast slides in: measure once it has come to rest (a box taken mid-animation was 3 px off).
+    await expect
+      .poll(async () => {
+        const box = (await toast.boundingBox())!;
+        return box.y >= header.y + header.height && box.y + box.height <= 780;
+      })
+      .toBe(true);
   });
 });
