@@ -16,7 +16,9 @@ import { childrenActualSql } from "./derive-actuals";
 // - ind_roll: the IndicatorRollup rows of the task's regions and the parents' regions move by
 //   (after − before), one upsert in ascending (org, indicator), after the Rollup rows (`roll`).
 // - ind_log: every actual changed above (the task's and its parents') appended to TaskIndicatorLog
-//   at the change's time, so that an actual on any past day can be read back (考评).
+//   at the change's time, so that an actual on any past day can be read back (考评). Never before
+//   the row's latest entry: a sibling whose change took its time earlier but waited for the chain's
+//   lock writes after it, and its value is the newer one.
 
 export type TIndicatorChange = {
   taskId: number;
@@ -125,7 +127,9 @@ export function indicatorChangeCtes(c: TIndicatorChange): {
   });
   ctes.push(Prisma.sql`ind_log AS (
     INSERT INTO "TaskIndicatorLog" ("taskId", "indicatorId", actual, at)
-    SELECT l."taskId", l."indicatorId", l.actual, ${c.now} FROM (${Prisma.join(logged, " UNION ALL ")}) l RETURNING 1)`);
+    SELECT l."taskId", l."indicatorId", l.actual, GREATEST(${c.now}::timestamptz, (SELECT max(x.at)
+      FROM "TaskIndicatorLog" x WHERE x."taskId" = l."taskId" AND x."indicatorId" = l."indicatorId"))
+    FROM (${Prisma.join(logged, " UNION ALL ")}) l RETURNING 1)`);
   const dep = c.afterRoll ? Prisma.sql`WHERE (SELECT count(*) FROM roll) >= 0` : Prisma.empty;
   ctes.push(Prisma.sql`ind_roll AS (
     INSERT INTO "IndicatorRollup" AS r ("orgId", "indicatorId", tasks, targeted, reported, "targetSum", "actualSum")
