@@ -1,9 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
-import net from "node:net";
-import os from "node:os";
-import path from "node:path";
+import { buildApp, signIn, startApp, stopApp } from "./app-server";
 import { preparePageUsers, type TPageTargets } from "./page-users";
 import { log, ms, summarize, type TSummary } from "./stats";
 
@@ -43,46 +38,6 @@ function pagesOf(t: TPageTargets): [string, string][] {
   ];
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-    s.on("error", reject);
-  });
-}
-
-async function waitUntilUp(base: string, server: ChildProcess): Promise<void> {
-  for (let i = 0; i < 240; i++) {
-    if (server.exitCode !== null) throw new Error(`next start exited with ${server.exitCode}`);
-    const ok = await fetch(`${base}/login`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("the app did not answer within 2 minutes");
-}
-
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-
-/** The session cookie of a credentials sign-in, as the login form does it. */
-async function signIn(base: string, username: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrf).join("; ") },
-    body: new URLSearchParams({ csrfToken, username, password, json: "true" }),
-  });
-  const session = cookiesOf(res).find((c) => c.startsWith("next-auth.session-token="));
-  if (!session) throw new Error(`page timing: ${username} could not sign in (HTTP ${res.status})`);
-  return session;
-}
-
 /** Milliseconds and bytes of one full response; null when the page is not the user's (403/404/redirect). */
 async function timeOnce(url: string, cookie: string): Promise<{ ms: number; bytes: number } | null> {
   const t0 = process.hrtime.bigint();
@@ -110,39 +65,13 @@ async function timePage(
   return { s: summarize(samples), bytes };
 }
 
-function startApp(url: string, port: number): ChildProcess {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "utt-bench-pages-"));
-  const env = {
-    ...process.env,
-    DATABASE_URL: url,
-    DATA_DIR: dataDir,
-    NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-    NEXTAUTH_URL: undefined,
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  // Next's own entry (not npx), so that stopping this process stops the server.
-  const next = path.join("node_modules", "next", "dist", "bin", "next");
-  return spawn(process.execPath, [next, "start", "-p", String(port), "-H", "127.0.0.1"], {
-    env,
-    stdio: "ignore",
-  });
-}
-
 /** Every main page (or those chosen) for every role: p50/p95 over `samples` timed requests each. */
 export async function measurePages(url: string, opts: TPageOptions): Promise<TPageTiming[]> {
-  if (opts.build || !fs.existsSync(".next/BUILD_ID")) {
-    log("pages: next build");
-    execFileSync("npx", ["next", "build"], {
-      stdio: "ignore",
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-    });
-  }
+  buildApp(opts.build);
   const targets = await preparePageUsers(url);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = startApp(url, port);
+  const app = await startApp(url);
+  const base = app.base;
   try {
-    await waitUntilUp(base, server);
     // Warm the server up first: a fresh server loads each route's code on first use, and V8
     // optimises the render path only after a few hundred requests. With one pass over the pages
     // as one user, the first role measured (the national manager) was charged for that warm-up:
@@ -172,7 +101,7 @@ export async function measurePages(url: string, opts: TPageOptions): Promise<TPa
     }
     return out;
   } finally {
-    server.kill("SIGTERM");
+    await stopApp(app);
   }
 }
 
