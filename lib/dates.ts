@@ -6,8 +6,16 @@ const FMT = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+/** China has kept UTC+8 all year since 1992 (summer time ended in 1991): from then on, plain arithmetic. */
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+
 /** Today's calendar day in China as a UTC-midnight Date, comparable with DATE columns. */
 export function chinaToday(now: Date = new Date()): Date {
+  const ms = now.getTime();
+  // Arithmetic, not Intl: exports call this for millions of timestamps, and Intl formats ~50× slower.
+  if (ms >= FIXED_OFFSET_FROM) return new Date(Math.floor((ms + CHINA_OFFSET_MS) / DAY_MS) * DAY_MS);
   return new Date(`${FMT.format(now)}T00:00:00.000Z`);
 }
 

@@ -29,9 +29,29 @@ export async function* ledgerTaskChunks(
   scope: { orgId: number; measureIds: number[] | null },
   size = LEDGER_CHUNK,
 ): AsyncGenerator<TLedgerTask[]> {
-  let after = 0;
+  // The next chunk is read while the current one is written: the database and the formatting overlap.
+  const read = (after: number) => {
+    const rows = ledgerChunk(db, scope, { after, size });
+    rows.catch(() => undefined); // awaited below; a reader that stops early must not leave it unhandled
+    return rows;
+  };
+  let next = read(0);
   for (;;) {
-    const rows = await db.$queryRaw<TLedgerTask[]>`
+    const rows = await next;
+    if (rows.length === 0) return;
+    const last = rows.length < size;
+    if (!last) next = read(rows.at(-1)!.id);
+    yield rows;
+    if (last) return;
+  }
+}
+
+function ledgerChunk(
+  db: Pick<TDb, "$queryRaw">,
+  scope: { orgId: number; measureIds: number[] | null },
+  { after, size }: { after: number; size: number },
+): Promise<TLedgerTask[]> {
+  return db.$queryRaw<TLedgerTask[]>`
       SELECT t.id, o.code AS "measureCode", o.title AS "measureTitle", m.code AS "mainCode", m.title AS "mainTitle",
         g.name AS "orgName", t."orgPath", r.name AS "assignerName", t."parentTaskId" AS "parentId",
         po.code AS "parentCode", po.title AS "parentTitle", pg.name AS "parentOrgName",
@@ -58,11 +78,6 @@ export async function* ledgerTaskChunks(
         SELECT pu.narrative, pu."createdAt" FROM "ProgressUpdate" pu WHERE pu."taskId" = t.id ORDER BY pu.id DESC LIMIT 1
       ) p ON true
       ORDER BY t.id`;
-    if (rows.length === 0) return;
-    yield rows;
-    if (rows.length < size) return;
-    after = rows.at(-1)!.id;
-  }
 }
 
 /** The federations (not grassroots unions) above and below the org: the few thousand rows region paths are made of. */
