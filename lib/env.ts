@@ -56,6 +56,10 @@ const ZS3 = z
         /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*\/?$/,
         "S3_PREFIX must be a relative key prefix such as evidence/",
       )
+      .refine(
+        (p) => !p.split("/").some((s) => s === "." || s === ".."),
+        "S3_PREFIX must be a relative key prefix such as evidence/",
+      )
       .optional(),
     S3_DOWNLOAD: z
       .enum(["stream", "redirect"], { message: "S3_DOWNLOAD must be stream or redirect" })
@@ -85,7 +89,7 @@ export type TS3Config = {
  * The object store's settings, or null when S3_BUCKET is unset (then evidence stays in
  * uploadDir()). Another S3_* setting without S3_BUCKET is a mistake, not silently ignored.
  */
-export function s3Config(env: NodeJS.ProcessEnv = process.env): TS3Config | null {
+export function s3Config(env: Record<string, string | undefined> = process.env): TS3Config | null {
   const raw = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => k.startsWith("S3_") && v !== undefined && v !== ""),
   );
