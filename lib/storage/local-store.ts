@@ -19,7 +19,8 @@ export class LocalStore implements ObjectStore {
     return path.join(this.root, key);
   }
 
-  async put(key: string, body: TObjectBody): Promise<void> {
+  // The type is not kept: downloads take it from the row.
+  async put(key: string, body: TObjectBody, _meta?: { size: number; contentType: string }): Promise<void> {
     const file = this.file(key);
     await fs.promises.mkdir(path.dirname(file), { recursive: true });
     const tmp = `${file}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2)}.tmp`;
