@@ -5,7 +5,16 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite must not be bundled: it loads its WASM/data files relative to its own package.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "bcryptjs", "exceljs"],
+  // The AWS SDK (evidence in S3) is loaded from node_modules as one copy (Next keeps client-s3 external already).
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "bcryptjs",
+    "exceljs",
+    "@aws-sdk/client-s3",
+    "@aws-sdk/lib-storage",
+    "@aws-sdk/s3-request-presigner",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

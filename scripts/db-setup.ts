@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { closePglite, usingPostgres } from "../lib/db/adapter";
 import { disconnectDb, getDb } from "../lib/db/client";
+import { s3Config, uploadDir } from "../lib/env";
 import { wantDemoPlan } from "../prisma/seed/demo-plan";
 import { wantDemoUsers } from "../prisma/seed/demo-users";
 import { seedAll } from "../prisma/seed/seed-all";
@@ -33,6 +34,9 @@ async function release() {
 
 async function main() {
   const started = Date.now();
+  // Bad S3_* settings stop the start here, not at the first upload.
+  const s3 = s3Config();
+  console.log(`db-setup: evidence in ${s3 ? `s3://${s3.bucket}/${s3.prefix}` : uploadDir()}`);
   const pending = await pendingMigrations();
   if (pending.length) {
     await release();

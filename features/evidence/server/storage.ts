@@ -1,64 +1,79 @@
 import "server-only";
 import crypto from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
 import sharp from "sharp";
-import { uploadDir } from "@/lib/env";
+import { getObjectStore } from "@/lib/storage/store";
+import type { TStoredObject } from "@/lib/storage/object-store";
 
-// Content-addressed storage outside the web root: <UPLOAD_DIR>/<sha[0..2]>/<sha>. The same
-// bytes uploaded twice are stored once; rows keep their own names.
-function fullPath(storageKey: string): string {
-  if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(storageKey)) throw new Error("bad storage key");
-  return path.join(uploadDir(), storageKey);
+// Content-addressed storage outside the web root, in the object store (lib/storage/store.ts: the
+// local folder <UPLOAD_DIR>/<sha[0..2]>/<sha>, or the same keys in an S3 bucket). The same bytes
+// uploaded twice are stored once; rows keep their own names.
+const STORAGE_KEY = /^[0-9a-f]{2}\/[0-9a-f]{64}$/;
+
+function objectKey(storageKey: string, thumbnail = false): string {
+  if (!STORAGE_KEY.test(storageKey)) throw new Error("bad storage key");
+  return thumbnail ? `${storageKey}.thumb.webp` : storageKey;
 }
 
-export async function saveFile(bytes: Buffer): Promise<{ storageKey: string; sha256: string; size: number }> {
+/** The sha256 a storage key names (its file must hash to it), or null for any other key. */
+export function hashOfKey(key: string): string | null {
+  return STORAGE_KEY.test(key) ? key.slice(3) : null;
+}
+
+export async function saveFile(
+  bytes: Buffer,
+  contentType = "application/octet-stream",
+): Promise<{ storageKey: string; sha256: string; size: number }> {
   const sha256 = crypto.createHash("sha256").update(bytes).digest("hex");
   const storageKey = `${sha256.slice(0, 2)}/${sha256}`;
-  const file = fullPath(storageKey);
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  if (!fs.existsSync(file)) {
-    const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-    await fs.promises.writeFile(tmp, bytes, { mode: 0o600 });
-    await fs.promises.rename(tmp, file);
-  }
+  const store = getObjectStore();
+  if (!(await store.head(storageKey)))
+    await store.put(storageKey, bytes, { size: bytes.length, contentType });
   return { storageKey, sha256, size: bytes.length };
 }
 
-/** A ~320 px WebP thumbnail next to the file; false when the image cannot be decoded. */
+/**
+ * A ~320 px WebP thumbnail stored beside the file; false when the image cannot be decoded. A
+ * storage failure is thrown (the upload fails rather than linking a row to a missing thumbnail).
+ */
 export async function saveThumbnail(storageKey: string, bytes: Buffer): Promise<boolean> {
+  const key = objectKey(storageKey, true);
+  const store = getObjectStore();
+  if (await store.head(key)) return true;
+  let webp: Buffer;
   try {
-    const out = `${fullPath(storageKey)}.thumb.webp`;
-    if (!fs.existsSync(out))
-      await sharp(bytes, { failOn: "error" })
-        .rotate()
-        .resize(320, 320, { fit: "inside", withoutEnlargement: true })
-        .webp({ quality: 75 })
-        .toFile(out);
-    return true;
+    webp = await sharp(bytes, { failOn: "error" })
+      .rotate()
+      .resize(320, 320, { fit: "inside", withoutEnlargement: true })
+      .webp({ quality: 75 })
+      .toBuffer();
   } catch {
     return false;
   }
+  await store.put(key, webp, { size: webp.length, contentType: "image/webp" });
+  return true;
 }
 
-export function openFile(
+/** The stored file (or its thumbnail) as a stream, or null when it is not in the store. */
+export async function openFile(storageKey: string, thumbnail = false): Promise<TStoredObject | null> {
+  return getObjectStore().get(objectKey(storageKey, thumbnail));
+}
+
+/** Whether the stored file (or its thumbnail) is in the store. */
+export async function hasFile(storageKey: string, thumbnail = false): Promise<boolean> {
+  return (await getObjectStore().head(objectKey(storageKey, thumbnail))) !== null;
+}
+
+/** A presigned URL for the stored file, or null when the store has none (the local folder). */
+export async function presignFile(
   storageKey: string,
-  thumbnail = false,
-): { stream: fs.ReadStream; size: number } | null {
-  const file = thumbnail ? `${fullPath(storageKey)}.thumb.webp` : fullPath(storageKey);
-  try {
-    const { size } = fs.statSync(file);
-    return { stream: fs.createReadStream(file), size };
-  } catch {
-    return null;
-  }
+  opts: { contentDisposition: string; contentType: string; expiresIn: number },
+): Promise<string | null> {
+  const store = getObjectStore();
+  return store.presignGet ? store.presignGet(objectKey(storageKey), opts) : null;
 }
 
 /** Deletes a stored file and its thumbnail (missing ones are fine). */
 export async function removeStoredFile(storageKey: string): Promise<void> {
-  const file = fullPath(storageKey);
-  await Promise.all([
-    fs.promises.rm(file, { force: true }),
-    fs.promises.rm(`${file}.thumb.webp`, { force: true }),
-  ]);
+  const store = getObjectStore();
+  await Promise.all([store.delete(objectKey(storageKey)), store.delete(objectKey(storageKey, true))]);
 }

@@ -21,7 +21,8 @@ export type TStoredUpload = {
  * The checks and storage every evidence upload shares (task evidence and 考评 evidence): size,
  * the uploader's hourly quota with this file counted, the type from the bytes (a legacy Office
  * file's from its name's extension: the content cannot tell), a safe name, the file stored by
- * its hash and a thumbnail for images. The caller writes its row and audits.
+ * its hash and a thumbnail for images, all checked before anything is stored; a storage error
+ * (file or thumbnail) fails the upload before any row exists. The caller writes its row and audits.
  */
 export async function storeUpload(
   db: TDb,
@@ -33,7 +34,7 @@ export async function storeUpload(
   await checkUploadQuota(db, uploaderId, { incomingBytes: file.bytes.length });
   const type = classifyFile(await fileTypeFromBuffer(file.bytes), cleanFileName(file.name));
   if (!type) throw new AppError("FILE_TYPE");
-  const stored = await saveFile(file.bytes);
+  const stored = await saveFile(file.bytes, type.mime);
   const hasThumbnail = type.kind === "IMAGE" ? await saveThumbnail(stored.storageKey, file.bytes) : false;
   return {
     fileName: evidenceFileName(file.name, type.mime),
