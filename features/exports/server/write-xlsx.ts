@@ -14,6 +14,22 @@ const NUM_FMT: Partial<Record<TCellKind, string>> = {
   date: "yyyy-mm-dd",
 };
 
+/**
+ * One style object per kind, weight and emptiness, shared by every such cell: exceljs resolves a
+ * style once per object (a WeakMap) and otherwise renders each cell's style to XML to look it up,
+ * which took most of the time of a large export. Never mutated.
+ */
+const STYLES = new Map<TCellKind, Partial<ExcelJS.Style>[]>();
+function cellStyle(kind: TCellKind, bold: boolean, empty: boolean): Partial<ExcelJS.Style> {
+  let ofKind = STYLES.get(kind);
+  if (!ofKind) STYLES.set(kind, (ofKind = []));
+  const numFmt = empty ? undefined : NUM_FMT[kind];
+  return (ofKind[(bold ? 2 : 0) + (empty ? 1 : 0)] ??= {
+    font: { ...CJK_FONT, bold },
+    ...(numFmt ? { numFmt } : {}),
+  });
+}
+
 function addRow(
   ws: ExcelJS.Worksheet,
   cells: TRow,
@@ -21,10 +37,7 @@ function addRow(
 ): ExcelJS.Row {
   const row = ws.addRow(cells.map((v) => (typeof v === "string" ? neutraliseFormula(v) : v)));
   cells.forEach((v, i) => {
-    const cell = row.getCell(i + 1);
-    const fmt = NUM_FMT[columns[i]?.kind ?? "text"];
-    if (fmt && v !== null) cell.numFmt = fmt;
-    cell.font = { ...CJK_FONT, bold };
+    row.getCell(i + 1).style = cellStyle(columns[i]?.kind ?? "text", bold, v === null);
   });
   return row;
 }
