@@ -37,7 +37,13 @@ function addRow(
 ): ExcelJS.Row {
   const row = ws.addRow(cells.map((v) => (typeof v === "string" ? neutraliseFormula(v) : v)));
   cells.forEach((v, i) => {
-    row.getCell(i + 1).style = cellStyle(columns[i]?.kind ?? "text", bold, v === null);
+    // The style is shared, so exceljs sees one value type per style: a day in a column not typed as one gets the date style.
+    const kind = columns[i]?.kind ?? "text";
+    row.getCell(i + 1).style = cellStyle(
+      v instanceof Date && !NUM_FMT[kind] ? "date" : kind,
+      bold,
+      v === null,
+    );
   });
   return row;
 }
