@@ -3,19 +3,32 @@ import { z } from "zod";
 
 // Validated process environment. Everything is optional: with nothing set the
 // app runs on embedded PGlite inside DATA_DIR and generates its own secret.
-const ZEnv = z.object({
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
-    .optional(),
-  DATA_DIR: z.string().min(1).default(".data"),
-  /** Where evidence files are kept (outside the web root); defaults to <DATA_DIR>/uploads. */
-  UPLOAD_DIR: z.string().min(1).optional(),
-  NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
-  /** An approved China map (GeoJSON file path) and its 审图号: only both together enable the map. */
-  MAP_GEOJSON: z.string().min(1).optional(),
-  MAP_APPROVAL_NO: z.string().min(1).optional(),
-});
+const ZEnv = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+      .optional(),
+    /**
+     * A streaming replica (PostgreSQL only): the completion views, 通报 and exports read there unless the
+     * user has just written (lib/db/read-db.ts). Unset: everything reads from DATABASE_URL.
+     */
+    DATABASE_REPLICA_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_REPLICA_URL must be a postgresql:// URL")
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    /** Where evidence files are kept (outside the web root); defaults to <DATA_DIR>/uploads. */
+    UPLOAD_DIR: z.string().min(1).optional(),
+    NEXTAUTH_SECRET: z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional(),
+    /** An approved China map (GeoJSON file path) and its 审图号: only both together enable the map. */
+    MAP_GEOJSON: z.string().min(1).optional(),
+    MAP_APPROVAL_NO: z.string().min(1).optional(),
+  })
+  .refine((e) => !e.DATABASE_REPLICA_URL || e.DATABASE_URL, {
+    message: "DATABASE_REPLICA_URL needs DATABASE_URL (a replica of the embedded database does not exist)",
+    path: ["DATABASE_REPLICA_URL"],
+  });
 
 export type TEnv = z.infer<typeof ZEnv>;
 

@@ -116,9 +116,15 @@ function asText(v: ExcelJS.CellValue, numFmt?: string): string {
   return String(v);
 }
 async function xlsxRows(buffer: Buffer): Promise<{ name: string; rows: string[][] }> {
+  return (await xlsxSheets(buffer))[0]!;
+}
+/** Every worksheet, in order. */
+async function xlsxSheets(buffer: Buffer): Promise<{ name: string; rows: string[][] }[]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  const ws = wb.worksheets[0]!;
+  return wb.worksheets.map(sheetRows);
+}
+function sheetRows(ws: ExcelJS.Worksheet): { name: string; rows: string[][] } {
   const rows: string[][] = [];
   for (let r = 1; r <= ws.rowCount; r++) {
     const row = ws.getRow(r);
@@ -357,6 +363,29 @@ describe("台账 (ledger) export", () => {
     const xlsx = await xlsxRows(await read(file.body));
     expect(xlsx.name).toBe("台账");
     expect(xlsx.rows).toEqual(csv.rows);
+  });
+
+  it("XLSX past the row limit continues on 台账 (2) …, header on each sheet, no row lost or repeated", async () => {
+    const csv = (await csvOf(A.hebei!, { kind: "ledger", org: "130000" }))!;
+    const [header, ...records] = csv.rows;
+    expect(records.length).toBeGreaterThan(2);
+    const file = (await createExport(A.hebei!, {
+      kind: "ledger",
+      orgId: (await org("130000")).id,
+      format: "xlsx",
+      locale: "zh-CN",
+      rowsPerSheet: 3, // header + 2 tasks a sheet
+    }))!;
+    const sheets = await xlsxSheets(await read(file.body));
+    const n = Math.ceil(records.length / 2);
+    expect(sheets.map((s) => s.name)).toEqual(
+      Array.from({ length: n }, (_, i) => (i === 0 ? "台账" : `台账 (${i + 1})`)),
+    );
+    for (const s of sheets) expect(s.rows[0]).toEqual(header);
+    expect(sheets.map((s) => s.rows.length - 1)).toEqual(
+      Array.from({ length: n }, (_, i) => Math.min(2, records.length - 2 * i)),
+    );
+    expect(sheets.flatMap((s) => s.rows.slice(1))).toEqual(records);
   });
 
   it("is English when the language cookie says so", async () => {

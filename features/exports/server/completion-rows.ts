@@ -2,7 +2,7 @@ import "server-only";
 import { getCompletion } from "@/features/rollups/server/get-completion";
 import { getIndicatorCompletion } from "@/features/indicators/server/get-indicator-completion";
 import { chinaToday } from "@/lib/dates";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/read-db";
 import { readMissingForCompletion } from "@/features/reporting/server/read-missing";
 import { missingColumn, withMissingCells } from "@/features/reporting/server/view-missing-cells";
 import { completionColumns } from "../lib/columns";
@@ -30,7 +30,7 @@ export async function buildCompletionExport(
   ]);
   if (!c || (q.objective && !c.objective) || (q.indicator && !ind)) return null;
   // 漏报 of the plan's reporting rules (features/reporting): a column only once the plan has a rule.
-  const missing = await readMissingForCompletion(getDb(), c, q.plan?.codePrefix ?? null);
+  const missing = await readMissingForCompletion(await getReadDb(), c, q.plan?.codePrefix ?? null);
   const plain = { body: completionBody(c), footer: completionFooter(c, t) };
   const table = missing ? withMissingCells(missing, c, plain) : plain;
   const { body, footer } = ind ? withIndicatorCells(ind, c, table) : table;

@@ -38,6 +38,8 @@ export async function createExport(
     format: TExportFormat;
     locale: TLocale;
     now?: Date;
+    /** XLSX rows per worksheet (write-xlsx.ts; Excel's limit unless a test sets a small one). */
+    rowsPerSheet?: number;
   },
 ): Promise<TExportFile | null> {
   const { kind, now = new Date() } = q;
@@ -45,8 +47,11 @@ export async function createExport(
   const built: TBuiltExport | null = await BUILDERS[kind](user, q, { t, now });
   if (!built) return null;
   const body = exportStream();
-  const write = q.format === "xlsx" ? writeXlsx : writeCsv;
-  write(built.sheet, body).catch((e: unknown) => {
+  const written =
+    q.format === "xlsx"
+      ? writeXlsx(built.sheet, body, { rowsPerSheet: q.rowsPerSheet })
+      : writeCsv(built.sheet, body);
+  written.catch((e: unknown) => {
     console.error(`[exports] ${kind} failed while streaming`, e);
     body.destroy(new Error("export failed"));
   });

@@ -1,7 +1,8 @@
 import "server-only";
 import { orgScopeWhere, taskInScopeSql } from "@/lib/auth/scope";
 import { chinaToday } from "@/lib/dates";
-import { getDb, type TDb } from "@/lib/db/client";
+import type { TDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/read-db";
 import { ledgerColumns } from "../lib/columns";
 import { ledgerRow, type TLedgerTask } from "../lib/ledger-row";
 import { regionPath, type TRegionOrg } from "../lib/region-path";
@@ -81,8 +82,11 @@ function ledgerChunk(
 }
 
 /** The federations (not grassroots unions) above and below the org: the few thousand rows region paths are made of. */
-async function loadFederations(org: { id: number; ancestorIds: number[] }): Promise<Map<number, TRegionOrg>> {
-  const rows = await getDb().org.findMany({
+async function loadFederations(
+  db: TDb,
+  org: { id: number; ancestorIds: number[] },
+): Promise<Map<number, TRegionOrg>> {
+  const rows = await db.org.findMany({
     where: {
       level: { not: "GRASSROOTS" },
       OR: [orgScopeWhere({ orgId: org.id }), { id: { in: org.ancestorIds } }],
@@ -93,10 +97,11 @@ async function loadFederations(org: { id: number; ancestorIds: number[] }): Prom
 }
 
 async function* ledgerRows(
+  db: TDb,
   scope: { orgId: number; measureIds: number[] | null },
   { federations, t, today }: { federations: Map<number, TRegionOrg>; t: TTranslate; today: Date },
 ): AsyncGenerator<TRow[]> {
-  for await (const tasks of ledgerTaskChunks(getDb(), scope)) {
+  for await (const tasks of ledgerTaskChunks(db, scope)) {
     yield tasks.map((task) => ledgerRow(task, { t, today, region: regionPath(task.orgPath, federations) }));
   }
 }
@@ -117,7 +122,9 @@ export async function buildLedgerExport(
   const code = q.objective ?? q.plan?.codePrefix;
   const objective = code ? await findObjectiveMeasures(code) : null;
   if (code && !objective) return null;
-  const federations = await loadFederations(org);
+  // Chosen while the request is there: the rows are read after the response has started.
+  const db = await getReadDb();
+  const federations = await loadFederations(db, org);
   const scope = { orgId: org.id, measureIds: objective?.measureIds ?? null };
   return {
     label: t("exports.file.ledger"),
@@ -128,7 +135,7 @@ export async function buildLedgerExport(
       name: t("exports.sheet.ledger"),
       titleLines: [],
       columns: ledgerColumns(t),
-      rows: ledgerRows(scope, { federations, t, today: chinaToday(now) }),
+      rows: ledgerRows(db, scope, { federations, t, today: chinaToday(now) }),
     },
   };
 }

@@ -14,6 +14,22 @@ const NUM_FMT: Partial<Record<TCellKind, string>> = {
   date: "yyyy-mm-dd",
 };
 
+/**
+ * One style object per kind, weight and emptiness, shared by every such cell: exceljs resolves a
+ * style once per object (a WeakMap) and otherwise renders each cell's style to XML to look it up,
+ * which took most of the time of a large export. Never mutated.
+ */
+const STYLES = new Map<TCellKind, Partial<ExcelJS.Style>[]>();
+function cellStyle(kind: TCellKind, bold: boolean, empty: boolean): Partial<ExcelJS.Style> {
+  let ofKind = STYLES.get(kind);
+  if (!ofKind) STYLES.set(kind, (ofKind = []));
+  const numFmt = empty ? undefined : NUM_FMT[kind];
+  return (ofKind[(bold ? 2 : 0) + (empty ? 1 : 0)] ??= {
+    font: { ...CJK_FONT, bold },
+    ...(numFmt ? { numFmt } : {}),
+  });
+}
+
 function addRow(
   ws: ExcelJS.Worksheet,
   cells: TRow,
@@ -21,10 +37,13 @@ function addRow(
 ): ExcelJS.Row {
   const row = ws.addRow(cells.map((v) => (typeof v === "string" ? neutraliseFormula(v) : v)));
   cells.forEach((v, i) => {
-    const cell = row.getCell(i + 1);
-    const fmt = NUM_FMT[columns[i]?.kind ?? "text"];
-    if (fmt && v !== null) cell.numFmt = fmt;
-    cell.font = { ...CJK_FONT, bold };
+    // The style is shared, so exceljs sees one value type per style: a day in a column not typed as one gets the date style.
+    const kind = columns[i]?.kind ?? "text";
+    row.getCell(i + 1).style = cellStyle(
+      v instanceof Date && !NUM_FMT[kind] ? "date" : kind,
+      bold,
+      v === null,
+    );
   });
   return row;
 }
@@ -53,33 +72,95 @@ async function settle(ws: ExcelJS.Worksheet, out: Writable): Promise<void> {
   await drained(out);
 }
 
+/** Excel's rows per worksheet (the header included). */
+export const XLSX_MAX_ROWS = 1_048_576;
+
+/** rowsPerSheet: rows per worksheet, title block and header included (Excel's limit by default; small in tests). */
+export type TXlsxOptions = { rowsPerSheet?: number };
+
 /**
  * Streams the sheet as XLSX through exceljs' WorkbookWriter: rows are committed (turned
  * into XML and handed to the zip) as they are written, inline strings instead of a
- * shared-string table, so memory stays flat however many rows there are.
+ * shared-string table, so memory stays flat however many rows there are. A body longer
+ * than a worksheet holds continues on "name (2)", "name (3)" …, each with the title block
+ * and header again.
  */
-export async function writeXlsx(sheet: TSheet, out: Writable): Promise<void> {
-  await writeXlsxBook([sheet], out);
+export async function writeXlsx(sheet: TSheet, out: Writable, opts: TXlsxOptions = {}): Promise<void> {
+  await writeXlsxBook([sheet], out, opts);
 }
 
-/** Several sheets in one workbook, written one after the other (each streamed as above). */
-export async function writeXlsxBook(sheets: readonly TSheet[], out: Writable): Promise<void> {
+/** Several sheets in one workbook, written one after the other (each streamed, and split, as above). */
+export async function writeXlsxBook(
+  sheets: readonly TSheet[],
+  out: Writable,
+  { rowsPerSheet = XLSX_MAX_ROWS }: TXlsxOptions = {},
+): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
     useSharedStrings: false,
   });
   for (const sheet of sheets) {
-    if (!(await writeSheet(wb, sheet, out))) return;
+    if (!(await writeSheet(wb, sheet, { out, rowsPerSheet }))) return;
   }
   await wb.commit();
 }
 
-/** One worksheet; false when the reader went away. */
-async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TSheet, out: Writable) {
-  const headerRow = sheet.titleLines.length ? sheet.titleLines.length + 2 : 1;
+/** Rows above the body: the title lines and a blank row (when there are any), then the header. */
+export const headerRows = (sheet: Pick<TSheet, "titleLines">) =>
+  sheet.titleLines.length ? sheet.titleLines.length + 2 : 1;
+
+/** Body (and footer) rows one worksheet holds under the limit; an error when not even one fits. */
+export function dataRowsPerSheet(sheet: Pick<TSheet, "titleLines">, rowsPerSheet = XLSX_MAX_ROWS): number {
+  const n = rowsPerSheet - headerRows(sheet);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`rowsPerSheet ${rowsPerSheet} leaves no room for rows`);
+  return n;
+}
+
+/** Excel's longest sheet name. */
+const MAX_SHEET_NAME = 31;
+
+/** The n-th worksheet of a sheet: the name itself, then "name (2)", "name (3)" …, within 31 characters. */
+export function partName(name: string, n: number): string {
+  if (n === 1) return name.slice(0, MAX_SHEET_NAME);
+  const suffix = ` (${n})`;
+  return name.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
+}
+
+/** One sheet, over as many worksheets as its rows need; false when the reader went away. */
+async function writeSheet(
+  wb: ExcelJS.stream.xlsx.WorkbookWriter,
+  sheet: TSheet,
+  { out, rowsPerSheet }: { out: Writable; rowsPerSheet: number },
+) {
+  const capacity = dataRowsPerSheet(sheet, rowsPerSheet);
+  const at = { ws: null as ExcelJS.Worksheet | null, parts: 0, used: 0 };
+  // A worksheet is opened when a row needs one: a body that exactly fills a sheet leaves no empty one after it.
+  const put = (cells: TRow, bold: boolean) => {
+    if (!at.ws || at.used === capacity) {
+      at.ws?.commit();
+      at.ws = openWorksheet(wb, sheet, ++at.parts);
+      at.used = 0;
+    }
+    addRow(at.ws, cells, { columns: sheet.columns, bold }).commit();
+    at.used++;
+  };
+  for await (const chunk of sheet.rows) {
+    for (const cells of chunk) put(cells, false);
+    if (at.ws) await settle(at.ws, out);
+    if (out.destroyed) return false;
+  }
+  for (const cells of sheet.footer ?? []) put(cells, true);
+  (at.ws ?? openWorksheet(wb, sheet, 1)).commit();
+  return true;
+}
+
+/** A worksheet with the sheet's title block, header, frozen header, filter and print setup. */
+function openWorksheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TSheet, n: number): ExcelJS.Worksheet {
+  const headerRow = headerRows(sheet);
   const lastCol = columnLetter(sheet.columns.length);
-  const ws = wb.addWorksheet(sheet.name, {
+  const ws = wb.addWorksheet(partName(sheet.name, n), {
     views: [{ state: "frozen", ySplit: headerRow, xSplit: 0 }],
     pageSetup: printSetup(sheet.columns, headerRow),
   });
@@ -95,14 +176,7 @@ async function writeSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, sheet: TSheet,
   const header = ws.addRow(sheet.columns.map((c) => neutraliseFormula(c.header)));
   header.eachCell((cell) => (cell.font = { ...CJK_FONT, bold: true }));
   header.commit();
-  for await (const chunk of sheet.rows) {
-    for (const cells of chunk) addRow(ws, cells, { columns: sheet.columns }).commit();
-    await settle(ws, out);
-    if (out.destroyed) return false;
-  }
-  for (const cells of sheet.footer ?? []) addRow(ws, cells, { columns: sheet.columns, bold: true }).commit();
-  ws.commit();
-  return true;
+  return ws;
 }
 
 /** Column letters for 1-based index n (A … Z, AA …). */

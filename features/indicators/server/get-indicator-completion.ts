@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/read-db";
 import { listObjectiveOptions, planScope, type TPlanScope } from "@/features/rollups/server/objective-scope";
 import { loadOrgFamily } from "@/features/rollups/server/org-family";
 import { sumIndicatorCounts, toIndicatorMetrics } from "../lib/indicator-metrics";
@@ -14,7 +14,7 @@ const scopeMeasures = (s: TPlanScope) =>
 
 /** The indicators of the measures in the current plan and objective scope (the selector's options). */
 export async function listIndicatorOptions(user: { orgId: number }, q: TScopeQuery) {
-  const db = getDb();
+  const db = await getReadDb();
   const scope = planScope(await listObjectiveOptions(db), q);
   if (!scope) return [];
   return findScopedIndicators(db, { userOrgId: user.orgId, measureIds: scopeMeasures(scope) });
@@ -30,7 +30,7 @@ export async function getIndicatorCompletion(
   user: { orgId: number },
   q: TScopeQuery & { orgId: number; indicatorId: number },
 ) {
-  const db = getDb();
+  const db = await getReadDb();
   const [family, options] = await Promise.all([
     loadOrgFamily(db, user.orgId, q.orgId),
     listObjectiveOptions(db),

@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/read-db";
 import { loadOrgFamily } from "@/features/rollups/server/org-family";
 import { sumReportCounts, toReportMetrics, type TReportMetrics } from "../lib/report-metrics";
 import { readMissedTasks, type TMissedTask } from "./read-missed";
@@ -18,7 +18,7 @@ const LISTS_MISSED = new Set(["COUNTY", "GRASSROOTS"]);
  * (or the chosen rule has no period yet). Null when the org, rule or period is out of scope.
  */
 export async function getReportStatus(user: { orgId: number }, q: TReportStatusQuery) {
-  const db = getDb();
+  const db = await getReadDb();
   const [family, rules] = await Promise.all([
     loadOrgFamily(db, user.orgId, q.orgId),
     listVisibleRules(db, user.orgId),

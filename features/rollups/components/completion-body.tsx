@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Card, CardHeader } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/read-db";
 import { chinaToday } from "@/lib/dates";
 import { completionHref, type TCompletionView } from "../lib/completion-url";
 import { withLivePoint } from "../lib/trend";
@@ -86,7 +86,9 @@ export async function CompletionBody({
   );
   // 漏报 of the plan's reporting rules (features/reporting): a column only once the plan has a rule.
   const missing =
-    view === "table" || view === "map" ? await readMissingForCompletion(getDb(), data, plan ?? null) : null;
+    view === "table" || view === "map"
+      ? await readMissingForCompletion(await getReadDb(), data, plan ?? null)
+      : null;
   const regionCard = (compact: boolean) => (
     <Card>
       <CardHeader title={t("regions")} />
@@ -134,7 +136,7 @@ export async function CompletionBody({
     // the tiles show the plan's whole region too: the current week's point is exactly the tiles' figures.
     const today = chinaToday();
     const [recorded, whole] = await Promise.all([
-      readTrend(getDb(), { orgId: data.org.id, planId, today }),
+      readTrend(await getReadDb(), { orgId: data.org.id, planId, today }),
       objective ? getCompletion(user, { orgId: data.org.id, plan }) : data,
     ]);
     tiles = whole!.region;

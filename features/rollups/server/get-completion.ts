@@ -1,5 +1,6 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import type { TDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/read-db";
 import { chinaToday } from "@/lib/dates";
 import { addCounts, emptyCounts, toMetrics } from "../lib/metrics";
 import { listObjectiveOptions, planScope } from "./objective-scope";
@@ -13,14 +14,16 @@ const sum = (rows: TRow[]) => rows.reduce((acc, r) => addCounts(acc, r), emptyCo
  * tasks (本级), the total, and the total per main task. Federations' figures come from the
  * maintained roll-ups (the root's total is the sum of its children: it has no rows), a branch's
  * from its own tasks. `plan` (a code prefix) limits everything to that plan's measures (the
- * caller resolves the current plan); `objective` must then lie inside it.
+ * caller resolves the current plan); `objective` must then lie inside it. Read from the replica when
+ * one is configured (lib/db/read-db.ts) unless the caller passes `db` (pages outside the completion views).
  */
 export async function getCompletion(
   user: { orgId: number },
   q: { orgId: number; objective?: string; plan?: string | null; today?: Date; regionOnly?: boolean },
+  opts: { db?: TDb } = {},
 ) {
   const { orgId, objective: objectiveCode, today = chinaToday() } = q;
-  const db = getDb();
+  const db = opts.db ?? (await getReadDb());
   // Two round trips: the org (scope check) with its children and breadcrumb; then the figures.
   const [family, options] = await Promise.all([
     loadOrgFamily(db, user.orgId, orgId),

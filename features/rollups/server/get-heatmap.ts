@@ -1,5 +1,5 @@
 import "server-only";
-import { getDb } from "@/lib/db/client";
+import { getReadDb } from "@/lib/db/read-db";
 import { chinaToday } from "@/lib/dates";
 import { addCounts, emptyCounts, toMetrics, type TMetrics } from "../lib/metrics";
 import { listObjectiveOptions, measuresUnder, planScope, type TObjectiveOption } from "./objective-scope";
@@ -16,7 +16,7 @@ export async function getHeatmap(
   q: { orgId: number; objective?: string; plan?: string | null; today?: Date },
 ) {
   const { orgId, objective: objectiveCode, today = chinaToday() } = q;
-  const db = getDb();
+  const db = await getReadDb();
   const [family, options] = await Promise.all([
     loadOrgFamily(db, user.orgId, orgId),
     listObjectiveOptions(db),

@@ -1,6 +1,7 @@
 import "server-only";
 import { getCompletion } from "@/features/rollups/server/get-completion";
 import { chinaToday } from "@/lib/dates";
+import { getDb } from "@/lib/db/client";
 import type { TTaskStatus } from "@/lib/task-status";
 import type { TTaskActor } from "../lib/task-permissions";
 
@@ -11,7 +12,11 @@ import type { TTaskActor } from "../lib/task-permissions";
  * (`tasksHref`: the org's counted tasks). Cancelled tasks are not counted.
  */
 export async function getObjectiveTaskSummary(user: TTaskActor, code: string, today = chinaToday()) {
-  const data = await getCompletion(user, { orgId: user.orgId, objective: code, today, regionOnly: true });
+  const data = await getCompletion(
+    user,
+    { orgId: user.orgId, objective: code, today, regionOnly: true },
+    { db: getDb() },
+  );
   const m = data?.region;
   const byStatus: Record<Exclude<TTaskStatus, "CANCELLED">, number> = {
     PENDING_SIGN: m?.pendingSign ?? 0,

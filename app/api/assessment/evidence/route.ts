@@ -4,6 +4,7 @@ import { MAX_FILE_BYTES, MULTIPART_OVERHEAD } from "@/features/evidence/lib/file
 import { readUploadForm } from "@/features/evidence/server/read-upload";
 import { authorize } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { markRecentWrite } from "@/lib/db/read-db";
 import { errorResponse, idParam } from "@/lib/http";
 
 const LIMIT = MAX_FILE_BYTES + MULTIPART_OVERHEAD;
@@ -21,9 +22,9 @@ export async function POST(req: Request) {
     await checkEvidenceUpload(user, schemeId);
     if (Number(req.headers.get("content-length") ?? 0) > LIMIT) throw new AppError("FILE_TOO_LARGE");
     const form = await readUploadForm(req, LIMIT);
-    return NextResponse.json(await saveAssessmentEvidence(user, { schemeId, file: form.file }), {
-      status: 201,
-    });
+    const saved = await saveAssessmentEvidence(user, { schemeId, file: form.file });
+    await markRecentWrite();
+    return NextResponse.json(saved, { status: 201 });
   } catch (e) {
     return errorResponse(e);
   }

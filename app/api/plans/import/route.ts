@@ -4,6 +4,7 @@ import { importPlanFile } from "@/features/plan-import/server/import-file";
 import { MAX_PLAN_FILE_BYTES } from "@/features/plan-import/server/read-document";
 import { getSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { markRecentWrite } from "@/lib/db/read-db";
 import { errorResponse, idParam } from "@/lib/http";
 
 const LIMIT = MAX_PLAN_FILE_BYTES + 64 * 1024;
@@ -22,6 +23,7 @@ export async function POST(req: Request) {
     if (Number(req.headers.get("content-length") ?? 0) > LIMIT) throw new AppError("FILE_TOO_LARGE");
     const form = await readUploadForm(req, LIMIT);
     const draft = await importPlanFile(user, { bytes: form.file.bytes, name: form.file.name, issuingOrgId });
+    await markRecentWrite();
     return NextResponse.json(draft, { status: 201 });
   } catch (e) {
     return errorResponse(e);

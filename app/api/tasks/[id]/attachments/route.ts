@@ -5,6 +5,7 @@ import { saveAttachment, type TPurpose } from "@/features/evidence/server/save-a
 import { checkUploadAllowed } from "@/features/evidence/server/upload-gate";
 import { getSession } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { markRecentWrite } from "@/lib/db/read-db";
 import { errorResponse, idParam } from "@/lib/http";
 
 const LIMIT = MAX_FILE_BYTES + MULTIPART_OVERHEAD;
@@ -29,6 +30,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ id: string }> 
       purpose: declared ?? purposeOf(form.purpose) ?? "progress",
       file: form.file,
     });
+    await markRecentWrite();
     return NextResponse.json(view, { status: 201 });
   } catch (e) {
     return errorResponse(e);
