@@ -173,7 +173,7 @@ test("a task changed and evidence uploaded on one instance show on the other", a
   const state = await hebei.storageState();
   await page.context().addCookies(state.cookies);
   await page.goto(`/tasks/${task.id}`);
-  await expect(page.getByText("两台实例之间的进展")).toBeVisible();
+  await expect(page.getByTestId("progress-history").getByText("两台实例之间的进展")).toBeVisible();
   const download = await page.request.get(`${two}/api/attachments/${attachmentId}`);
   expect(download.status()).toBe(200);
   expect(Buffer.from(await download.body()).equals(PNG)).toBe(true);
