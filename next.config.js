@@ -5,7 +5,8 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite must not be bundled: it loads its WASM/data files relative to its own package.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "bcryptjs", "exceljs"],
+  // pg-boss (scheduled jobs) is loaded as it ships: an ESM package with its own pg pool and OpenTelemetry hooks.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "bcryptjs", "exceljs", "pg-boss"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

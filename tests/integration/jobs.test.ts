@@ -104,7 +104,18 @@ describe("the in-process runner (embedded PGlite; PostgreSQL too)", () => {
       expect(audit).toMatchObject({ actorId: admin.id, targetType: "job", targetId: "job-runs-prune" });
       const overview = await getJobsOverview(new Date(), t.db);
       expect(overview.map((j) => j.name)).toEqual(JOBS.map((j) => j.name));
-      expect(overview.find((j) => j.name === "job-runs-prune")!.lastRun!.id).toBe(run!.id);
+      const prune = overview.find((j) => j.name === "job-runs-prune")!;
+      expect(prune.lastRun).toMatchObject({
+        id: run!.id,
+        status: "SUCCEEDED",
+        trigger: "MANUAL",
+        error: null,
+      });
+      expect(prune.lastRun!.startedAt).toBeInstanceOf(Date);
+      expect(prune.lastRun!.finishedAt).toBeInstanceOf(Date);
+      expect(prune.failedCount).toBe(0);
+      // No runner in this process (the test started none): no next run to show.
+      expect(prune.nextRunAt).toBeNull();
     },
   );
 });
