@@ -119,6 +119,8 @@ function startApp(url: string, port: number): ChildProcess {
     NEXTAUTH_SECRET: crypto.randomBytes(32).toString("hex"),
     NEXTAUTH_URL: undefined,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The measured server serves HTTP only: no scheduled job (the national relight) runs beside the timings.
+    JOBS_DISABLED: process.env.JOBS_DISABLED ?? "1",
   };
   // Next's own entry (not npx), so that stopping this process stops the server.
   const next = path.join("node_modules", "next", "dist", "bin", "next");
