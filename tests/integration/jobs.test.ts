@@ -120,6 +120,29 @@ describe("the in-process runner (embedded PGlite; PostgreSQL too)", () => {
   );
 });
 
+describe("the overview of /system/jobs", () => {
+  it("shows each job's newest run and its failures among the last 20, newest first", async () => {
+    const base = Date.now() - 3600_000;
+    const rows = Array.from({ length: 25 }, (_, i) => ({
+      job: "upload-cleanup",
+      instance: "host:1",
+      // The oldest five failed (outside the last 20), then runs 7, 12 and 16 failed.
+      status: (i < 5 || i === 7 || i === 12 || i === 16 ? "FAILED" : "SUCCEEDED") as "FAILED" | "SUCCEEDED",
+      error: i < 5 || i === 7 || i === 12 || i === 16 ? `Error: run ${i}` : null,
+      startedAt: new Date(base + i * 60_000),
+      finishedAt: new Date(base + i * 60_000 + 1500),
+    }));
+    await t.db.jobRun.createMany({ data: rows });
+    const now = new Date();
+    const job = (await getJobsOverview(now, t.db)).find((j) => j.name === "upload-cleanup")!;
+    expect(job.lastRun).toMatchObject({ status: "SUCCEEDED", instance: "host:1" });
+    expect(job.lastRun!.startedAt.getTime()).toBe(base + 24 * 60_000);
+    expect(job.failedCount).toBe(3);
+    expect(job.failures.map((f) => f.error)).toEqual(["Error: run 16", "Error: run 12", "Error: run 7"]);
+    expect(job.cron).toBe("7 * * * *");
+  });
+});
+
 describe("pruning the run history", () => {
   it("keeps 30 days and KEEP_PER_JOB rows per job, and closes RUNNING rows whose process died", async () => {
     const now = new Date();
