@@ -6,6 +6,7 @@ const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
 const nextConfig = {
   // PGlite must not be bundled: it loads its WASM/data files relative to its own package.
   // The AWS SDK (evidence in S3) is loaded from node_modules as one copy (Next keeps client-s3 external already).
+  // pg-boss (scheduled jobs) is loaded as it ships: an ESM package with its own pg pool and OpenTelemetry hooks.
   serverExternalPackages: [
     "@electric-sql/pglite",
     "pglite-prisma-adapter",
@@ -14,6 +15,7 @@ const nextConfig = {
     "@aws-sdk/client-s3",
     "@aws-sdk/lib-storage",
     "@aws-sdk/s3-request-presigner",
+    "pg-boss",
   ],
   poweredByHeader: false,
   typedRoutes: false,

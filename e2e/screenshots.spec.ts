@@ -74,6 +74,8 @@ const shots: { name: string; user?: string; path: string; open?: string[]; local
   { name: "security-locks", user: "secadmin", path: "/security/locks" },
   { name: "security-settings-en", user: "secadmin", path: "/security/settings", locale: "en" },
   { name: "home-admin", user: "admin", path: "/" },
+  { name: "system-jobs", user: "admin", path: "/system/jobs" },
+  { name: "system-jobs-en", user: "admin", path: "/system/jobs", locale: "en" },
   { name: "users-secadmin", user: "secadmin", path: "/users" },
   { name: "audit", user: "auditor", path: "/audit" },
   { name: "audit-en", user: "auditor", path: "/audit", locale: "en" },

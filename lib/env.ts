@@ -24,6 +24,16 @@ const ZEnv = z
     /** An approved China map (GeoJSON file path) and its 审图号: only both together enable the map. */
     MAP_GEOJSON: z.string().min(1).optional(),
     MAP_APPROVAL_NO: z.string().min(1).optional(),
+    /** 1/true: this instance runs no scheduled jobs (it serves HTTP only; a benchmark's servers). */
+    JOBS_DISABLED: z
+      .enum(["0", "1", "true", "false"])
+      .default("0")
+      .transform((v) => v === "1" || v === "true"),
+    /** The PostgreSQL schema pg-boss keeps its queues in (with DATABASE_URL only). */
+    JOBS_SCHEMA: z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "JOBS_SCHEMA must be a lower-case SQL identifier")
+      .default("pgboss"),
   })
   .refine((e) => !e.DATABASE_REPLICA_URL || e.DATABASE_URL, {
     message: "DATABASE_REPLICA_URL needs DATABASE_URL (a replica of the embedded database does not exist)",

@@ -1,6 +1,6 @@
 // npm run calendar:run — runs the 定期报送 calendar once, now: opens the periods that have come,
 // closes those that have ended (漏报), sends the reminders and 催办. The app does this itself every
-// 10 minutes (instrumentation.ts); this is for catching up at once after an outage, and for the
+// 10 minutes (the job `reporting-calendar`, features/jobs); this is for catching up at once after an outage, and for the
 // e2e suite. Idempotent, safe beside running app instances (on PostgreSQL; an embedded PGlite
 // folder can be opened by one process only, so stop the app first there).
 import { closePglite } from "../lib/db/adapter";

@@ -50,6 +50,7 @@ export async function AppShell({
   if (user.permissions.has("user:manage")) items.push({ href: "/users", label: t("nav.users") });
   if (kindsFor(user).length > 0) items.push({ href: "/imports", label: t("imports.nav") });
   if (user.permissions.has("security:manage")) items.push({ href: "/security", label: t("nav.security") });
+  if (user.permissions.has("system:admin")) items.push({ href: "/system/jobs", label: t("jobs.nav") });
   if (user.permissions.has("audit:read")) items.push({ href: "/audit", label: t("nav.audit") });
   return (
     <div className="flex min-h-dvh flex-col">

@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   "assessment.item",
   "assessment.result",
   "assessment.objection",
+  // 定时任务: the system admin's 立即运行 of a scheduled job (detail: mode, outcome).
+  "job.run",
 ] as const;
 
 export type TAuditAction = (typeof AUDIT_ACTIONS)[number];

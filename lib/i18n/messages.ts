@@ -50,6 +50,8 @@ import assessment_outputs_en from "../../messages/assessment-outputs.en.json";
 import assessment_outputs_zh from "../../messages/assessment-outputs.zh-CN.json";
 import assessment_results_en from "../../messages/assessment-results.en.json";
 import assessment_results_zh from "../../messages/assessment-results.zh-CN.json";
+import jobs_en from "../../messages/jobs.en.json";
+import jobs_zh from "../../messages/jobs.zh-CN.json";
 import type { TLocale } from "./config";
 
 export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
@@ -79,6 +81,7 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...assessment_schemes_zh,
     ...assessment_outputs_zh,
     ...assessment_results_zh,
+    ...jobs_zh,
   },
   en: {
     ...base_en,
@@ -106,5 +109,6 @@ export const MESSAGES: Record<TLocale, Record<string, unknown>> = {
     ...assessment_schemes_en,
     ...assessment_outputs_en,
     ...assessment_results_en,
+    ...jobs_en,
   },
 };

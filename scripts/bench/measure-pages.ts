@@ -1,4 +1,4 @@
-import { buildApp, signIn, startApp, stopApp } from "./app-server";
+import { buildApp, sharedSettings, signIn, startApp, stopApp } from "./app-server";
 import { preparePageUsers, type TPageTargets } from "./page-users";
 import { log, ms, summarize, type TSummary } from "./stats";
 
@@ -69,7 +69,8 @@ async function timePage(
 export async function measurePages(url: string, opts: TPageOptions): Promise<TPageTiming[]> {
   buildApp(opts.build);
   const targets = await preparePageUsers(url);
-  const app = await startApp(url);
+  // The measured server serves HTTP only: no scheduled job (the national relight) runs beside the timings.
+  const app = await startApp(url, sharedSettings({ JOBS_DISABLED: process.env.JOBS_DISABLED ?? "1" }));
   const base = app.base;
   try {
     // Warm the server up first: a fresh server loads each route's code on first use, and V8

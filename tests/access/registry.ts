@@ -99,6 +99,14 @@ export const ACTIONS: Record<string, Record<string, TActionCase>> = {
       other: { none: "locks are deployment-wide: the security admin unlocks any account" },
     },
   },
+  "features/jobs/actions.ts": {
+    runJobNowAction: {
+      needs: perms("system:admin"),
+      // The cheapest job: on the test database (no DATABASE_URL) it runs in-process, at once.
+      own: async () => ({ name: "job-runs-prune" }),
+      other: { none: "scheduled jobs are deployment-wide" },
+    },
+  },
   "features/i18n/actions.ts": {
     setLocaleAction: {
       needs: "public",

@@ -28,7 +28,7 @@ async function removeUnusedFiles(db: TDb, keys: string[]): Promise<void> {
  * Removes uploads never linked within UNLINKED_UPLOAD_TTL_MS (a form opened, files uploaded, the
  * form abandoned): task evidence not linked to a progress update or a report, and 考评 evidence not
  * linked to an item; then the stored files no row still uses. Returns the rows removed. Runs
- * periodically (instrumentation.ts) and at db-setup; safe to run on several servers at once.
+ * periodically (the job `upload-cleanup`, features/jobs) and at db-setup; safe to run on several servers at once.
  */
 export async function removeUnlinkedUploads(db: TDb, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - UNLINKED_UPLOAD_TTL_MS);

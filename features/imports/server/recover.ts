@@ -7,7 +7,7 @@ export const STALE_AFTER_MS = 2 * 60 * 1000;
 /**
  * Marks jobs whose process is gone as FAILED (INTERRUPTED). A running job's row is touched every
  * HEARTBEAT_MS (runner.ts), so only rows quiet for STALE_AFTER_MS are taken: several servers may run
- * this side by side, at start and every minute (instrumentation.ts).
+ * this side by side (the job `import-recovery`, every minute: features/jobs/server/registry.ts).
  */
 export async function failInterruptedJobs(now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - STALE_AFTER_MS);
