@@ -196,3 +196,26 @@ test("sign-in failures on one instance count on the other", async ({ playwright 
   // Another account from the same source is not affected.
   expect(await signIn(await playwright.request.newContext(), two, { username: "wuchang.chair" })).toBe(true);
 });
+
+test("a scheduled job runs once per slot with both instances running the queue", async () => {
+  test.setTimeout(240_000);
+  // import-recovery is scheduled every minute; both instances run pg-boss workers (JOBS_DISABLED unset).
+  // Run twice, a slot's two runs would start within a second or two of each other (both workers poll);
+  // runs of consecutive slots are about a minute apart (at least ~30 s: pg-boss checks cron every 30 s).
+  const runs = async () =>
+    (
+      await sql<{ at: Date }>(
+        `SELECT "startedAt" AS at FROM "JobRun"
+         WHERE job = 'import-recovery' AND trigger = 'SCHEDULE' AND attempt = 0 ORDER BY "startedAt"`,
+      )
+    ).map((r) => r.at.getTime());
+  await expect
+    .poll(async () => (await runs()).length, { timeout: 200_000, intervals: [5_000] })
+    .toBeGreaterThanOrEqual(3);
+  const at = await runs();
+  const gaps = at.slice(1).map((t, i) => t - at[i]!);
+  expect(Math.min(...gaps), `gaps between runs: ${gaps.join(", ")} ms`).toBeGreaterThan(10_000);
+  expect(at.length).toBeLessThanOrEqual(Math.floor((at.at(-1)! - at[0]!) / 60_000) + 2);
+  const failed = await sql<{ n: number }>(`SELECT count(*)::int AS n FROM "JobRun" WHERE status = 'FAILED'`);
+  expect(failed[0]!.n).toBe(0);
+});
