@@ -18,6 +18,9 @@ const nextConfig = {
     "pg-boss",
   ],
   poweredByHeader: false,
+  // gzip in the app (read at `next start`): on by default for a single machine; HTTP_COMPRESS=0 where the
+  // reverse proxy compresses (DEPLOY.md), which spares every instance the work.
+  compress: process.env.HTTP_COMPRESS !== "0",
   typedRoutes: false,
   async headers() {
     return [

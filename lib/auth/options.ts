@@ -14,14 +14,10 @@ if (!process.env.NEXTAUTH_URL) process.env.AUTH_TRUST_HOST ??= "true";
 
 /**
  * `secureCookies`: the request came over HTTPS (lib/security/https.ts); cookies are then `Secure`
- * (and `__Secure-` prefixed). The route handler and getServerSession decide it from the same headers.
- * `withSessionId`: only for getServerSession on the server; the browser's /api/auth/session never
- * sees the session id.
+ * (and `__Secure-` prefixed). The route handler and lib/auth/session.ts decide it from the same headers.
+ * The browser's /api/auth/session never sees the session id (the server reads it from the cookie).
  */
-export function getAuthOptions({
-  secureCookies = false,
-  withSessionId = false,
-}: { secureCookies?: boolean; withSessionId?: boolean } = {}): NextAuthOptions {
+export function getAuthOptions({ secureCookies = false }: { secureCookies?: boolean } = {}): NextAuthOptions {
   return {
     secret: getAuthSecret(),
     // The cookie's own limit; the session row enforces the configured idle and absolute limits.
@@ -47,7 +43,7 @@ export function getAuthOptions({
         return token;
       },
       session({ session, token }) {
-        return { ...session, userId: token.sub, ...(withSessionId ? { sid: token.sid } : {}) };
+        return { ...session, userId: token.sub };
       },
       // Only this origin's URLs are followed (no open redirect).
       redirect({ url, baseUrl }) {

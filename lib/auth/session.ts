@@ -1,10 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import { getServerSession } from "next-auth";
-import { headers } from "next/headers";
+import { decode } from "next-auth/jwt";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppError } from "@/lib/errors";
-import { getAuthOptions } from "./options";
+import { getAuthSecret } from "./secret";
 import { servedOverHttps } from "@/lib/security/https";
 import { resolvePermissions, type TPermission, type TRole } from "./permissions";
 import { findLiveSession } from "./user-sessions";
@@ -25,15 +25,18 @@ export const CHANGE_PASSWORD_PATH = "/account/password";
 
 type TSignedIn = { user: TSessionUser; mustChangePassword: boolean; sessionId: string };
 
-/** The session's user id and session id from the signed cookie (JWT), or null. */
+/**
+ * The session's user id and session id from the signed cookie (JWT), or null. Decoded directly (as
+ * getServerSession does, without re-issuing the cookie on every request): the cookie lives as long as
+ * the longest allowed session, and the session row enforces the idle and absolute limits.
+ */
 const readToken = cache(async (): Promise<{ userId: number; sid: string } | null> => {
   const secureCookies = servedOverHttps(await headers());
-  const session = (await getServerSession(getAuthOptions({ secureCookies, withSessionId: true }))) as {
-    userId?: string;
-    sid?: unknown;
-  } | null;
-  const userId = Number(session?.userId);
-  const sid = session?.sid;
+  const raw = (await cookies()).get(`${secureCookies ? "__Secure-" : ""}next-auth.session-token`)?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: getAuthSecret() }).catch(() => null);
+  const userId = Number(token?.sub);
+  const sid = token?.sid;
   if (!Number.isInteger(userId) || userId <= 0 || typeof sid !== "string" || !sid) return null;
   return { userId, sid };
 });

@@ -46,8 +46,9 @@ async function main() {
   buildApp(cfg.build);
   const pageUsers = await preparePageUsers(cfg.url);
   const [national, province, county] = pageUsers.users;
-  // The instances share the session secret and data folder; none runs the scheduled jobs.
-  const shared = sharedSettings({ JOBS_DISABLED: "1" });
+  // The instances share the session secret and data folder; none runs the scheduled jobs, and none
+  // compresses (the reverse proxy does, DEPLOY.md).
+  const shared = sharedSettings({ JOBS_DISABLED: "1", HTTP_COMPRESS: "0" });
   const samples = cfg.quick ? 30 : cfg.pageSamples * 5;
   const result: Record<string, string | number> = {
     mode: cfg.quick ? "quick" : "full",
