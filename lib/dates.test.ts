@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chinaToday } from "./dates";
+import { chinaToday, formatDay } from "./dates";
 
 // chinaToday computes the day by arithmetic; Intl's time-zone database is the independent reference.
 const intlDay = new Intl.DateTimeFormat("en-CA", {
@@ -27,5 +27,14 @@ describe("chinaToday", () => {
   it("keeps summer time of the years before 1992", () => {
     // 1990-07-01 was in summer time (UTC+9): 15:30 UTC is already the next day in China.
     expect(chinaToday(new Date("1990-07-01T15:30:00Z")).toISOString()).toBe("1990-07-02T00:00:00.000Z");
+  });
+});
+
+describe("formatDay", () => {
+  it("writes the same day as toISOString for every day from 1990 to 2060", () => {
+    for (let ms = Date.UTC(1990, 0, 1); ms < Date.UTC(2060, 0, 1); ms += 86_400_000) {
+      const d = new Date(ms);
+      expect(formatDay(d)).toBe(d.toISOString().slice(0, 10));
+    }
   });
 });

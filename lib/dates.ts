@@ -27,8 +27,12 @@ export function parseDay(s: string): Date {
   return d;
 }
 
+/** "YYYY-MM-DD" of a UTC-midnight Date (years 1000–9999). By hand: exports format millions of days. */
 export function formatDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + 1;
+  const day = d.getUTCDate();
+  return `${y}-${m < 10 ? "0" : ""}${m}-${day < 10 ? "0" : ""}${day}`;
 }
 
 export function addDays(d: Date, days: number): Date {
