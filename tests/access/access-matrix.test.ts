@@ -26,17 +26,22 @@ const state = vi.hoisted(() => {
   };
 });
 
-// The session as next-auth would give it: the user id (and the session id where sessions are stored);
-// lib/auth/session.ts reads the rest from the database.
-vi.mock("next-auth", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("next-auth")>()),
-  getServerSession: async () =>
-    state.userId === null ? null : { userId: String(state.userId), sid: state.sid },
+// The session cookie as next-auth's JWT decodes it: the user id and the session id; lib/auth/session.ts
+// reads the rest from the database. The cookie is there while a user is signed in.
+const SESSION_COOKIE = "next-auth.session-token";
+vi.mock("next-auth/jwt", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next-auth/jwt")>()),
+  decode: async () => (state.userId === null ? null : { sub: String(state.userId), sid: state.sid }),
 }));
 vi.mock("next/cache", () => ({ revalidatePath: () => {}, revalidateTag: () => {} }));
 vi.mock("next/headers", () => {
   const store = {
-    get: (name: string) => (state.cookies.has(name) ? { name, value: state.cookies.get(name)! } : undefined),
+    get: (name: string) =>
+      name === SESSION_COOKIE && state.userId !== null
+        ? { name, value: "signed-in" }
+        : state.cookies.has(name)
+          ? { name, value: state.cookies.get(name)! }
+          : undefined,
     getAll: () => [...state.cookies].map(([name, value]) => ({ name, value })),
     has: (name: string) => state.cookies.has(name),
     set: (name: string, value: string) => void state.cookies.set(name, value),
