@@ -1,25 +1,27 @@
-import crypto from "node:crypto";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import type { Readable } from "node:stream";
-import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { saveAttachment } from "@/features/evidence/server/save-attachment";
 import { createExport } from "@/features/exports/server/export-file";
 import { ledgerTaskChunks } from "@/features/exports/server/ledger-rows";
-import { addDays, chinaToday, formatDay } from "@/lib/dates";
-import { ZAssignTasks, ZReview } from "@/features/tasks/schemas";
-import { assignStaff } from "@/features/tasks/server/assign-staff";
-import { assignTasks } from "@/features/tasks/server/assign-tasks";
-import { logProgress } from "@/features/tasks/server/log-progress";
-import { signTask } from "@/features/tasks/server/sign-task";
-import { reviewCompletion } from "@/features/tasks/server/review-completion";
-import { submitCompletion } from "@/features/tasks/server/submit-completion";
+import { addDays, formatDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { seedAll } from "@/prisma/seed/seed-all";
-import { loadActors, type TTestActor } from "../helpers/actors";
-import { createTestDb, type TTestDb } from "../helpers/test-db";
+import type { TTestActor } from "../helpers/actors";
+import type { TTestDb } from "../helpers/test-db";
+import {
+  csvOf,
+  LEDGER_HEADER,
+  org,
+  parseCsv,
+  read,
+  setUpExportData,
+  tearDownExportData,
+  today,
+  todayText,
+  xlsxRows,
+  xlsxSheets,
+  DUE,
+  type TExportData,
+} from "./exports-fixture";
+
+// 台账 exports and the export route handlers (scope, errors, headers); 完成情况 is in exports-completion.test.ts.
 
 // The route handlers run with a stand-in session and cookie jar; everything else is real.
 const session = vi.hoisted(() => ({ user: null as unknown, locale: undefined as string | undefined }));
@@ -42,225 +44,11 @@ const getCompletion = (req: Request) => GET(req, { params: Promise.resolve({ kin
 
 let t: TTestDb;
 let A: Record<string, TTestActor>;
-const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "utt-exports-"));
-const token = () => crypto.randomUUID();
-const today = chinaToday();
-const todayText = formatDay(today);
-const org = (code: string) => t.db.org.findUniqueOrThrow({ where: { code } });
-const taskOf = (objectiveId: number, orgCode: string) =>
-  t.db.task.findFirstOrThrow({ where: { objectiveId, org: { code: orgCode } } });
-/** The due date of every task unless a test says otherwise: half a year ahead, so it is never overdue. */
-const DUE = formatDay(addDays(today, 180));
-const assign = (
-  actor: TTestActor,
-  { objectiveId, orgId, dueDate = DUE }: { objectiveId: number; orgId: number; dueDate?: string },
-) =>
-  assignTasks(
-    actor,
-    ZAssignTasks.parse({
-      clientToken: token(),
-      objectiveIds: [objectiveId],
-      target: { mode: "orgs", orgIds: [orgId] },
-      dueDate,
-      allowPastDue: true,
-    }),
-  );
-
-/** A minimal RFC 4180 reader: quoted fields may hold quotes, commas and line breaks; records end in CRLF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (quoted) {
-      if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') {
-      quoted = true;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = "";
-      i++;
-    } else if (c === "\n" || c === "\r") {
-      throw new Error(`bare line break outside quotes at ${i}`);
-    } else {
-      field += c;
-    }
-  }
-  if (field || row.length) throw new Error("last record not CRLF-terminated");
-  return rows;
-}
-
-async function read(body: Readable): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const b of body) parts.push(Buffer.from(b as Buffer));
-  return Buffer.concat(parts);
-}
-
-/** XLSX cells as the CSV shows them, to compare both formats row by row. */
-function asText(v: ExcelJS.CellValue, numFmt?: string): string {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) return formatDay(v);
-  if (typeof v === "number" && numFmt === "0.0%") return `${(Math.round(v * 1000) / 10).toFixed(1)}%`;
-  if (typeof v === "number" && numFmt === "0.0") return (Math.round(v * 10) / 10).toFixed(1);
-  return String(v);
-}
-async function xlsxRows(buffer: Buffer): Promise<{ name: string; rows: string[][] }> {
-  return (await xlsxSheets(buffer))[0]!;
-}
-/** Every worksheet, in order. */
-async function xlsxSheets(buffer: Buffer): Promise<{ name: string; rows: string[][] }[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
-  return wb.worksheets.map(sheetRows);
-}
-function sheetRows(ws: ExcelJS.Worksheet): { name: string; rows: string[][] } {
-  const rows: string[][] = [];
-  for (let r = 1; r <= ws.rowCount; r++) {
-    const row = ws.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= Math.max(row.cellCount, 1); c++)
-      cells.push(asText(row.getCell(c).value, row.getCell(c).numFmt));
-    rows.push(cells);
-  }
-  return { name: ws.name, rows };
-}
-/** exceljs stops a row at its last non-empty cell: compare without trailing empty cells. */
-const trimEmpty = (rows: string[][]) => rows.map((r) => r.slice(0, r.findLastIndex((c) => c !== "") + 1));
-
-async function csvOf(
-  actor: TTestActor,
-  q: { kind: "ledger" | "completion"; org: string; objective?: string; locale?: "en"; now?: Date },
-) {
-  const file = await createExport(actor, {
-    kind: q.kind,
-    orgId: (await org(q.org)).id,
-    objective: q.objective,
-    format: "csv",
-    locale: q.locale ?? "zh-CN",
-    now: q.now,
-  });
-  if (!file) return null;
-  const text = (await read(file.body)).toString("utf8");
-  return { file, text, rows: parseCsv(text.slice(1)) };
-}
-
-let m: { id: number; code: string; title: string }[] = [];
-
+let m: TExportData["m"] = [];
 beforeAll(async () => {
-  process.env.UPLOAD_DIR = uploads;
-  t = await createTestDb();
-  await seedAll(t.db, { demoUsers: true });
-  A = await loadActors(t.db);
-  m = await t.db.objective.findMany({
-    where: { level: "MEASURE", code: { startsWith: "3.3." } },
-    orderBy: { sortOrder: "asc" },
-    take: 4,
-    select: { id: true, code: true, title: true },
-  });
-  const [zd, hengda, wuchang] = [await org("130123"), await org("1301230001"), await org("420106")];
-  const chair = A["zhengding.chair"]!;
-  const staff = A["zhengding.staff"]!;
-
-  // m0 at 正定县: signed, staffed, two progress updates with 1 + 2 evidence files (plus one upload never sent).
-  await assign(A.hebei!, { objectiveId: m[0]!.id, orgId: zd.id });
-  let tk = await taskOf(m[0]!.id, "130123");
-  await signTask(chair, { taskId: tk.id, version: tk.version });
-  await assignStaff(chair, {
-    taskId: tk.id,
-    version: tk.version + 1,
-    responsibleId: staff.id,
-    helperIds: [],
-  });
-  const pdf = (n: number) => ({ name: `材料${n}.pdf`, bytes: Buffer.from(`%PDF-1.7\n${n} 0 obj\n`) });
-  const e1 = await saveAttachment(staff, { taskId: tk.id, purpose: "progress", file: pdf(1) });
-  tk = await taskOf(m[0]!.id, "130123");
-  await logProgress(staff, {
-    taskId: tk.id,
-    version: tk.version,
-    clientToken: token(),
-    percent: 20,
-    state: "NORMAL",
-    narrative: "召开动员会",
-    attachmentIds: [e1.id],
-  });
-  const [e2, e3] = [
-    await saveAttachment(staff, { taskId: tk.id, purpose: "progress", file: pdf(2) }),
-    await saveAttachment(staff, { taskId: tk.id, purpose: "progress", file: pdf(3) }),
-  ];
-  tk = await taskOf(m[0]!.id, "130123");
-  await logProgress(staff, {
-    taskId: tk.id,
-    version: tk.version,
-    clientToken: token(),
-    percent: 60,
-    state: "LAGGING",
-    narrative: '=SUM(1,2) 完成"调研",\n下步推进',
-    attachmentIds: [e2.id, e3.id],
-  });
-  await saveAttachment(staff, { taskId: tk.id, purpose: "progress", file: pdf(4) }); // uploaded, never linked: no evidence
-
-  // m1 at 正定县: never signed, due yesterday → overdue.
-  await assign(A.hebei!, { objectiveId: m[1]!.id, orgId: zd.id, dueDate: formatDay(addDays(today, -1)) });
-  // m2 at 正定县: signed, submitted, approved.
-  await assign(A.hebei!, { objectiveId: m[2]!.id, orgId: zd.id });
-  tk = await taskOf(m[2]!.id, "130123");
-  await signTask(chair, { taskId: tk.id, version: tk.version });
-  await submitCompletion(chair, {
-    taskId: tk.id,
-    version: tk.version + 1,
-    clientToken: token(),
-    summary: "已经完成全部任务",
-    attachmentIds: [],
-  });
-  await reviewCompletion(
-    A.hebei!,
-    ZReview.parse({ taskId: tk.id, version: tk.version + 2, decision: "APPROVED" }),
-  );
-  // m3 at a grassroots union under 正定县, given by the county.
-  await assign(A.zhengding!, { objectiveId: m[3]!.id, orgId: hengda.id });
-  // Another province: must never show up in Hebei's files.
-  await assign(A.hubei!, { objectiveId: m[0]!.id, orgId: wuchang.id });
+  ({ t, A, m } = await setUpExportData());
 });
-afterAll(async () => {
-  await t?.close();
-  delete process.env.UPLOAD_DIR;
-  fs.rmSync(uploads, { recursive: true, force: true });
-});
-
-const LEDGER_HEADER = [
-  "举措编号",
-  "具体举措",
-  "主要任务",
-  "承办单位",
-  "所属地区",
-  "下达单位",
-  "上级任务",
-  "类型",
-  "状态",
-  "优先级",
-  "截止日期",
-  "签收日期",
-  "办结上报日期",
-  "销号日期",
-  "是否逾期",
-  "责任人",
-  "进度（%）",
-  "进展状态",
-  "最新进展",
-  "最新进展日期",
-  "佐证材料（份）",
-];
+afterAll(tearDownExportData);
 
 describe("台账 (ledger) export", () => {
   it("CSV: BOM, header, exactly the tasks in scope with their status, dates, person, latest progress and evidence", async () => {
@@ -393,138 +181,6 @@ describe("台账 (ledger) export", () => {
     expect(res.rows[0]!.slice(0, 3)).toEqual(["Measure code", "Measure", "Main task"]);
     expect(res.rows.find((r) => r[3] === "正定县总工会" && r[0] === m[1]!.code)?.[8]).toBe("To sign for");
     expect(res.file.fileName).toBe(`Ledger-河北省总工会-${todayText}.csv`);
-  });
-});
-
-describe("完成情况 (region table) export", () => {
-  it("CSV: title lines, one row per child org, 下级单位合计, 本级 and 本地区", async () => {
-    const res = (await csvOf(A.zhengding!, { kind: "completion", org: "130123" }))!;
-    expect(res.text.startsWith("\uFEFF")).toBe(true);
-    expect(res.file.fileName).toBe(`完成情况-正定县总工会-${todayText}.csv`);
-    const [title, generated, note, blank, header, ...rest] = res.rows;
-    expect(title).toEqual(["正定县总工会 任务完成情况"]);
-    expect(generated![0]).toMatch(new RegExp(`^生成时间：${todayText} \\d{2}:\\d{2}（北京时间）$`));
-    expect(note![0]).toMatch(/^说明：逐级分解的任务在每个地区只计一次/);
-    expect(blank).toEqual([""]);
-    expect(header).toEqual([
-      "单位",
-      "下达任务数",
-      "已签收",
-      "待签收",
-      "已退回",
-      "办理中",
-      "待审核",
-      "已销号",
-      "已逾期",
-      "完成率",
-      "按期完成率",
-      "平均进度（%）",
-      "红灯",
-      "黄灯",
-      "绿灯",
-    ]);
-    const children = await t.db.org.count({ where: { parentId: (await org("130123")).id } });
-    expect(rest).toHaveLength(children + 3);
-    const byName = new Map(rest.map((r) => [r[0], r]));
-    expect(byName.get("正定县恒达机械有限公司工会")).toEqual([
-      "正定县恒达机械有限公司工会",
-      "1",
-      "0",
-      "1",
-      "0",
-      "0",
-      "0",
-      "0",
-      "0",
-      "0.0%",
-      "",
-      "0.0",
-      "0",
-      "0",
-      "1",
-    ]);
-    // Own tasks: m0 (in progress, 60%), m1 (pending, overdue), m2 (completed on time).
-    expect(byName.get("本级")).toEqual([
-      "本级",
-      "3",
-      "2",
-      "1",
-      "0",
-      "1",
-      "0",
-      "1",
-      "1",
-      "33.3%",
-      "100.0%",
-      "53.3",
-      "1",
-      "0",
-      "1",
-    ]);
-    // 下级单位合计: 恒达's one task (pending). 本地区 = 本级 + 恒达's task, which 正定 gave itself
-    // (not passed down from a task of 正定): 4 tasks, (60 + 0 + 100 + 0) / 4 = 40% average progress.
-    expect(byName.get("下级单位合计")).toEqual([
-      "下级单位合计",
-      "1",
-      "0",
-      "1",
-      "0",
-      "0",
-      "0",
-      "0",
-      "0",
-      "0.0%",
-      "",
-      "0.0",
-      "0",
-      "0",
-      "1",
-    ]);
-    expect(rest.at(-1)).toEqual([
-      "本地区（上级所见）",
-      "4",
-      "2",
-      "2",
-      "0",
-      "1",
-      "0",
-      "1",
-      "1",
-      "25.0%",
-      "100.0%",
-      "40.0",
-      "1",
-      "0",
-      "2",
-    ]);
-  });
-
-  it("a province's table has its cities, no 本级 row when it holds nothing itself, and the objective line", async () => {
-    const res = (await csvOf(A.hebei!, { kind: "completion", org: "130000", objective: "3.3" }))!;
-    expect(res.rows[1]![0]).toMatch(/^任务目标：3\.3 /);
-    const body = res.rows.slice(6); // title, objective, generated, note, blank, header
-    expect(body.find((r) => r[0] === "石家庄市总工会")?.slice(0, 3)).toEqual(["石家庄市总工会", "4", "2"]);
-    expect(body.some((r) => r[0] === "本级")).toBe(false);
-    expect(body.slice(-2).map((r) => r.slice(0, 2))).toEqual([
-      ["下级单位合计", "4"],
-      ["本地区（上级所见）", "4"],
-    ]);
-  });
-
-  it("XLSX has the same content, ratios as percentages", async () => {
-    const now = new Date();
-    const csv = (await csvOf(A.zhengding!, { kind: "completion", org: "130123", now }))!;
-    const file = (await createExport(A.zhengding!, {
-      kind: "completion",
-      orgId: (await org("130123")).id,
-      format: "xlsx",
-      locale: "zh-CN",
-      now,
-    }))!;
-    expect(file.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    const xlsx = await xlsxRows(await read(file.body));
-    expect(xlsx.name).toBe("完成情况");
-    expect(trimEmpty(xlsx.rows).map((r) => r.join("|"))).toEqual(trimEmpty(csv.rows).map((r) => r.join("|")));
   });
 });
 
