@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvField, csvRecord } from "./csv";
+import { csvCell, csvField, csvLine } from "./csv";
 
 describe("CSV (RFC 4180)", () => {
   it("quotes fields with quotes, commas and line breaks, doubling quotes", () => {
@@ -11,8 +11,10 @@ describe("CSV (RFC 4180)", () => {
     expect(csvField("")).toBe("");
   });
 
-  it("ends every record with CRLF", () => {
-    expect(csvRecord(["a", "b,c", ""])).toBe('a,"b,c",\r\n');
+  it("writes a record of typed cells by column kind, ending with CRLF", () => {
+    expect(csvLine(["a", "b,c", null], ["text", "text", "int"])).toBe('a,"b,c",\r\n');
+    const day = new Date("2026-11-25T00:00:00Z");
+    expect(csvLine([0.5, 3, day, "x"], ["percent", "int", "date"])).toBe("50.0%,3,2026-11-25,x\r\n");
   });
 
   it("formats typed cells and neutralises formula-like text", () => {
@@ -27,6 +29,6 @@ describe("CSV (RFC 4180)", () => {
   });
 
   it("keeps a neutralised formula inside quotes intact", () => {
-    expect(csvRecord([csvCell("text", '=HYPERLINK("x")')])).toBe('"\'=HYPERLINK(""x"")"\r\n');
+    expect(csvLine(['=HYPERLINK("x")'], ["text"])).toBe('"\'=HYPERLINK(""x"")"\r\n');
   });
 });

@@ -12,9 +12,13 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 
-/** One record, CRLF-terminated. */
-export function csvRecord(fields: readonly string[]): string {
-  return fields.map(csvField).join(",") + CRLF;
+/** One record of typed cells (kind by column; text when missing), CRLF-terminated. */
+export function csvLine(cells: readonly TCell[], kinds: readonly TCellKind[]): string {
+  // One pass, no intermediate arrays: the national 台账 has 5.7 million rows.
+  let text = "";
+  for (let i = 0; i < cells.length; i++)
+    text += (i ? "," : "") + csvField(csvCell(kinds[i] ?? "text", cells[i] ?? null));
+  return text + CRLF;
 }
 
 /** A typed cell as CSV text: numbers plain, ratios as "45.5%", days as YYYY-MM-DD, text neutralised. */

@@ -1,76 +1,86 @@
-import { chinaToday } from "@/lib/dates";
 import { isOverdue, type TTaskStatus } from "@/features/tasks/lib/state-machine";
 import type { TRow } from "./sheet";
 import type { TTranslate } from "./translate";
 
-/** One task as the ledger query returns it. */
+/**
+ * One task as the ledger query returns it: the repeated texts (measures, federations, regions)
+ * by id, looked up in TLedgerNames; the timestamps already as their calendar day in China.
+ */
 export type TLedgerTask = {
   id: number;
-  measureCode: string;
-  measureTitle: string;
-  mainCode: string;
-  mainTitle: string;
+  measureId: number;
+  mainTaskId: number;
   orgName: string;
-  orgPath: number[];
+  orgId: number;
+  /** The holder's parent org (null for the root). */
+  upId: number | null;
   /** 下达单位: the org that assigned the task (Task.reviewOrg). */
-  assignerName: string;
-  /** 上级任务, when the task was passed down (分解) from another. */
+  reviewOrgId: number;
+  /** 上级任务, when the task was passed down (分解) from another: its id, measure and holder. */
   parentId: number | null;
-  parentCode: string | null;
-  parentTitle: string | null;
-  parentOrgName: string | null;
+  parentMeasureId: number | null;
+  parentOrgId: number | null;
   kind: string;
   status: TTaskStatus;
   priority: string;
   dueDate: Date;
-  signedAt: Date | null;
-  submittedAt: Date | null;
-  completedAt: Date | null;
+  signedDay: Date | null;
+  submittedDay: Date | null;
+  completedDay: Date | null;
   responsibleName: string | null;
   progress: number;
   progressState: string;
   progressNarrative: string | null;
-  progressAt: Date | null;
+  progressDay: Date | null;
   evidenceCount: number;
 };
 
-const day = (d: Date | null) => (d ? chinaToday(d) : null);
+/** What a ledger line names by id (ledger-names.ts builds it once per export). */
+export type TLedgerNames = {
+  objective(id: number): { code: string; title: string };
+  orgName(id: number): string;
+  /** 「河北省 / 石家庄市 / 正定县」 for a holder (its id and its parent's). */
+  region(orgId: number, upId: number | null): string;
+};
 
 /** 「#12 石家庄市总工会：3.2.1.4 开展劳动竞赛」: the parent task's id, holder and measure. */
-function parentTask(task: TLedgerTask, t: TTranslate): string | null {
+function parentTask(task: TLedgerTask, ctx: { t: TTranslate; names: TLedgerNames }): string | null {
   if (task.parentId === null) return null;
-  return t("exports.ledger.parentValue", {
+  const measure = task.parentMeasureId === null ? null : ctx.names.objective(task.parentMeasureId);
+  return ctx.t("exports.ledger.parentValue", {
     id: task.parentId,
-    org: task.parentOrgName ?? "",
-    code: task.parentCode ?? "",
-    title: task.parentTitle ?? "",
+    org: task.parentOrgId === null ? "" : ctx.names.orgName(task.parentOrgId),
+    code: measure?.code ?? "",
+    title: measure?.title ?? "",
   });
 }
 
-/** One 台账 line, in the order of LEDGER_SPECS. Timestamps become their calendar day in China. */
-export function ledgerRow(task: TLedgerTask, ctx: { t: TTranslate; today: Date; region: string }): TRow {
-  const { t } = ctx;
+/** One 台账 line, in the order of LEDGER_SPECS. */
+export function ledgerRow(task: TLedgerTask, ctx: { t: TTranslate; today: Date; names: TLedgerNames }): TRow {
+  const { t, names } = ctx;
+  const measure = names.objective(task.measureId);
+  const main = names.objective(task.mainTaskId);
   return [
-    task.measureCode,
-    task.measureTitle,
-    `${task.mainCode} ${task.mainTitle}`,
+    measure.code,
+    measure.title,
+    `${main.code} ${main.title}`,
     task.orgName,
-    ctx.region,
-    task.assignerName,
-    parentTask(task, t),
+    names.region(task.orgId, task.upId),
+    names.orgName(task.reviewOrgId),
+    parentTask(task, ctx),
     t(`tasks.kind.${task.kind}`),
     t(`tasks.status.${task.status}`),
     t(`tasks.priority.${task.priority}`),
     task.dueDate,
-    day(task.signedAt),
-    day(task.submittedAt),
-    day(task.completedAt),
+    task.signedDay,
+    task.submittedDay,
+    task.completedDay,
     t(isOverdue(task, ctx.today) ? "exports.ledger.yes" : "exports.ledger.no"),
     task.responsibleName,
     task.progress,
     t(`tasks.state.${task.progressState}`),
     task.progressNarrative,
-    day(task.progressAt),
+    task.progressDay,
     task.evidenceCount,
   ];
 }

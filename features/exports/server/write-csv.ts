@@ -1,6 +1,6 @@
 import "server-only";
 import type { Writable } from "node:stream";
-import { CRLF, CSV_BOM, csvCell, csvRecord } from "../lib/csv";
+import { CRLF, CSV_BOM, csvLine } from "../lib/csv";
 import type { TRow, TSheet } from "../lib/sheet";
 import { put } from "./stream-out";
 
@@ -9,7 +9,8 @@ import { put } from "./stream-out";
  * header, then each chunk of rows as it arrives. Stops quietly when the reader goes away.
  */
 export async function writeCsv(sheet: TSheet, out: Writable): Promise<void> {
-  const line = (r: TRow) => csvRecord(r.map((v, i) => csvCell(sheet.columns[i]?.kind ?? "text", v)));
+  const kinds = sheet.columns.map((c) => c.kind);
+  const line = (r: TRow) => csvLine(r, kinds);
   const title = sheet.titleLines.map((l) => line([l])).join("") + (sheet.titleLines.length ? CRLF : "");
   if (!(await put(out, CSV_BOM + title + line(sheet.columns.map((c) => c.header))))) return;
   for await (const chunk of sheet.rows) {
