@@ -5,7 +5,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { getHomeStats } from "@/features/home/server/get-home-stats";
 import { CompletionTiles } from "@/features/rollups/components/completion-tiles";
 import { getCompletion } from "@/features/rollups/server/get-completion";
-import { getDb } from "@/lib/db/client";
 import { getCurrentPlan } from "@/features/plans/server/current-plan";
 import { TaskSummaryTiles } from "@/features/tasks/components/task-summary-tiles";
 import { getTaskSummary } from "@/features/tasks/server/get-task-summary";
@@ -28,7 +27,7 @@ export default async function HomePage() {
     getHomeStats(user, current?.id),
     business ? getTaskSummary(user) : null,
     user.permissions.has("report:read")
-      ? getCompletion(user, { orgId: user.orgId, plan: current?.codePrefix }, { db: getDb() })
+      ? getCompletion(user, { orgId: user.orgId, plan: current?.codePrefix }) // the replica when there is one
       : null,
   ]);
   const tiles = [
