@@ -76,7 +76,7 @@ test("rename, then move 华信 to 井陉县 with its tasks: the figures and the 
   const rename = page.getByRole("dialog");
   await rename.getByLabel("新名称").fill("华");
   await rename.getByRole("button", { name: "确认更名" }).click();
-  await expect(rename.getByText("请输入 2–60 字的名称")).toBeVisible();
+  await expect(rename.getByText("请输入 2–100 字的名称")).toBeVisible();
   await rename.getByLabel("新名称").fill(HX2);
   await rename.getByRole("button", { name: "确认更名" }).click();
   await expectToast(page, `已更名为“${HX2}”`);

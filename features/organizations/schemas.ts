@@ -4,7 +4,11 @@ import { zNumberId, zText } from "@/lib/input";
 // The tree changes (单位调整), shared by the dialogs (zodResolver) and the actions.
 // Messages are codes; the UI turns them into catalogue text (validation.*).
 
-const zName = zText().trim().min(2, "orgName").max(60, "orgName");
+/**
+ * An org's name: one rule for the rename dialog and the 基层工会 import (a name the import wrote can
+ * always be saved again by the rename form, and the other way round).
+ */
+export const ZOrgName = zText().trim().min(2, "orgName").max(100, "orgName");
 const zReason = zText().trim().max(200, "tooLong");
 
 /** What happens to the org's open tasks: they go with it / to the successor, or they are cancelled. */
@@ -22,7 +26,7 @@ const reasonWhenCancelled = (v: { tasks: TTaskChoice; reason?: string }, ctx: z.
     ctx.addIssue({ code: "custom", message: "reasonRequired", path: ["reason"] });
 };
 
-export const ZRenameOrg = z.object({ orgId: zNumberId, name: zName });
+export const ZRenameOrg = z.object({ orgId: zNumberId, name: ZOrgName });
 export type TRenameOrg = z.infer<typeof ZRenameOrg>;
 
 /** A grassroots union goes to another county; its tasks go with it or are cancelled. */
@@ -88,9 +92,12 @@ const optionalText = (max: number, message: string) =>
     .max(max, message)
     .transform((s) => (s === "" ? null : s));
 
-/** A 基层工会's own fields, shared by the org forms and the import (which adds the parent). */
+/**
+ * A 基层工会's own fields as the import checks them (row-schema.ts adds the parent). No form edits these
+ * fields yet; the name is the rename form's rule (ZOrgName), so the two cannot drift.
+ */
 export const ZGrassrootsUnion = z.object({
-  name: zText().trim().min(1, "orgName").max(100, "orgName"),
+  name: ZOrgName,
   code: z.string().trim().regex(ORG_CODE, "orgCode"),
   type: z.enum(ORG_TYPES, { message: "orgType" }).nullable(),
   memberCount: z

@@ -62,18 +62,28 @@ type TCell = {
   file: string;
   name: string;
   c: TActionCase;
+  /** " [kind=USERS]" for a variant's row, "" otherwise. */
+  variant: string;
   region: TRegion;
 };
 
 /** `last` entries after the others, and the password change (which ends "password change pending") at the very end. */
 const rank = (c: TActionCase) => (c.last ? 1 : 0) + (c.last && c.beforePasswordChange ? 1 : 0);
 
+/** An entry and its variants, each a row of its own (`variant` names it in the label). */
+const withVariants = <E extends { c: TActionCase }>(e: E) => [
+  { ...e, variant: "" },
+  ...Object.entries(e.c.variants ?? {}).map(([v, c]) => ({ ...e, c, variant: ` [${v}]` })),
+];
+
 const cells: TCell[] = [
   ...Object.entries(ACTIONS).flatMap(([file, exports]) =>
-    Object.entries(exports).map(([name, c]) => ({ kind: "action" as const, file, name, c })),
+    Object.entries(exports).flatMap(([name, c]) => withVariants({ kind: "action" as const, file, name, c })),
   ),
   ...Object.entries(ROUTES).flatMap(([file, methods]) =>
-    Object.entries(methods).map(([name, c]) => ({ kind: "route" as const, file, name, c: c as TActionCase })),
+    Object.entries(methods).flatMap(([name, c]) =>
+      withVariants({ kind: "route" as const, file, name, c: c as TActionCase }),
+    ),
   ),
 ]
   .sort((a, b) => rank(a.c) - rank(b.c))
@@ -175,7 +185,7 @@ describe("the permission table the expectations come from", () => {
   it("is what the seed wrote into RolePermission", expectDefaultPermissionTable);
 });
 
-const label = (c: TCell) => `${c.file}#${c.name} → ${c.region}`;
+const label = (c: TCell) => `${c.file}#${c.name}${c.variant} → ${c.region}`;
 
 /** Signed out or with a password to change first, only the own-subtree input is tried. */
 const cellsOf = (who: TWho) =>

@@ -32,6 +32,8 @@ type TCase<I> = {
   last?: boolean;
   /** Allowed while the caller must still change a password set by someone else (the change itself). */
   beforePasswordChange?: boolean;
+  /** More inputs for the same export (another import kind …), each run as its own row of the matrix. */
+  variants?: Record<string, Omit<TCase<I>, "variants">>;
 };
 export type TActionCase = TCase<unknown>;
 export type TRouteCase = TCase<TRouteRequest>;

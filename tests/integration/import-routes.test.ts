@@ -4,6 +4,7 @@ import { settleImportJobs } from "@/features/imports/server/runner";
 import { AppError } from "@/lib/errors";
 import { seedAll } from "@/prisma/seed/seed-all";
 import { loadActors, type TTestActor } from "../helpers/actors";
+import { commitNow } from "../helpers/import-run";
 import { ORG_HEADERS, xlsxOf } from "../helpers/import-files";
 import { createTestDb, type TTestDb } from "../helpers/test-db";
 
@@ -43,9 +44,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const post = (body: BodyInit | ReadableStream, headers: Record<string, string> = {}) =>
+const post = (body: BodyInit | ReadableStream, headers: Record<string, string> = {}, kind = "ORGS") =>
   uploadRoute.POST(
-    new Request("http://app.test/api/imports?kind=ORGS", {
+    new Request(`http://app.test/api/imports?kind=${kind}`, {
       method: "POST",
       body,
       headers,
@@ -59,8 +60,8 @@ const form = (bytes: Buffer, name = "unions.xlsx") => {
 };
 
 /** Uploads through the route and waits for the preview. */
-async function uploadJob(bytes: Buffer) {
-  const res = await post(form(bytes));
+async function uploadJob(bytes: Buffer, kind = "ORGS") {
+  const res = await post(form(bytes), {}, kind);
   expect(res.status).toBe(201);
   const { id } = (await res.json()) as { id: number };
   await settleImportJobs();
@@ -167,5 +168,34 @@ describe("import routes", () => {
     session.user = A.wuchang!;
     expect((await get("")).status).toBe(404);
     session.user = A.zhengding!;
+  });
+
+  // Last: it adds a union to 正定县, which the export test above counts.
+  it("serves a people template in the people columns whose example row imports once its union exists", async () => {
+    const res = await templateRoute.GET(new Request("http://app.test/api/imports/templates/USERS"), {
+      params: Promise.resolve({ kind: "USERS" }),
+    });
+    const bytes = await bytesOf(res);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["人员", "说明"]);
+    const [headers, example, ...more] = await sheetRows(bytes);
+    expect(headers).toEqual(["姓名", "用户名", "手机号", "所属工会", "角色"]);
+    expect(more).toEqual([]);
+    // The example names 正定县's "某某公司工会", a placeholder: with that union in place, it is one new person.
+    expect(example![3]).toBe("河北省总工会/石家庄市总工会/正定县总工会/某某公司工会");
+    expect((await uploadJob(bytes, "USERS")).errorCount).toBe(1);
+    const union = await uploadJob(
+      await xlsxOf([ORG_HEADERS, ["某某公司工会", "1301230901", "130123", "企业", 8, "", ""]]),
+    );
+    expect((await commitNow(t.db, A.zhengding!, union.id)).status).toBe("DONE");
+    const job = await uploadJob(bytes, "USERS");
+    expect([job.status, job.newCount, job.changedCount, job.unchangedCount, job.errorCount]).toEqual([
+      "PREVIEW",
+      1,
+      0,
+      0,
+      0,
+    ]);
   });
 });

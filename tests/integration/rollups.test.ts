@@ -669,7 +669,9 @@ describe("roll-ups equal a recompute from the task rows", () => {
     const hengda = await code("1301230001");
     const TREE_REFUSALS = new Set(["VALIDATION", "ORG_TASKS_SUBMITTED", "ORG_CLOSED", "NOT_FOUND"]);
     const treeDone = new Map<string, number>();
-    const treeStep = async () => {
+    let renamed: { orgId: number; name: string } | null = null;
+    /** One tree change: `forced` (the first rounds try each kind once), otherwise a random one. */
+    const treeStep = async (forced?: string) => {
       const open = await t.db.org.findMany({
         where: { level: "GRASSROOTS", closedAt: null, parentId: { in: counties } },
         select: { id: true },
@@ -679,7 +681,11 @@ describe("roll-ups equal a recompute from the task rows", () => {
       const closable = ids.filter((id) => id !== hengda);
       const tasks = pick(["transfer", "cancel"] as const);
       const ops: Record<string, () => Promise<unknown>> = {
-        rename: () => renameOrg(A.hebei!, { orgId: pick(ids), name: `基层工会${Math.floor(rand() * 1e6)}` }),
+        rename: async () => {
+          const to = { orgId: pick(ids), name: `基层工会${Math.floor(rand() * 1e6)}` };
+          await renameOrg(A.hebei!, to);
+          renamed = to;
+        },
         move: () =>
           moveOrg(A.hebei!, { orgId: pick(ids), parentId: pick(counties), tasks, reason: "调整隶属" }),
         merge: () =>
@@ -696,7 +702,7 @@ describe("roll-ups equal a recompute from the task rows", () => {
               })
             : Promise.reject(new AppError("VALIDATION")),
       };
-      const name = pick(["rename", "move", "move", "move", "merge", "close"]);
+      const name = forced ?? pick(["rename", "move", "move", "move", "merge", "close"]);
       try {
         await ops[name]!();
         treeDone.set(name, (treeDone.get(name) ?? 0) + 1);
@@ -730,7 +736,7 @@ describe("roll-ups equal a recompute from the task rows", () => {
     ];
     for (let round = 0; round < 12; round++) {
       for (let i = 0; i < 5; i++) await randomStep(measureIds, await walkOrgs());
-      await treeStep();
+      await treeStep(["rename", "move", "merge", "close"][round]);
       if (racing) {
         const orgIds = await walkOrgs();
         await Promise.all([treeStep(), ...Array.from({ length: 4 }, () => randomStep(measureIds, orgIds))]);
@@ -745,6 +751,9 @@ describe("roll-ups equal a recompute from the task rows", () => {
     await expectReportingExact(true);
     await expectExact(today);
     const done = JSON.stringify(Object.fromEntries(treeDone));
+    expect(treeDone.get("rename") ?? 0, done).toBeGreaterThan(0);
+    const last = renamed as { orgId: number; name: string } | null;
+    expect((await t.db.org.findUniqueOrThrow({ where: { id: last!.orgId } })).name).toBe(last!.name);
     expect(treeDone.get("move") ?? 0, done).toBeGreaterThan(0);
     expect((treeDone.get("merge") ?? 0) + (treeDone.get("close") ?? 0), done).toBeGreaterThan(0);
     // A rebuild from the task rows agrees with the maintained figures after all of it.

@@ -44,9 +44,9 @@ const ZCells = z.object({
 });
 
 /**
- * One template row: the cells (strings, normalised by the pipeline) turned into the form's values,
- * then checked by the form's own schema (ZGrassrootsUnion) plus the parent reference: a code, or a
- * name path such as 河北省总工会/石家庄市总工会/石家庄市长安区总工会.
+ * One template row: the cells (strings, normalised by the pipeline) turned into typed values, then
+ * checked by ZGrassrootsUnion (whose name rule is the rename form's, ZOrgName) plus the parent
+ * reference: a code, or a name path such as 河北省总工会/石家庄市总工会/石家庄市长安区总工会.
  */
 export const ZOrgImportRow = ZCells.transform((c) => ({
   ...c,
