@@ -40,8 +40,7 @@ export async function AppShell({
   }
   if (user.permissions.has("task:review")) items.push({ href: "/review", label: t("nav.review") });
   if (user.permissions.has("report:read")) items.push({ href: "/completion", label: t("nav.completion") });
-  if (user.permissions.has("objective:read"))
-    items.push({ href: "/reporting", label: t("reportStatus.nav") });
+  if (user.permissions.has("report:read")) items.push({ href: "/reporting", label: t("reportStatus.nav") });
   if (user.permissions.has("assessment:manage"))
     items.push({ href: "/assessment", label: t("assessment.nav") });
   if (user.permissions.has("objective:read")) items.push({ href: "/objectives", label: t("nav.objectives") });

@@ -79,6 +79,11 @@ describe("审核 queues: the org's own assignments", () => {
     expect((await listSubmitted(A.hebei!)).items.map((x) => x.id)).toEqual([ids.byProvince]);
     expect((await listSubmitted(A.shijiazhuang!)).items.map((x) => x.id)).toEqual([ids.byCity]);
     expect((await listSubmitted(A.zhengding!)).items).toEqual([]);
+    // The queue shows each task's stored warning light (the page's badge): a submitted open task has one.
+    const [row] = (await listSubmitted(A.hebei!)).items;
+    const stored = await t.db.task.findUniqueOrThrow({ where: { id: ids.byProvince! } });
+    expect(stored.light).not.toBeNull();
+    expect(row!.light).toBe(stored.light);
     expect((await listHandedBack(A.hebei!)).items.map((x) => x.id)).toEqual([ids.backToProvince]);
     expect((await listHandedBack(A.shijiazhuang!)).items).toEqual([]);
   });

@@ -726,8 +726,26 @@ describe("roll-ups equal a recompute from the task rows", () => {
         createdById: A.hebei!.id,
       },
     });
-    const [period] = await openDuePeriods(t.db, m1);
-    expect(period).toBeDefined();
+    // And a rule on the 下达 of the first test's chain head (河北 → 正定): it covers that task and every
+    // task passed down from it (Task.batchPath), which the recompute finds through parentTaskId.
+    const head = await t.db.task.findFirstOrThrow({
+      where: { orgId: zhengding, parentTaskId: null, batchId: { not: null }, children: { some: {} } },
+      orderBy: { id: "asc" },
+    });
+    await t.db.reportingRule.create({
+      data: {
+        batchId: head.batchId,
+        orgId: hebei,
+        frequency: "MONTHLY",
+        dueDay: 10,
+        startDate: m1,
+        endDate: addMonths(m1, 1),
+        createdById: A.hebei!.id,
+      },
+    });
+    const opened = await openDuePeriods(t.db, m1);
+    expect(opened).toHaveLength(2);
+    const [period, chainPeriod] = opened;
     const walkOrgs = async () => [
       zhengding,
       ...(
@@ -748,6 +766,13 @@ describe("roll-ups equal a recompute from the task rows", () => {
     expect(await t.db.periodReport.count({ where: { periodId: period! } })).toBeGreaterThan(0);
     // The close (its relight for today, like every step here): 漏报 for the rest, everything exact.
     expect((await closePeriod(t.db, period!, today)).closed).toBe(true);
+    expect((await closePeriod(t.db, chainPeriod!, today)).closed).toBe(true);
+    // The chain rule reached below the head: some task passed down owed (reported or missed) its period.
+    expect(
+      await t.db.periodReport.count({
+        where: { periodId: chainPeriod!, task: { parentTaskId: { not: null } } },
+      }),
+    ).toBeGreaterThan(0);
     await expectReportingExact(true);
     await expectExact(today);
     const done = JSON.stringify(Object.fromEntries(treeDone));

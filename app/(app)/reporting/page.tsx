@@ -23,7 +23,7 @@ export default async function ReportingPage({
 }: {
   searchParams: Promise<Record<string, string | undefined>>;
 }) {
-  const user = await requirePagePermission("objective:read");
+  const user = await requirePagePermission("report:read");
   const parsed = ZReportStatusQuery.safeParse(await searchParams);
   if (!parsed.success) notFound();
   const q = parsed.data;

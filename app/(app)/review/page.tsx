@@ -6,6 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { AttachmentList } from "@/features/evidence/components/attachment-list";
 import { toAttachmentView } from "@/features/evidence/server/attachment-view";
 import { TaskList } from "@/features/tasks/components/task-list";
+import { LightBadge } from "@/features/lights/components/light-badge";
 import { chinaToday } from "@/lib/dates";
 import { listExtensions, listHandedBack, listSubmitted } from "@/features/tasks/server/review-queue";
 import { requirePagePermission } from "@/lib/auth/session";
@@ -56,6 +57,7 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
               return (
                 <li key={task.id} className="px-4 py-3">
                   <div className="flex flex-wrap items-center gap-2 text-sm">
+                    <LightBadge light={task.light} />
                     <span className="font-mono text-xs text-slate-500">{task.objective.code}</span>
                     <span className="font-medium">{task.objective.title}</span>
                     <span className="text-slate-600">· {task.org.name}</span>
@@ -96,6 +98,9 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
             {awaiting.extensions.map((e) => (
               <li key={e.id}>
                 <Link href={`/tasks/${e.task.id}`} className="block px-4 py-3 text-sm hover:bg-slate-50">
+                  <span className="mr-1.5 inline-block align-middle">
+                    <LightBadge light={e.task.light} />
+                  </span>
                   <span className="font-medium">{e.task.objective.title}</span> · {e.task.org.name}
                   <span className="block text-slate-600">
                     {t("review.ask", {

@@ -11,9 +11,15 @@ type TAssignInput = z.input<typeof ZAssignTasks>;
 /**
  * The 下达/分解 form's 定期报送 section: off by default; on, the recipients' tasks must report every
  * period (a rule on the assignment's batch, created with it). Defaults: monthly by the 25th, from
- * today to the tasks' due date.
+ * today to the tasks' due date. For 分解 it says that the requirements set above already cover the
+ * tasks passed down (a batch rule covers the whole chain below it: server/owing.ts).
  */
-export function AssignReporting({ form, today }: { form: UseFormReturn<TAssignInput>; today: string }) {
+export function AssignReporting(p: {
+  form: UseFormReturn<TAssignInput>;
+  today: string;
+  passedDown: boolean;
+}) {
+  const { form, today } = p;
   const t = useTranslations("tasks.assign");
   const rule = form.watch("reporting");
   const on = rule !== undefined;
@@ -40,6 +46,11 @@ export function AssignReporting({ form, today }: { form: UseFormReturn<TAssignIn
         <span>
           <span className="font-semibold">{t("reporting")}</span>
           <span className="block text-xs text-slate-500">{t("reportingHint")}</span>
+          {p.passedDown ? (
+            <span className="block text-xs text-slate-500" data-testid="reporting-inherited">
+              {t("reportingInherited")}
+            </span>
+          ) : null}
         </span>
       </label>
       {on ? (

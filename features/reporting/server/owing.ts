@@ -4,7 +4,8 @@ import { openStatusSql } from "@/lib/task-status-sql";
 // Which tasks owe a report for a period (定期报送) — the one rule, in SQL over task row `t`:
 //
 //   task t owes period P of rule R  ⇔  t is covered by R (R's plan: every measure of the plan;
-//   R's measure; R's 下达 batch: the tasks of that batch), t was created (China day) BEFORE P's
+//   R's measure; R's 下达 batch: the tasks of that batch and every task passed down (分解) from
+//   them, the whole chain below, i.e. Task.batchPath holds the batch), t was created (China day) BEFORE P's
 //   first day, and t is open (not COMPLETED / CANCELLED).
 //
 // A task created before the period started exists when the period opens (periods open on or after
@@ -24,7 +25,7 @@ export function coveredSql(r: TRuleCover): Prisma.Sql {
   if (r.planId !== null)
     return Prisma.sql`t."objectiveId" IN (SELECT ob.id FROM "Objective" ob WHERE ob."planId" = ${r.planId})`;
   if (r.objectiveId !== null) return Prisma.sql`t."objectiveId" = ${r.objectiveId}`;
-  if (r.batchId !== null) return Prisma.sql`t."batchId" = ${r.batchId}`;
+  if (r.batchId !== null) return Prisma.sql`t."batchPath" @> ARRAY[${r.batchId}::int]`;
   return Prisma.sql`FALSE`;
 }
 
@@ -45,7 +46,7 @@ export function owesSql(r: TRuleCover, startDate: Date): Prisma.Sql {
 export const TASK_COVERED_BY_RULE = Prisma.sql`(
   (r."planId" IS NOT NULL AND EXISTS (SELECT 1 FROM "Objective" ob WHERE ob.id = t."objectiveId" AND ob."planId" = r."planId"))
   OR (r."objectiveId" IS NOT NULL AND t."objectiveId" = r."objectiveId")
-  OR (r."batchId" IS NOT NULL AND t."batchId" = r."batchId"))`;
+  OR (r."batchId" IS NOT NULL AND t."batchPath" @> ARRAY[r."batchId"]))`;
 
 /** Task row `t` owes a report for period row `p` of rule row `r` now (whether it reported or not). */
 export const TASK_OWES_PERIOD = Prisma.sql`(${owes(TASK_COVERED_BY_RULE, Prisma.sql`p."startDate"`)})`;
@@ -58,10 +59,11 @@ export const TASK_DUE_IN_PERIOD = Prisma.sql`(pr."taskId" IS NOT NULL OR (p.stat
 
 /**
  * Period rows `p` (joined to their rule `r`) that task `taskId` is covered by, as a condition: the
- * write path's side (one task, every rule), using the rule indexes (planId, objectiveId, batchId).
+ * write path's side (one task, every rule), using the rule indexes (planId, objectiveId, batchId):
+ * the rules on any batch of the task's chain (its batchPath).
  */
 export function periodsOfTaskSql(taskId: number, objectiveId: number): Prisma.Sql {
   return Prisma.sql`(r."objectiveId" = ${objectiveId}
       OR r."planId" = (SELECT ob."planId" FROM "Objective" ob WHERE ob.id = ${objectiveId})
-      OR r."batchId" = (SELECT tb."batchId" FROM "Task" tb WHERE tb.id = ${taskId}))`;
+      OR r."batchId" = ANY((SELECT tb."batchPath" FROM "Task" tb WHERE tb.id = ${taskId})::int[]))`;
 }

@@ -2,7 +2,8 @@ import type { TDb } from "@/lib/db/client";
 
 // An independent second implementation of the 报送情况 counts and of Task.reportFlag, for the tests:
 // it walks the org tree through Org.parentId and the chains through Task.parentTaskId (not
-// orgPath / countFrom), and applies the owing rule and the flag rule in TypeScript. No "server-only".
+// orgPath / countFrom / batchPath: a batch rule covers the batch's tasks and every task below them
+// through parentTaskId), and applies the owing rule and the flag rule in TypeScript. No "server-only".
 
 const FEDERATION_ROWS = new Set(["PROVINCE", "CITY", "COUNTY"]);
 const OPEN = new Set(["PENDING_SIGN", "IN_PROGRESS", "SUBMITTED", "HANDED_BACK"]);
@@ -41,6 +42,17 @@ export async function recomputeReporting(
       out.push(o.id);
     return out;
   };
+  // The batches of a task's chain, walked up through parentTaskId.
+  const chainBatches = (taskId: number): Set<number> => {
+    const out = new Set<number>();
+    for (
+      let t = taskById.get(taskId);
+      t;
+      t = t.parentTaskId === null ? undefined : taskById.get(t.parentTaskId)
+    )
+      if (t.batchId !== null) out.add(t.batchId);
+    return out;
+  };
   const regions = (taskId: number): number[] => {
     const t = taskById.get(taskId)!;
     const parent = t.parentTaskId === null ? null : taskById.get(t.parentTaskId)!;
@@ -64,7 +76,7 @@ export async function recomputeReporting(
       const covered =
         (p.rule.planId !== null && planOf.get(t.objectiveId) === p.rule.planId) ||
         p.rule.objectiveId === t.objectiveId ||
-        (p.rule.batchId !== null && p.rule.batchId === t.batchId);
+        (p.rule.batchId !== null && chainBatches(t.id).has(p.rule.batchId));
       if (!covered || !OPEN.has(t.status) || chinaDay(t.createdAt) >= day(p.startDate)) continue;
       if (reported.has(`${p.id}:${t.id}`)) continue;
       for (const o of regions(t.id)) add(o, p.id, null);

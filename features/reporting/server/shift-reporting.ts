@@ -31,7 +31,7 @@ export async function shiftReportingRollups(
       UNION ALL
       SELECT t.id, p.id, NULL
       FROM "Task" t JOIN "Objective" ob ON ob.id = t."objectiveId"
-      JOIN "ReportingRule" r ON (r."objectiveId" = t."objectiveId" OR r."planId" = ob."planId" OR r."batchId" = t."batchId")
+      JOIN "ReportingRule" r ON (r."objectiveId" = t."objectiveId" OR r."planId" = ob."planId" OR r."batchId" = ANY(t."batchPath"))
       JOIN "ReportingPeriod" p ON p."ruleId" = r.id AND p.status = 'OPEN' AND p."startDate" > ${TASK_CREATED_DAY}
       WHERE t.id = ANY(${list}::int[]) AND ${openStatusSql("t.status")}
         AND NOT EXISTS (SELECT 1 FROM "PeriodReport" y WHERE y."periodId" = p.id AND y."taskId" = t.id)

@@ -211,7 +211,7 @@ export function AssignForm(p: TAssignFormProps) {
           </Field>
         </div>
       </section>
-      <AssignReporting form={form} today={p.today} />
+      <AssignReporting form={form} today={p.today} passedDown={p.parentTaskId !== undefined} />
       {result ? (
         <div
           role="status"

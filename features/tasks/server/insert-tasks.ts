@@ -35,10 +35,11 @@ export type TInsertTasks = {
  */
 export async function insertTasks(tx: TTx, a: TInsertTasks): Promise<number> {
   const created = await tx.$executeRaw`
-    INSERT INTO "Task" ("objectiveId", "mainTaskId", "orgId", "orgPath", "countFrom", "reviewOrgId", "parentTaskId", "batchId",
+    INSERT INTO "Task" ("objectiveId", "mainTaskId", "orgId", "orgPath", "countFrom", "reviewOrgId", "parentTaskId", "batchId", "batchPath",
                         "kind", "status", "priority", "dueDate", "note", "targetValue", "targetUnit", "createdById", "updatedAt")
     SELECT m.id, mt.id, o.id, o."ancestorIds",
            COALESCE((SELECT cardinality(p."orgPath") FROM "Task" p WHERE p.id = ${a.parentTaskId}::int), 0), ${a.reviewOrgId}, ${a.parentTaskId}, ${a.batchId},
+           COALESCE((SELECT c."batchPath" FROM "Task" c WHERE c.id = ${a.parentTaskId}::int), '{}') || ${a.batchId}::int,
            'ASSIGNED'::"TaskKind", 'PENDING_SIGN'::"TaskStatus", ${a.priority}::"TaskPriority", ${a.dueDate}::date,
            ${a.note}, ${a.targetValue}::numeric, ${a.targetUnit}, ${a.actorId}, now()
     FROM "Objective" m

@@ -12,7 +12,7 @@ import { LOCALE_COOKIE, toLocale } from "@/lib/i18n/config";
 // as XLSX (defaults as on /reporting). An org, rule or period out of scope is not found (audited DENIED).
 export async function GET(req: Request) {
   try {
-    const user = await authorize("objective:read");
+    const user = await authorize("report:read");
     const parsed = ZReportStatusQuery.safeParse(Object.fromEntries(new URL(req.url).searchParams));
     if (!parsed.success) throw new AppError("VALIDATION");
     const q = parsed.data;
