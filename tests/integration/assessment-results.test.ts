@@ -330,7 +330,7 @@ describe("考评 items, publication and 申诉", () => {
     ]);
   });
 
-  it("keeps a veto a veto when an objection to it is accepted", async () => {
+  it("lifts the veto when an objection to it is accepted (the grade is no longer capped)", async () => {
     const hd = await org("130400");
     const u = await t.db.user.create({
       data: { username: "hd.mgr", name: "邯郸督办员", role: "MANAGER", orgId: hd.id, passwordHash: "x" },
@@ -348,10 +348,18 @@ describe("考评 items, publication and 申诉", () => {
       code: "VALIDATION",
       fieldErrors: { points: "vetoPoints" },
     });
+    expect([own.total, own.grade, own.vetoed]).toEqual([80, "FAIL", true]);
     await accept(0);
     const after = await readResultSheet(hdActor, { resultId, orgId: hd.id });
-    // 80, still vetoed: 不合格, rank 3 among the nine at 80.
-    expect([after.total, after.grade, after.vetoed, after.rank]).toEqual([80, "FAIL", true, 3]);
+    // 80 without a veto: 良好 (80 ≥ 80), still rank 3 among the nine at 80; the line stays, lifted.
+    expect([after.total, after.grade, after.vetoed, after.rank]).toEqual([80, "GOOD", false, 3]);
+    expect(after.lines.find((l) => l.key === veto.key)).toMatchObject({
+      kind: "VETO",
+      points: 0,
+      lifted: true,
+    });
     expect(after.objections[0]!.status).toBe("ACCEPTED");
+    const { rows } = await readResult(A.hebei!, resultId);
+    expect(rows.find((x) => x.orgId === hd.id)).toMatchObject({ total: 80, grade: "GOOD", vetoed: false });
   });
 });

@@ -12,7 +12,7 @@ export type TLineRef = {
   taskId: number;
   code: string;
   title: string;
-  /** A priority (COMPLETED), an event's day (RETURNED, NUDGED), a period id (reports), or null. */
+  /** A priority (COMPLETED), an event's day (RETURNED, NUDGED), a period's days "start/end" (reports), or null. */
   extra: string | null;
   /** INDICATOR lines: target and actual on the day. */
   target?: number | null;
