@@ -83,6 +83,7 @@ beforeAll(async () => {
   });
   await t.db.task.update({ where: { id: (await task(mB!, ts!.id)).id }, data: { completedAt: noon(6, 20) } });
   sjzB = (await task(mB!, sjz!.id)).id;
+  sjzA = (await task(mA!, sjz!.id)).id;
 
   const s = await t.db.assessmentScheme.create({
     data: {
@@ -107,6 +108,7 @@ beforeAll(async () => {
   schemeId = s.id;
 });
 afterAll(async () => t?.close());
+let sjzA: number;
 let sjzB: number;
 
 const item = (orgId: number, [kind, points, reason]: ["BONUS" | "DEDUCTION" | "VETO", number | "", string]) =>
@@ -260,9 +262,21 @@ describe("考评 items, publication and 申诉", () => {
     expect([own.result.view, own.rows.length]).toEqual(["UNIT", 0]);
     const sheet = await readResultSheet(A.shijiazhuang!, { resultId, orgId: ids.sjz });
     expect([sheet.total, sheet.rank, sheet.canObject, sheet.canDecide]).toEqual([85, 2, true, false]);
-    // The records behind the lines are the unit's own tasks (as of the result's day).
-    expect(sheet.refs.ontime!.map((r) => r.code)).toContain("3.2.1.1");
-    expect(sheet.lines.map((l) => l.key)).toContain("overdue");
+    // The records behind the lines, frozen at publication: B (completed on time since) is still the
+    // overdue one, and A the only one on time; the live sheet now names both as on time.
+    const ref = (r: { taskId: number; code: string }) => [r.taskId, r.code];
+    expect([sheet.refs.ontime!.map(ref), sheet.refs.overdue!.map(ref)]).toEqual([
+      [[sjzA, "3.2.1.1"]],
+      [[sjzB, "3.2.1.2"]],
+    ]);
+    const live = await readLiveSheet(A.hebei!, { schemeId, orgId: ids.sjz, asOf: today });
+    expect([live.refs.ontime!.map(ref), live.refs.overdue!.map(ref)]).toEqual([
+      [
+        [sjzA, "3.2.1.1"],
+        [sjzB, "3.2.1.2"],
+      ],
+      [],
+    ]);
     expect(await codeOf(readResultSheet(A.shijiazhuang!, { resultId, orgId: ids.ts }))).toBe("NOT_FOUND");
     expect(await codeOf(readResultSheet(tsActor, { resultId, orgId: ids.sjz }))).toBe("NOT_FOUND");
     for (const outsider of [A.hubei!, A.wuhan!, A.zhengding!])
