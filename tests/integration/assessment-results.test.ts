@@ -1,24 +1,15 @@
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, chinaToday, formatDay } from "@/lib/dates";
-import { ZAssignTasks } from "@/features/tasks/schemas";
-import { assignTasks } from "@/features/tasks/server/assign-tasks";
-import {
-  ZDecideObjection,
-  ZItemInput,
-  ZPublishResult,
-  ZRaiseObjection,
-  ZSchemeRules,
-} from "@/features/assessment/schemas";
+import { addDays, formatDay } from "@/lib/dates";
+import { ZDecideObjection, ZItemInput, ZPublishResult, ZRaiseObjection } from "@/features/assessment/schemas";
 import { computeScores, loadScheme } from "@/features/assessment/server/compute";
 import { addItem, withdrawItem } from "@/features/assessment/server/items";
 import { decideObjection, raiseObjection } from "@/features/assessment/server/objections";
 import { publishResult } from "@/features/assessment/server/publish-result";
 import { readResult, readResultSheet } from "@/features/assessment/server/result-read";
 import { readLiveSheet } from "@/features/assessment/server/scores-read";
-import { seedAll } from "@/prisma/seed/seed-all";
-import { codeOf, loadActors, type TTestActor } from "../helpers/actors";
-import { createTestDb, type TTestDb } from "../helpers/test-db";
+import { codeOf, type TTestActor } from "../helpers/actors";
+import type { TTestDb } from "../helpers/test-db";
+import { noon, PY, seedResultsFixture, today } from "./assessment-results-fixture";
 
 // 考评 results, every figure by hand. 河北 scores its 11 cities for LAST year (PY, so that every
 // day below is in the past) with base 80, 按期完成 +5 each, 逾期 −3 each; bands 90 / 80 / 60; a veto
@@ -36,80 +27,18 @@ import { createTestDb, type TTestDb } from "../helpers/test-db";
 // 优秀, rank 1 together with 唐山 (the others stay 3); 逾期 rejected (unchanged).
 let t: TTestDb;
 let A: Record<string, TTestActor>;
-const today = chinaToday();
-const PY = today.getUTCFullYear() - 1;
-const noon = (m: number, d: number) => new Date(Date.UTC(PY, m - 1, d, 4));
-const day = (m: number, d: number) => new Date(Date.UTC(PY, m - 1, d));
 const org = (code: string) => t.db.org.findUniqueOrThrow({ where: { code } });
 let ids: Record<"hebei" | "sjz" | "ts" | "hd", number>;
 let schemeId: number;
 let tsActor: TTestActor;
 let resultId: number;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  await seedAll(t.db, { demoUsers: true });
-  A = await loadActors(t.db);
-  const [hebei, sjz, ts, hd] = await Promise.all(["130000", "130100", "130200", "130400"].map(org));
-  ids = { hebei: hebei!.id, sjz: sjz!.id, ts: ts!.id, hd: hd!.id };
-  const u = await t.db.user.create({
-    data: { username: "ts.mgr", name: "唐山督办员", role: "MANAGER", orgId: ts!.id, passwordHash: "x" },
-  });
-  tsActor = { ...A.shijiazhuang!, id: u.id, username: "ts.mgr", orgId: ts!.id, orgName: ts!.name };
-
-  const [mA, mB] = await Promise.all(
-    ["3.2.1.1", "3.2.1.2"].map((code) => t.db.objective.findUniqueOrThrow({ where: { code } })),
-  );
-  await assignTasks(
-    A.hebei!,
-    ZAssignTasks.parse({
-      clientToken: crypto.randomUUID(),
-      dueDate: formatDay(addDays(today, 30)),
-      priority: "NORMAL",
-      objectiveIds: [mA!.id, mB!.id],
-      target: { mode: "orgs", orgIds: [sjz!.id, ts!.id] },
-    }),
-  );
-  const task = (m: { id: number }, o: number) =>
-    t.db.task.findFirstOrThrow({ where: { objectiveId: m.id, orgId: o }, select: { id: true } });
-  await t.db.task.updateMany({ where: { reviewOrgId: hebei!.id }, data: { createdAt: noon(1, 5) } });
-  await t.db.task.updateMany({
-    where: { objectiveId: mA!.id, reviewOrgId: hebei!.id },
-    data: { dueDate: day(3, 31), completedAt: noon(3, 20) },
-  });
-  await t.db.task.updateMany({
-    where: { objectiveId: mB!.id, reviewOrgId: hebei!.id },
-    data: { dueDate: day(6, 30) },
-  });
-  await t.db.task.update({ where: { id: (await task(mB!, ts!.id)).id }, data: { completedAt: noon(6, 20) } });
-  sjzB = (await task(mB!, sjz!.id)).id;
-  sjzA = (await task(mA!, sjz!.id)).id;
-
-  const s = await t.db.assessmentScheme.create({
-    data: {
-      orgId: hebei!.id,
-      year: PY,
-      title: "上年度考评",
-      scope: "DIRECT",
-      rules: ZSchemeRules.parse({
-        base: 80,
-        rules: [
-          { id: "ontime", kind: "ON_TIME", points: 5 },
-          { id: "overdue", kind: "OVERDUE", points: 3 },
-        ],
-        bands: { EXCELLENT: 90, GOOD: 80, PASS: 60 },
-        vetoGrade: "FAIL",
-      }),
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-      createdById: A.hebei!.id,
-    },
-  });
-  schemeId = s.id;
-});
-afterAll(async () => t?.close());
 let sjzA: number;
 let sjzB: number;
+
+beforeAll(async () => {
+  ({ t, A, ids, tsActor, sjzA, sjzB, schemeId } = await seedResultsFixture());
+});
+afterAll(async () => t?.close());
 
 const item = (orgId: number, [kind, points, reason]: ["BONUS" | "DEDUCTION" | "VETO", number | "", string]) =>
   ZItemInput.parse({ seriesId: schemeId, orgId, kind, points, reason });
