@@ -241,6 +241,9 @@ test("石家庄 objects to its deduction and to the veto; 河北 accepts both", 
   await expect(
     unit.locator('[data-testid^="assess-line-item:"]').filter({ hasText: "安全生产" }),
   ).toContainText("申诉已采纳，否决已撤销");
+  const history = unit.locator('[data-testid^="assess-objection-"]');
+  await expect(history.filter({ hasText: "安全生产责任事故" })).toContainText("否决已撤销");
+  await expect(history.filter({ hasText: "信息报送差错" })).toContainText("该项改为 0 分");
   await unit.setViewportSize({ width: 360, height: 780 });
   await unit.screenshot({ path: `${SHOTS}/assessment-unit-sheet-accepted-360.png`, fullPage: true });
   await noOverflow(unit);
