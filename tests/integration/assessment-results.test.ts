@@ -213,6 +213,14 @@ describe("考评 items, publication and 申诉", () => {
     // 全总 (above 河北) reads it in full but does not run the scheme.
     const above = await readResult(A.acftu!, resultId);
     expect([above.result.view, above.result.runs, above.rows.length]).toEqual(["FULL", false, 11]);
+    // A result published before the records were frozen (refs null) reads them from today's record
+    // as of its day: B, completed on time since, is then on time and no longer overdue.
+    await t.db.$executeRaw`UPDATE "AssessmentScore" SET refs = NULL
+      WHERE "resultId" = ${resultId} AND "orgId" = ${ids.sjz}`;
+    const old = await readResultSheet(A.hebei!, { resultId, orgId: ids.sjz });
+    expect([old.refs.ontime!.map((r) => r.taskId), old.refs.overdue]).toEqual([[sjzA, sjzB], []]);
+    await t.db.$executeRaw`UPDATE "AssessmentScore" SET refs = ${JSON.stringify(sheet.refs)}::jsonb
+      WHERE "resultId" = ${resultId} AND "orgId" = ${ids.sjz}`;
   });
 
   it("takes objections until the deadline; 河北 accepts one (derived again) and rejects one", async () => {
