@@ -223,7 +223,7 @@ test("石家庄 objects to its deduction and to the veto; 河北 accepts both", 
   const fed = await as(browser, "hebei");
   await fed.goto(`/assessment/results/${resultId}`);
   const decide = async (label: string, [from, to]: [string, string]) => {
-    const item = fed.locator('[data-testid^="assess-objection-"]').filter({ hasText: label });
+    const item = fed.locator('li[data-testid^="assess-objection-"]').filter({ hasText: label });
     // The field starts at the line's points: check it, enter the new points, confirm.
     const points = item.locator('input[type="number"]');
     await expect(points).toHaveValue(from);
@@ -241,7 +241,7 @@ test("石家庄 objects to its deduction and to the veto; 河北 accepts both", 
   await expect(
     unit.locator('[data-testid^="assess-line-item:"]').filter({ hasText: "安全生产" }),
   ).toContainText("申诉已采纳，否决已撤销");
-  const history = unit.locator('[data-testid^="assess-objection-"]');
+  const history = unit.locator('li[data-testid^="assess-objection-"]');
   await expect(history.filter({ hasText: "安全生产责任事故" })).toContainText("否决已撤销");
   await expect(history.filter({ hasText: "信息报送差错" })).toContainText("该项改为 0 分");
   await unit.setViewportSize({ width: 360, height: 780 });
