@@ -1,24 +1,15 @@
-import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, chinaToday, formatDay } from "@/lib/dates";
-import { ZAssignTasks } from "@/features/tasks/schemas";
-import { assignTasks } from "@/features/tasks/server/assign-tasks";
-import {
-  ZDecideObjection,
-  ZItemInput,
-  ZPublishResult,
-  ZRaiseObjection,
-  ZSchemeRules,
-} from "@/features/assessment/schemas";
+import { addDays, formatDay } from "@/lib/dates";
+import { ZDecideObjection, ZItemInput, ZPublishResult, ZRaiseObjection } from "@/features/assessment/schemas";
 import { computeScores, loadScheme } from "@/features/assessment/server/compute";
 import { addItem, withdrawItem } from "@/features/assessment/server/items";
 import { decideObjection, raiseObjection } from "@/features/assessment/server/objections";
 import { publishResult } from "@/features/assessment/server/publish-result";
 import { readResult, readResultSheet } from "@/features/assessment/server/result-read";
 import { readLiveSheet } from "@/features/assessment/server/scores-read";
-import { seedAll } from "@/prisma/seed/seed-all";
-import { codeOf, loadActors, type TTestActor } from "../helpers/actors";
-import { createTestDb, type TTestDb } from "../helpers/test-db";
+import { codeOf, type TTestActor } from "../helpers/actors";
+import type { TTestDb } from "../helpers/test-db";
+import { noon, PY, seedResultsFixture, today } from "./assessment-results-fixture";
 
 // 考评 results, every figure by hand. 河北 scores its 11 cities for LAST year (PY, so that every
 // day below is in the past) with base 80, 按期完成 +5 each, 逾期 −3 each; bands 90 / 80 / 60; a veto
@@ -36,78 +27,18 @@ import { createTestDb, type TTestDb } from "../helpers/test-db";
 // 优秀, rank 1 together with 唐山 (the others stay 3); 逾期 rejected (unchanged).
 let t: TTestDb;
 let A: Record<string, TTestActor>;
-const today = chinaToday();
-const PY = today.getUTCFullYear() - 1;
-const noon = (m: number, d: number) => new Date(Date.UTC(PY, m - 1, d, 4));
-const day = (m: number, d: number) => new Date(Date.UTC(PY, m - 1, d));
 const org = (code: string) => t.db.org.findUniqueOrThrow({ where: { code } });
 let ids: Record<"hebei" | "sjz" | "ts" | "hd", number>;
 let schemeId: number;
 let tsActor: TTestActor;
 let resultId: number;
+let sjzA: number;
+let sjzB: number;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  await seedAll(t.db, { demoUsers: true });
-  A = await loadActors(t.db);
-  const [hebei, sjz, ts, hd] = await Promise.all(["130000", "130100", "130200", "130400"].map(org));
-  ids = { hebei: hebei!.id, sjz: sjz!.id, ts: ts!.id, hd: hd!.id };
-  const u = await t.db.user.create({
-    data: { username: "ts.mgr", name: "唐山督办员", role: "MANAGER", orgId: ts!.id, passwordHash: "x" },
-  });
-  tsActor = { ...A.shijiazhuang!, id: u.id, username: "ts.mgr", orgId: ts!.id, orgName: ts!.name };
-
-  const [mA, mB] = await Promise.all(
-    ["3.2.1.1", "3.2.1.2"].map((code) => t.db.objective.findUniqueOrThrow({ where: { code } })),
-  );
-  await assignTasks(
-    A.hebei!,
-    ZAssignTasks.parse({
-      clientToken: crypto.randomUUID(),
-      dueDate: formatDay(addDays(today, 30)),
-      priority: "NORMAL",
-      objectiveIds: [mA!.id, mB!.id],
-      target: { mode: "orgs", orgIds: [sjz!.id, ts!.id] },
-    }),
-  );
-  const task = (m: { id: number }, o: number) =>
-    t.db.task.findFirstOrThrow({ where: { objectiveId: m.id, orgId: o }, select: { id: true } });
-  await t.db.task.updateMany({ where: { reviewOrgId: hebei!.id }, data: { createdAt: noon(1, 5) } });
-  await t.db.task.updateMany({
-    where: { objectiveId: mA!.id, reviewOrgId: hebei!.id },
-    data: { dueDate: day(3, 31), completedAt: noon(3, 20) },
-  });
-  await t.db.task.updateMany({
-    where: { objectiveId: mB!.id, reviewOrgId: hebei!.id },
-    data: { dueDate: day(6, 30) },
-  });
-  await t.db.task.update({ where: { id: (await task(mB!, ts!.id)).id }, data: { completedAt: noon(6, 20) } });
-  sjzB = (await task(mB!, sjz!.id)).id;
-
-  const s = await t.db.assessmentScheme.create({
-    data: {
-      orgId: hebei!.id,
-      year: PY,
-      title: "上年度考评",
-      scope: "DIRECT",
-      rules: ZSchemeRules.parse({
-        base: 80,
-        rules: [
-          { id: "ontime", kind: "ON_TIME", points: 5 },
-          { id: "overdue", kind: "OVERDUE", points: 3 },
-        ],
-        bands: { EXCELLENT: 90, GOOD: 80, PASS: 60 },
-        vetoGrade: "FAIL",
-      }),
-      status: "PUBLISHED",
-      publishedAt: new Date(),
-      createdById: A.hebei!.id,
-    },
-  });
-  schemeId = s.id;
+  ({ t, A, ids, tsActor, sjzA, sjzB, schemeId } = await seedResultsFixture());
 });
 afterAll(async () => t?.close());
-let sjzB: number;
 
 const item = (orgId: number, [kind, points, reason]: ["BONUS" | "DEDUCTION" | "VETO", number | "", string]) =>
   ZItemInput.parse({ seriesId: schemeId, orgId, kind, points, reason });
@@ -260,9 +191,21 @@ describe("考评 items, publication and 申诉", () => {
     expect([own.result.view, own.rows.length]).toEqual(["UNIT", 0]);
     const sheet = await readResultSheet(A.shijiazhuang!, { resultId, orgId: ids.sjz });
     expect([sheet.total, sheet.rank, sheet.canObject, sheet.canDecide]).toEqual([85, 2, true, false]);
-    // The records behind the lines are the unit's own tasks (as of the result's day).
-    expect(sheet.refs.ontime!.map((r) => r.code)).toContain("3.2.1.1");
-    expect(sheet.lines.map((l) => l.key)).toContain("overdue");
+    // The records behind the lines, frozen at publication: B (completed on time since) is still the
+    // overdue one, and A the only one on time; the live sheet now names both as on time.
+    const ref = (r: { taskId: number; code: string }) => [r.taskId, r.code];
+    expect([sheet.refs.ontime!.map(ref), sheet.refs.overdue!.map(ref)]).toEqual([
+      [[sjzA, "3.2.1.1"]],
+      [[sjzB, "3.2.1.2"]],
+    ]);
+    const live = await readLiveSheet(A.hebei!, { schemeId, orgId: ids.sjz, asOf: today });
+    expect([live.refs.ontime!.map(ref), live.refs.overdue!.map(ref)]).toEqual([
+      [
+        [sjzA, "3.2.1.1"],
+        [sjzB, "3.2.1.2"],
+      ],
+      [],
+    ]);
     expect(await codeOf(readResultSheet(A.shijiazhuang!, { resultId, orgId: ids.ts }))).toBe("NOT_FOUND");
     expect(await codeOf(readResultSheet(tsActor, { resultId, orgId: ids.sjz }))).toBe("NOT_FOUND");
     for (const outsider of [A.hubei!, A.wuhan!, A.zhengding!])
@@ -270,6 +213,14 @@ describe("考评 items, publication and 申诉", () => {
     // 全总 (above 河北) reads it in full but does not run the scheme.
     const above = await readResult(A.acftu!, resultId);
     expect([above.result.view, above.result.runs, above.rows.length]).toEqual(["FULL", false, 11]);
+    // A result published before the records were frozen (refs null) reads them from today's record
+    // as of its day: B, completed on time since, is then on time and no longer overdue.
+    await t.db.$executeRaw`UPDATE "AssessmentScore" SET refs = NULL
+      WHERE "resultId" = ${resultId} AND "orgId" = ${ids.sjz}`;
+    const old = await readResultSheet(A.hebei!, { resultId, orgId: ids.sjz });
+    expect([old.refs.ontime!.map((r) => r.taskId), old.refs.overdue]).toEqual([[sjzA, sjzB], []]);
+    await t.db.$executeRaw`UPDATE "AssessmentScore" SET refs = ${JSON.stringify(sheet.refs)}::jsonb
+      WHERE "resultId" = ${resultId} AND "orgId" = ${ids.sjz}`;
   });
 
   it("takes objections until the deadline; 河北 accepts one (derived again) and rejects one", async () => {
@@ -330,7 +281,7 @@ describe("考评 items, publication and 申诉", () => {
     ]);
   });
 
-  it("keeps a veto a veto when an objection to it is accepted", async () => {
+  it("lifts the veto when an objection to it is accepted (the grade is no longer capped)", async () => {
     const hd = await org("130400");
     const u = await t.db.user.create({
       data: { username: "hd.mgr", name: "邯郸督办员", role: "MANAGER", orgId: hd.id, passwordHash: "x" },
@@ -348,10 +299,18 @@ describe("考评 items, publication and 申诉", () => {
       code: "VALIDATION",
       fieldErrors: { points: "vetoPoints" },
     });
+    expect([own.total, own.grade, own.vetoed]).toEqual([80, "FAIL", true]);
     await accept(0);
     const after = await readResultSheet(hdActor, { resultId, orgId: hd.id });
-    // 80, still vetoed: 不合格, rank 3 among the nine at 80.
-    expect([after.total, after.grade, after.vetoed, after.rank]).toEqual([80, "FAIL", true, 3]);
+    // 80 without a veto: 良好 (80 ≥ 80), still rank 3 among the nine at 80; the line stays, lifted.
+    expect([after.total, after.grade, after.vetoed, after.rank]).toEqual([80, "GOOD", false, 3]);
+    expect(after.lines.find((l) => l.key === veto.key)).toMatchObject({
+      kind: "VETO",
+      points: 0,
+      lifted: true,
+    });
     expect(after.objections[0]!.status).toBe("ACCEPTED");
+    const { rows } = await readResult(A.hebei!, resultId);
+    expect(rows.find((x) => x.orgId === hd.id)).toMatchObject({ total: 80, grade: "GOOD", vetoed: false });
   });
 });

@@ -317,10 +317,10 @@ describe("考评 scores from the record", () => {
     expect(rows.map((r) => [r.kind, r.ref, r.extra])).toEqual([
       ["COMPLETED", sjzIds.A, "HIGH"],
       ["COMPLETED", sjzIds.B, "NORMAL"],
-      ["MISSING_REPORT", sjzC.id, String(feb.id)],
+      ["MISSING_REPORT", sjzC.id, `${Y}-02-01/${Y}-02-28`],
       ["ON_TIME", sjzIds.A, null],
       ["OVERDUE", sjzIds.B, null],
-      ["REPORT_ON_TIME", sjzC.id, String(jan.id)],
+      ["REPORT_ON_TIME", sjzC.id, `${Y}-01-01/${Y}-01-31`],
     ]);
 
     // As of 1 May: the record of that day only.

@@ -48,7 +48,9 @@ export function ObjectionList({ objections, lines, rules, indicatorNames, canDec
               {o.decidedAt ? ` · ${t("decidedOn", { day: formatDay(chinaToday(o.decidedAt)) })}` : ""}
             </p>
             {o.status === "ACCEPTED" && o.acceptedPoints !== null ? (
-              <p className="text-emerald-800">{t("acceptedPoints", { points: o.acceptedPoints })}</p>
+              <p className="text-emerald-800">
+                {line?.kind === "VETO" ? t("vetoLifted") : t("acceptedPoints", { points: o.acceptedPoints })}
+              </p>
             ) : null}
             {o.decisionNote ? (
               <p className="break-words text-slate-600">{t("note", { note: o.decisionNote })}</p>

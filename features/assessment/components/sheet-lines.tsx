@@ -35,7 +35,8 @@ function RefList({ refs, kind }: { refs: TLineRef[]; kind: TLine["kind"] }) {
     if (!r.extra) return null;
     if (kind === "COMPLETED") return t("extra.priority", { priority: ta(`priority.${r.extra as "LOW"}`) });
     if (kind === "RETURNED" || kind === "NUDGED") return t("extra.day", { day: r.extra });
-    return t("extra.period", { period: r.extra });
+    const [start, end] = r.extra.split("/");
+    return t("extra.period", { start: start ?? "", end: end ?? "" });
   };
   if (!refs.length) return <p className="text-xs text-slate-400">{t("line.noRecords")}</p>;
   return (
@@ -77,8 +78,8 @@ export function SheetLines({ lines, rules, indicatorNames, refs, total, grade, v
                 <span className="min-w-0 font-medium break-words text-slate-900">
                   {ta(`kind.${l.kind}`)}
                   {l.kind === "VETO" ? (
-                    <Badge tone="red" className="ml-2">
-                      {t("vetoMark")}
+                    <Badge tone={l.lifted ? "gray" : "red"} className="ml-2">
+                      {t(l.lifted ? "line.vetoLifted" : "vetoMark")}
                     </Badge>
                   ) : null}
                 </span>

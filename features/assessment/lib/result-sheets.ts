@@ -57,7 +57,7 @@ export function unitLineRows(out: TOut, u: TResultUnit, t: TTranslateAll): TRow[
       const { kind, basis } = describeLine(l, rules, t);
       const objection = out.objectionNotes.get(`${u.orgId}:${l.key}`);
       const note =
-        l.original === undefined
+        l.original === undefined && !l.lifted
           ? ""
           : [t("assessmentOutputs.objectionAccepted"), objection].filter(Boolean).join(t("punct.colon"));
       return [u.name, u.code, kind, basis, l.count, l.points, l.original ?? null, note];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ZSchemeRules } from "../schemas";
-import { emptyFacts, gradeOf, rank, scoreUnit, targetRatio } from "./score";
+import { emptyFacts, gradeOf, isVetoed, rank, scoreUnit, sheetOf, targetRatio, type TLine } from "./score";
 
 const scheme = ZSchemeRules.parse({
   base: 60,
@@ -67,6 +67,23 @@ describe("考评 arithmetic", () => {
     expect(targetRatio({ target: 10, actual: 8, direction: "LOWER" })).toBe(1.25);
     expect(targetRatio({ target: 10, actual: null, direction: "HIGHER" })).toBe(0);
     expect(targetRatio({ target: null, actual: 5, direction: "HIGHER" })).toBe(0);
+  });
+
+  it("a lifted veto line no longer caps the grade; a standing one does", () => {
+    const veto: TLine = { key: "item:3", kind: "VETO", count: 1, points: 0 };
+    const bonus: TLine = { key: "item:4", kind: "BONUS", count: 1, points: 31 };
+    // 60 + 31 = 91: 优秀 unless a standing veto caps it at 不合格.
+    expect(sheetOf(scheme, [bonus, veto], true)).toMatchObject({ total: 91, grade: "FAIL", vetoed: true });
+    const lifted = scoreUnit(scheme, emptyFacts(), {
+      items: [{ id: 3, kind: "VETO", points: 0, reason: "安全事故" }],
+    });
+    expect(lifted.vetoed).toBe(true);
+    lifted.lines.find((l) => l.kind === "VETO")!.lifted = true;
+    lifted.lines.push(bonus);
+    expect(isVetoed(lifted.lines)).toBe(false);
+    expect(isVetoed([...lifted.lines, veto])).toBe(true);
+    const after = sheetOf(scheme, lifted.lines, isVetoed(lifted.lines));
+    expect([after.total, after.grade]).toEqual([91, "EXCELLENT"]);
   });
 
   it("grades at the band edges and ranks equal totals together", () => {

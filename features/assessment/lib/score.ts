@@ -32,6 +32,8 @@ export type TLine = {
   original?: number;
   /** An item's reason. */
   note?: string;
+  /** A VETO line whose objection was accepted: it no longer caps the grade. */
+  lifted?: boolean;
 };
 
 export type TSheet = { total: number; grade: TGrade; vetoed: boolean; lines: TLine[] };
@@ -141,12 +143,11 @@ export function scoreUnit(
       line.points = o;
     }
   }
-  return sheetOf(
-    scheme,
-    lines,
-    items.some((i) => i.kind === "VETO"),
-  );
+  return sheetOf(scheme, lines, isVetoed(lines));
 }
+
+/** A sheet is vetoed while one of its VETO lines stands (an accepted objection lifts one). */
+export const isVetoed = (lines: readonly TLine[]) => lines.some((l) => l.kind === "VETO" && !l.lifted);
 
 /**
  * Total and grade of a sheet's lines (the base plus every line's points, then the bands and the

@@ -20,6 +20,7 @@ import { emptyFacts, type TCountKind, type TPriority, type TUnitFacts } from "..
 // county federations at national size). No "server-only": the benchmark and the tests call this.
 
 export type TFactQuery = { units: readonly number[]; planId: number | null; year: number; asOf: Date };
+/** `extra`: the priority (COMPLETED), the event's day (RETURNED, NUDGED), the period's first and last day (reports, "YYYY-MM-DD/YYYY-MM-DD"). */
 export type TFactRow = { org: number; kind: "COMPLETED" | TCountKind; ref: number; extra: string | null };
 
 const day = (col: string) => Prisma.raw(`(${col} AT TIME ZONE 'UTC' AT TIME ZONE 'Asia/Shanghai')::date`);
@@ -48,7 +49,7 @@ function tasksCte(q: TFactQuery): Prisma.Sql {
 const yearStart = (y: number) => new Date(Date.UTC(y, 0, 1));
 const yearEnd = (y: number) => new Date(Date.UTC(y, 11, 31));
 
-/** Every fact row (unit, kind, task id, extra: priority / period id / event day). */
+/** Every fact row (unit, kind, task id, extra: priority / period days / event day). */
 function factRowsSql(q: TFactQuery): Prisma.Sql {
   const d = Prisma.sql`${q.asOf}::date`;
   return Prisma.sql`
@@ -61,9 +62,9 @@ function factRowsSql(q: TFactQuery): Prisma.Sql {
         AND ${day('e."createdAt"')} BETWEEN ${yearStart(q.year)}::date AND ${d}
     UNION ALL SELECT tk.org,
         CASE pr.status WHEN 'ON_TIME' THEN 'REPORT_ON_TIME' WHEN 'LATE' THEN 'LATE_REPORT' ELSE 'MISSING_REPORT' END,
-        tk.id, pr.id::text
+        tk.id, to_char(pr.start, 'YYYY-MM-DD') || '/' || to_char(pr.stop, 'YYYY-MM-DD')
       FROM tk CROSS JOIN LATERAL (
-        SELECT pr.status, p.id FROM "PeriodReport" pr JOIN "ReportingPeriod" p ON p.id = pr."periodId"
+        SELECT pr.status, p."startDate" AS start, p."endDate" AS stop FROM "PeriodReport" pr JOIN "ReportingPeriod" p ON p.id = pr."periodId"
         WHERE pr."taskId" = tk.id AND p."dueDate" BETWEEN ${yearStart(q.year)}::date AND ${yearEnd(q.year)}::date
           AND CASE WHEN pr.status = 'MISSING' THEN ${dayTz('p."closedAt"')} ELSE ${dayTz('pr."reportedAt"')} END <= ${d}
         OFFSET 0) pr`;

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import { getDb, type TTx } from "@/lib/db/client";
 import { chinaToday } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { rank, sheetOf, type TLine } from "../lib/score";
+import { isVetoed, rank, sheetOf, type TLine } from "../lib/score";
 import type { TDecideObjection, TRaiseObjection } from "../schemas";
 import { requireAssessment } from "./access";
 import { loadScheme } from "./compute";
@@ -13,8 +13,9 @@ import { auditActor, type TSchemeActor } from "./schemes";
 // their OWN sheet (the score row of the actor's org, locked) until the deadline, one PENDING
 // objection per line. The scheme's org decides (its org in the query, the result locked): REJECT
 // with a note, or ACCEPT with the line's new points — the line keeps `original`, and total, grade
-// (lib/score.ts#sheetOf) and the ranks of every unit of the result (rank) are derived again. A
-// veto stays a veto. Decided objections stay as the sheet's history.
+// (lib/score.ts#sheetOf) and the ranks of every unit of the result (rank) are derived again.
+// Accepting an objection to a VETO line (points 0: a veto carries none) lifts the veto: the line is
+// kept, marked `lifted`, and no longer caps the grade. Decided objections stay as the sheet's history.
 
 async function auditObjection(
   tx: TTx,
@@ -140,20 +141,24 @@ async function applyAccepted(
     const lines = r.lines.map((l) => ({ ...l }));
     const line = lines.find((l) => l.key === o.lineKey);
     if (!line) throw new AppError("VALIDATION", { points: "invalid" });
-    // A veto line carries no points: accepting changes nothing of it but the history.
-    if (line.kind === "VETO" && points !== 0) throw new AppError("VALIDATION", { points: "vetoPoints" });
-    line.original ??= line.points;
-    line.points = points;
-    if (line.original === line.points) delete line.original;
-    const s = sheetOf(scheme.rules, lines, r.vetoed);
-    return { ...r, total: s.total, grade: s.grade, lines, changed: true };
+    if (line.kind === "VETO") {
+      // A veto line carries no points: accepting its objection lifts the veto itself.
+      if (points !== 0) throw new AppError("VALIDATION", { points: "vetoPoints" });
+      line.lifted = true;
+    } else {
+      line.original ??= line.points;
+      line.points = points;
+      if (line.original === line.points) delete line.original;
+    }
+    const s = sheetOf(scheme.rules, lines, isVetoed(lines));
+    return { ...r, total: s.total, grade: s.grade, vetoed: s.vetoed, lines, changed: true };
   });
   for (const r of rank(sheets)) {
     const before = rows.find((x) => x.orgId === r.orgId)!;
     if (!r.changed && before.rank === r.rank) continue;
     await tx.assessmentScore.update({
       where: { resultId_orgId: { resultId: o.resultId, orgId: r.orgId } },
-      data: { total: r.total, grade: r.grade, rank: r.rank, lines: r.lines },
+      data: { total: r.total, grade: r.grade, rank: r.rank, vetoed: r.vetoed, lines: r.lines },
     });
   }
 }

@@ -6,11 +6,12 @@ import { AppError } from "@/lib/errors";
 import type { TPublishResult } from "../schemas";
 import { loadPublishedVersion, requireAssessment } from "./access";
 import { computeScores } from "./compute";
+import { explainUnits } from "./explain";
 import { auditActor, type TSchemeActor } from "./schemes";
 
 // Publishing a 考评 result: the scheme's PUBLISHED version scored as of a day (computeScores), frozen
-// as one AssessmentScore row per unit (total, grade, rank, veto, and the lines exactly as
-// lib/score.ts made them). Later changes of the record or of the items leave it as it is; only an
+// as one AssessmentScore row per unit (total, grade, rank, veto, the lines exactly as lib/score.ts
+// made them, and the records behind each line with their codes and titles). Later changes of the record or of the items leave it as it is; only an
 // accepted objection changes a frozen line (objections.ts). A scheme may publish several results.
 
 export async function publishResult(
@@ -29,6 +30,7 @@ export async function publishResult(
   return getDb().$transaction(async (tx) => {
     const scheme = await loadPublishedVersion(tx, actor, input.schemeId);
     const scores = await computeScores(tx, scheme, asOf);
+    const refs = await explainUnits(tx, scheme, { units: scores.map((s) => s.id), asOf });
     const result = await tx.assessmentResult.create({
       data: {
         schemeId: scheme.id,
@@ -49,6 +51,7 @@ export async function publishResult(
         rank: s.rank,
         vetoed: s.vetoed,
         lines: s.lines,
+        refs: refs.get(s.id) ?? {},
       })),
     });
     await recordAudit(

@@ -165,21 +165,22 @@ export async function readResultSheet(
     > & {
       name: string;
       code: string;
+      refs: Record<string, TLineRef[]> | null;
     })[]
   >`
-    SELECT o.name, o.code, sc.total::float8 AS total, sc.grade, sc.rank, sc.vetoed, sc.lines,
+    SELECT o.name, o.code, sc.total::float8 AS total, sc.grade, sc.rank, sc.vetoed, sc.lines, sc.refs,
       (SELECT count(*)::int FROM "AssessmentScore" x WHERE x."resultId" = sc."resultId") AS units
     FROM "AssessmentScore" sc JOIN "Org" o ON o.id = sc."orgId"
     WHERE sc."resultId" = ${resultId} AND sc."orgId" = ${orgId}`;
   if (!row) throw new AppError("NOT_FOUND");
+  const { name, code, refs: frozen, ...score } = row;
   const [objections, indicatorNames, refs] = await Promise.all([
     readObjections(db, resultId, { orgId }),
     readIndicatorNames(db, result.rules),
-    // The records behind the lines, read from the record as of the result's day (the frozen counts
-    // came from the same definition; a record back-dated later may differ from them).
-    explainLines(getDb(), scheme, { orgId, asOf: result.asOf }),
+    // The records behind the lines as frozen at publication; a result published before they were
+    // kept reads them from today's record as of its day (later changes of the record show there).
+    frozen ?? explainLines(getDb(), scheme, { orgId, asOf: result.asOf }),
   ]);
-  const { name, code, ...score } = row;
   const itemIds = score.lines.flatMap((l) => (l.key.startsWith("item:") ? [Number(l.key.slice(5))] : []));
   return {
     ...score,
