@@ -167,9 +167,9 @@ test.describe("the whole 17th report with 只导入第三部分, at 360 px", () 
     }
     await expect(node(page, "?.7")).toHaveCount(0);
     await noOverflow(page);
-    await page.getByTestId("draft-counts").evaluate((e) => e.scrollIntoView());
+    await page.getByTestId("draft-counts").evaluate((e) => e.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: `${SHOTS}/planimport-part-preview-360.png` });
-    await page.getByLabel("标题 ?.6", { exact: true }).evaluate((e) => e.scrollIntoView());
+    await page.getByLabel("标题 ?.6", { exact: true }).evaluate((e) => e.scrollIntoView({ block: "center" }));
     await page.screenshot({ path: `${SHOTS}/planimport-part-preview-main6-360.png` });
   });
 });
