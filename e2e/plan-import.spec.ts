@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { workPointsDocx } from "../tests/fixtures/work-points-docx";
 import { loginAs } from "./fixtures/auth";
@@ -120,4 +122,54 @@ test("河北 imports its 2027 工作要点 from Word, fixes the preview, publish
   await dialog.getByRole("button", { name: "确认停用" }).click();
   await expect(node(page, "HBGZ2027.1.1.1")).toContainText("已停用");
   await expect(page.getByTestId("plan-history")).toContainText("保留了 1 项未办结任务");
+});
+
+// 只导入第…部分: the whole 17th Congress report as a .txt (the seed's own text), part 三 chosen. Its six
+// main tasks stand at the top of the preview, titled as the seeded plan's 3.1 … 3.6 (the frozen seed
+// codes), each with its source beside it.
+const REPORT_FILE = path.resolve(import.meta.dirname, "../prisma/seed/data/report-17th-congress.txt");
+const SEEDED_CODES = path.resolve(import.meta.dirname, "../features/objectives/lib/report-17th-codes.json");
+test.describe("the whole 17th report with 只导入第三部分, at 360 px", () => {
+  test.use({ viewport: { width: 360, height: 780 } });
+  const noOverflow = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  test("a missing part is refused beside the choice; part 三 gives the six main tasks", async ({ page }) => {
+    test.slow();
+    const seeded = new Map(JSON.parse(readFileSync(SEEDED_CODES, "utf8")) as [string, string][]);
+    await loginAs(page, "acftu");
+    await page.goto("/plans/import");
+    await page.getByLabel(/选择文件/).setInputFiles({
+      name: "中国工会第十七次全国代表大会报告.txt",
+      mimeType: "text/plain",
+      buffer: readFileSync(REPORT_FILE),
+    });
+    const part = page.getByLabel("只导入第…部分");
+    await expect(part).toHaveValue("");
+    // The report has three parts 一、二、三: a fourth is named as missing, and no draft opens.
+    await part.selectOption("四");
+    await page.getByRole("button", { name: "识别并生成预览" }).click();
+    await expect(page.getByText("文件中没有第四部分：找不到以“四、”开头的一级标题")).toBeVisible();
+    await expect(page).toHaveURL(/\/plans\/import$/);
+    await noOverflow(page);
+    await page.screenshot({ path: `${SHOTS}/planimport-part-missing-360.png`, fullPage: true });
+
+    await part.selectOption("三");
+    await page.getByRole("button", { name: "识别并生成预览" }).click();
+    await page.waitForURL(/\/plans\/import\/\d+$/);
+    await expect(page.getByTestId("draft-counts")).toHaveText("共 6 项主要任务、82 项具体措施");
+    await expect(page.getByLabel("计划名称")).toHaveValue("今后五年工会工作的主要任务");
+    const markers = ["（一）", "（二）", "（三）", "（四）", "（五）", "（六）"];
+    for (const [i, marker] of markers.entries()) {
+      const code = `?.${i + 1}`;
+      await expect(page.getByLabel(`标题 ${code}`, { exact: true })).toHaveValue(seeded.get(`3.${i + 1}`)!);
+      await expect(node(page, code).first()).toContainText(marker);
+    }
+    await expect(node(page, "?.7")).toHaveCount(0);
+    await noOverflow(page);
+    await page.getByTestId("draft-counts").evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.screenshot({ path: `${SHOTS}/planimport-part-preview-360.png` });
+    await page.getByLabel("标题 ?.6", { exact: true }).evaluate((e) => e.scrollIntoView({ block: "center" }));
+    await page.screenshot({ path: `${SHOTS}/planimport-part-preview-main6-360.png` });
+  });
 });

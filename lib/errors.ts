@@ -23,6 +23,7 @@ export type TErrorCode =
   | "PLAN_FILE_EMPTY"
   | "PLAN_FILE_UNSAFE"
   | "PLAN_FILE_UNREADABLE"
+  | "PLAN_PART_NOT_FOUND"
   | "PLAN_PREFIX_TAKEN"
   | "PLAN_OPEN_TASKS"
   // Indicators (features/indicators): targets of a 下达/分解, values of a 进展

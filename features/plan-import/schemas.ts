@@ -2,6 +2,7 @@ import { z } from "zod";
 import { zId, zText } from "@/lib/input";
 import { PLAN_CODE_PREFIX_RE } from "@/lib/objective-code";
 import { ZDay } from "@/lib/input";
+import { intToChinese } from "@/features/objectives/lib/report-text";
 import { DRAFT_MAX_DEPTH, DRAFT_TITLE_MAX, treeProblems, walk, type TDraftNode } from "./lib/draft-tree";
 
 // Shared by the import page, the preview and the server actions. Messages are codes
@@ -65,9 +66,23 @@ export const ZSaveDraft = z.object({
 });
 export type TSaveDraft = z.infer<typeof ZSaveDraft>;
 
-export const ZImportText = z.object({
-  text: zText().max(MAX_TEXT_CHARS, "tooLong"),
+/** The numerals of a document's top-level parts 「一、」…「二十、」 that 只导入第…部分 offers. */
+export const PLAN_PARTS = Array.from({ length: 20 }, (_, i) => intToChinese(i + 1));
+
+/**
+ * The choices of 导入计划 besides the document (form, action and upload route alike): the issuing
+ * org (default the importer's) and 只导入第…部分 ("" or absent = the whole document).
+ */
+export const ZImportOptions = z.object({
   issuingOrgId: zId.optional(),
+  part: z
+    .string()
+    .refine((s) => s === "" || PLAN_PARTS.includes(s), "invalid")
+    .optional()
+    .transform((s) => s || undefined),
 });
+export type TImportOptions = Partial<z.output<typeof ZImportOptions>>;
+
+export const ZImportText = ZImportOptions.extend({ text: zText().max(MAX_TEXT_CHARS, "tooLong") });
 
 export const ZDraftRef = z.object({ draftId: zId, version: zId });

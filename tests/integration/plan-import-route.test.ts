@@ -70,4 +70,27 @@ describe("POST /api/plans/import", () => {
     });
     expect(await t.db.planDraft.count()).toBe(before);
   });
+
+  it("?part= reads one top-level part; a missing part or a bad numeral is refused and writes nothing", async () => {
+    const docx = await workPointsDocx();
+    const r = await post(A.hebei!, form(docx), `?part=${encodeURIComponent("二")}`);
+    expect(r.status).toBe(201);
+    const d = await t.db.planDraft.findUniqueOrThrow({ where: { id: r.body.draftId! } });
+    // Read by hand from tests/fixtures/work-points.ts: 二、's １．２． are its main tasks.
+    expect(d.title).toBe("聚焦中心任务，组织职工建功立业");
+    expect((d.tree as { nodes: { title: string }[] }).nodes.map((n) => n.title)).toEqual([
+      "深化劳动和技能竞赛",
+      "推进产业工人队伍建设改革",
+    ]);
+    const before = await t.db.planDraft.count();
+    expect(await post(A.hebei!, form(docx), `?part=${encodeURIComponent("四")}`)).toEqual({
+      status: 400,
+      body: { code: "PLAN_PART_NOT_FOUND", fieldErrors: { part: "partNotFound" } },
+    });
+    expect(await post(A.hebei!, form(docx), "?part=4")).toEqual({
+      status: 400,
+      body: { code: "VALIDATION", fieldErrors: { part: "invalid" } },
+    });
+    expect(await t.db.planDraft.count()).toBe(before);
+  });
 });

@@ -90,3 +90,31 @@ export function toParagraphs(text: string, mode: TTextMode = "auto"): string[] {
   const paragraphs = byLine ? lines.map((l) => cleanText(l)) : wrappedParagraphs(lines);
   return paragraphs.filter((p) => p !== "");
 }
+
+/** A document has no top-level part 「N、」 with the numeral asked for. */
+export class PartNotFoundError extends Error {
+  constructor(public readonly numeral: string) {
+    super(`part 「${numeral}、」 not found in the document`);
+    this.name = "PartNotFoundError";
+  }
+}
+
+/**
+ * The paragraphs of the top-level part 「numeral、」 (up to the next 「N、」), its heading's first
+ * sentence apart. Works on any paragraphs, so a Word document and a PDF's wrapped text alike.
+ */
+export function partParagraphs(
+  paragraphs: readonly string[],
+  numeral: string,
+): { heading: string; paragraphs: string[] } {
+  const top = (p: string) => markerOf(p)?.rank === 0;
+  const start = paragraphs.findIndex((p) => top(p) && p.startsWith(`${numeral}、`));
+  if (start < 0) throw new PartNotFoundError(numeral);
+  let end = start + 1;
+  while (end < paragraphs.length && !top(paragraphs[end]!)) end++;
+  const opening = paragraphs[start]!.slice(markerOf(paragraphs[start]!)!.length);
+  // 「三、标题。正文……」: the title is the first sentence, the rest opens the part's body.
+  const cut = opening.search(/[。！？；]/);
+  const [heading, rest] = cut < 0 ? [opening, ""] : [opening.slice(0, cut), opening.slice(cut + 1)];
+  return { heading, paragraphs: [...(rest ? [rest] : []), ...paragraphs.slice(start + 1, end)] };
+}

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { WORK_POINTS_PARAGRAPHS, WORK_POINTS_TEXT } from "@/tests/fixtures/work-points";
-import { markerOf, toParagraphs } from "./doc-paragraphs";
+import { markerOf, PartNotFoundError, toParagraphs } from "./doc-paragraphs";
 import { parseDocument, planToObjectives } from "./parse-document";
 import { parseReport } from "./parse-report";
 import REPORT_CODES from "./report-17th-codes.json";
@@ -58,6 +58,27 @@ describe("parseDocument: the 17th report", () => {
 });
 
 describe("parseDocument: a yearly 工作要点", () => {
+  it("reads one part of a Word document: 三、's （一）（二） become the main tasks", () => {
+    const plan = parseDocument(WORK_POINTS_TEXT, { section: "三" });
+    const titles = (n: { title: string; children: { title: string }[] }) => [
+      n.title,
+      n.children.map((c) => c.title),
+    ];
+    // Read by hand from the last five paragraphs of tests/fixtures/work-points.ts.
+    expect(plan.title).toBe("维护职工合法权益");
+    expect(plan.children.map(titles)).toEqual([
+      ["推动构建和谐劳动关系", ["推进集体协商提质增效", "加强职工法律服务"]],
+      ["做好困难职工帮扶", []],
+    ]);
+    expect(plan.children[1]!.sourceText).toBe("（二）做好困难职工帮扶。");
+  });
+  it("a part the document does not have is a PartNotFoundError, not an empty plan", () => {
+    expect(() => parseDocument(WORK_POINTS_TEXT, { section: "四" })).toThrow(PartNotFoundError);
+    // 「（三）」 and 「3.」 are not top-level parts.
+    expect(() => parseDocument("（三）加强宣传。\n3.建好书屋。", { section: "三" })).toThrow(
+      PartNotFoundError,
+    );
+  });
   it("reads 一、（一）1.（1）① into plan → main task → sub-item → measure", () => {
     expect(codesAndTitles(WORK_POINTS_TEXT)).toEqual(WORK_POINTS_TREE);
   });

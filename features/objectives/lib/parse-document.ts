@@ -7,10 +7,9 @@
 // its paragraphs as the 17th report's section 三 is: under a main task the first of several
 // paragraphs is its introduction and each other paragraph is a sub-item (its short first sentence,
 // if any, is the title); under a sub-item every sentence is a measure.
-import { markerOf, toParagraphs, type TTextMode } from "./doc-paragraphs";
+import { markerOf, partParagraphs, toParagraphs, type TTextMode } from "./doc-paragraphs";
 import {
   MEASURE_TITLE_MAX,
-  readSection,
   SUB_ITEM_TITLE_MAX,
   type ObjectiveLevel,
   type ParsedObjective,
@@ -122,17 +121,20 @@ export function buildPlanTree(paragraphs: readonly string[], title: string): TDo
 
 export type TParseDocumentOptions = {
   mode?: TTextMode;
-  /** Parse only this top-level section 「N、」 (e.g. "三" of a congress report): its heading is the plan title. */
+  /**
+   * Parse only this top-level part 「N、」 (e.g. "三" of a congress report): its heading is the plan
+   * title. A part the document does not have throws PartNotFoundError.
+   */
   section?: string;
 };
 
 /** Parses a document's text; without a section the first line is the plan title when it looks like one. */
 export function parseDocument(text: string, options: TParseDocumentOptions = {}): TDocPlan {
-  if (options.section) {
-    const { heading, paragraphs } = readSection(text, options.section);
-    return buildPlanTree(paragraphs, heading);
-  }
   const paragraphs = toParagraphs(text, options.mode);
+  if (options.section) {
+    const part = partParagraphs(paragraphs, options.section);
+    return buildPlanTree(part.paragraphs, part.heading);
+  }
   const first = paragraphs[0] ?? "";
   const isTitle =
     first !== "" && !markerOf(first) && !/[。！？：；]$/.test(first) && [...first].length <= TITLE_LINE_MAX;

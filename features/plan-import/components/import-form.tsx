@@ -5,7 +5,9 @@ import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
 import { planImportTextAction } from "../actions";
-import { usePlanErrorText } from "./use-plan-error";
+import { ZImportOptions } from "../schemas";
+import { PartSelect } from "./part-select";
+import { usePlanErrorText, usePlanFieldText } from "./use-plan-error";
 
 type TIssuer = { id: number; name: string };
 
@@ -13,35 +15,50 @@ type TIssuer = { id: number; name: string };
 export function ImportForm({ issuers }: { issuers: TIssuer[] }) {
   const t = useTranslations("planImport");
   const errorText = usePlanErrorText();
+  const fieldText = usePlanFieldText();
   const router = useRouter();
   const [mode, setMode] = useState<"upload" | "paste">("upload");
   const [issuer, setIssuer] = useState(String(issuers[0]?.id ?? ""));
   const [text, setText] = useState("");
   const [file, setFile] = useState<File | null>(null);
+  const [part, setPart] = useState("");
+  const [partError, setPartError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const open = (draftId: number) => router.push(`/plans/import/${draftId}`);
+  /** A failure as text: a missing part beside the part's field, anything else in the alert. */
+  const fail = (code: string, fieldErrors?: Record<string, string>) => {
+    if (code === "PLAN_PART_NOT_FOUND") return setPartError(t("partNotFound", { part }));
+    if (fieldErrors?.part) return setPartError(fieldText(fieldErrors.part));
+    setError(errorText(code));
+  };
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     setError(null);
+    setPartError(undefined);
     if (mode === "upload" && !file) return setError(t("noFile"));
+    // The same schema as the action and the upload route.
+    const options = { issuingOrgId: issuer, part };
+    const checked = ZImportOptions.safeParse(options);
+    if (!checked.success) return setPartError(fieldText(checked.error.issues[0]?.message));
     setBusy(true);
     try {
       if (mode === "paste") {
-        const r = await planImportTextAction({ text, issuingOrgId: issuer });
+        const r = await planImportTextAction({ text, ...options });
         if (r.ok) return open(r.data.draftId);
-        return setError(errorText(r.code === "VALIDATION" && !text.trim() ? "PLAN_FILE_EMPTY" : r.code));
+        return fail(r.code === "VALIDATION" && !text.trim() ? "PLAN_FILE_EMPTY" : r.code, r.fieldErrors);
       }
       const body = new FormData();
       body.set("file", file!);
-      const res = await fetch(`/api/plans/import?issuingOrgId=${encodeURIComponent(issuer)}`, {
-        method: "POST",
-        body,
-      });
-      const json = (await res.json().catch(() => ({}))) as { draftId?: number; code?: string };
+      const res = await fetch(`/api/plans/import?${new URLSearchParams(options)}`, { method: "POST", body });
+      const json = (await res.json().catch(() => ({}))) as {
+        draftId?: number;
+        code?: string;
+        fieldErrors?: Record<string, string>;
+      };
       if (res.ok && json.draftId) return open(json.draftId);
-      setError(errorText(json.code ?? (res.status === 413 ? "FILE_TOO_LARGE" : "INTERNAL")));
+      fail(json.code ?? (res.status === 413 ? "FILE_TOO_LARGE" : "INTERNAL"), json.fieldErrors);
     } finally {
       setBusy(false);
     }
@@ -87,6 +104,14 @@ export function ImportForm({ issuers }: { issuers: TIssuer[] }) {
           />
         </Field>
       )}
+      <PartSelect
+        value={part}
+        onChange={(p) => {
+          setPart(p);
+          setPartError(undefined);
+        }}
+        error={partError}
+      />
       <Field id="plan-issuer" label={t("issuer")}>
         <Select id="plan-issuer" value={issuer} onChange={(e) => setIssuer(e.target.value)}>
           {issuers.map((o) => (
