@@ -5,10 +5,10 @@ import { getCompletion } from "@/features/rollups/server/get-completion";
 import { formatSummary, log, pick, rng, summarize, timed, type TSummary } from "./stats";
 import type { TTarget, TTargets } from "./targets";
 
-// The completion view with an indicator chosen, at national and county level: the indicator
+// The completion view with an indicator chosen, at national, province and county level: the indicator
 // read alone (readIndicatorFigures, one statement) and the whole view as the page loads it
 // (getCompletion and getIndicatorCompletion side by side); a random org and indicator each time.
-export type TIndicatorReads = Record<"national" | "county", { read: TSummary; view: TSummary }>;
+export type TIndicatorReads = Record<"national" | "province" | "county", { read: TSummary; view: TSummary }>;
 
 export async function measureIndicatorReads(
   db: TDb,
@@ -23,8 +23,9 @@ export async function measureIndicatorReads(
   const r = rng(20261204);
   const root = { orgId: targets.national.id };
   const out = {} as TIndicatorReads;
-  const levels: ["national" | "county", TTarget[]][] = [
+  const levels: [keyof TIndicatorReads, TTarget[]][] = [
     ["national", [targets.national]],
+    ["province", targets.provinces],
     ["county", targets.counties],
   ];
   for (const [level, orgs] of levels) {

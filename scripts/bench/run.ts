@@ -137,6 +137,7 @@ async function measureDatabase(
     view_province_p95_ms: r2(reads.province.view.p95),
     view_county_p95_ms: r2(reads.county.view.p95),
     view_indicators_national_p95_ms: r2(indicatorReads.national.view.p95),
+    view_indicators_province_p95_ms: r2(indicatorReads.province.view.p95),
     view_indicators_county_p95_ms: r2(indicatorReads.county.view.p95),
     write_p50_ms: r2(write.p50),
     write_p95_ms: r2(write.p95),
