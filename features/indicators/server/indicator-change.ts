@@ -24,7 +24,8 @@ export type TIndicatorChange = {
   taskId: number;
   orgPath: readonly number[];
   countFrom: number;
-  chain: readonly { id: number; countFrom: number }[];
+  /** The tasks above, parent first, each with its own path (a moved child is not under its parent). */
+  chain: readonly { id: number; orgPath: readonly number[]; countFrom: number }[];
   statusBefore: TTaskStatus;
   statusAfter: TTaskStatus;
   /** Typed cumulative actuals (a task not passed down). */
@@ -93,8 +94,6 @@ export function indicatorChangeCtes(c: TIndicatorChange): {
   let childId: Prisma.Sql = Prisma.sql`${c.taskId}::int`;
   let childLive: Prisma.Sql = Prisma.sql`${aL === 1}::boolean`;
   let childValue = (ind: Prisma.Sql) => Prisma.sql`(SELECT s.new FROM ind_self s WHERE s.ind = ${ind})`;
-  let pathBelow = [...c.orgPath];
-  let countFromBelow = c.countFrom;
   c.chain.forEach((link, i) => {
     const name = Prisma.raw(`ip${i + 1}`);
     const value = childValue;
@@ -113,17 +112,14 @@ export function indicatorChangeCtes(c: TIndicatorChange): {
       WHERE x."taskId" = ${link.id} AND x."indicatorId" = p.ind AND p.new IS DISTINCT FROM p.old
       RETURNING x."taskId", x."indicatorId", x.actual)`);
     logged.push(Prisma.sql`SELECT * FROM ${Prisma.raw(`ipu${i + 1}`)}`);
-    const parentPath = pathBelow.slice(0, countFromBelow);
     deltas.push(Prisma.sql`SELECT g.o, p.ind, 0 AS tasks, 0 AS targeted,
         (p.live::int * ((p.new IS NOT NULL)::int - (p.old IS NOT NULL)::int)) AS reported,
         0::numeric AS ts,
         (p.live::int * (COALESCE(p.new, 0) - COALESCE(p.old, 0))) AS acs
-      FROM ${name} p, ${regionRows(regionsOf({ orgPath: parentPath, countFrom: link.countFrom }))}`);
+      FROM ${name} p, ${regionRows(regionsOf({ orgPath: [...link.orgPath], countFrom: link.countFrom }))}`);
     childId = Prisma.sql`${link.id}::int`;
     childLive = Prisma.sql`(SELECT t.status <> 'CANCELLED' FROM "Task" t WHERE t.id = ${link.id})`;
     childValue = (ind) => Prisma.sql`(SELECT p.new FROM ${name} p WHERE p.ind = ${ind})`;
-    pathBelow = parentPath;
-    countFromBelow = link.countFrom;
   });
   ctes.push(Prisma.sql`ind_log AS (
     INSERT INTO "TaskIndicatorLog" ("taskId", "indicatorId", actual, at)

@@ -51,10 +51,10 @@ type TRow = Omit<TLoadedTask, "objective" | "org" | "reviewOrg" | "helpers" | "c
 async function loadChain(tx: TTx, parentTaskId: number): Promise<TChainLink[]> {
   return tx.$queryRaw<TChainLink[]>`
     WITH RECURSIVE up AS (
-      SELECT p.id, p."countFrom", p."parentTaskId", 1 AS lvl FROM "Task" p WHERE p.id = ${parentTaskId}
+      SELECT p.id, p."orgPath", p."countFrom", p."parentTaskId", 1 AS lvl FROM "Task" p WHERE p.id = ${parentTaskId}
       UNION ALL
-      SELECT p.id, p."countFrom", p."parentTaskId", up.lvl + 1 FROM "Task" p JOIN up ON p.id = up."parentTaskId")
-    SELECT id, "countFrom" FROM up ORDER BY lvl`;
+      SELECT p.id, p."orgPath", p."countFrom", p."parentTaskId", up.lvl + 1 FROM "Task" p JOIN up ON p.id = up."parentTaskId")
+    SELECT id, "orgPath", "countFrom" FROM up ORDER BY lvl`;
 }
 
 type TScopedTask = Omit<TLoadedTask, "chain">;

@@ -8,7 +8,8 @@ import { parentLightDeltas, parentLightSql } from "@/features/lights/server/ligh
 // task re-derives every task above it in its chain in the same statement. The chain's rows are
 // locked first (apply-change.ts), so the siblings read here are the committed ones.
 
-export type TChainLink = { id: number; countFrom: number };
+/** A task above the changed one: its id, its holder's path and where it counts (Task.countFrom). */
+export type TChainLink = { id: number; orgPath: number[]; countFrom: number };
 
 const mean = (rows: Prisma.Sql) => Prisma.sql`(SELECT round(avg(x.v)::numeric, 6)::float8 FROM (${rows}) x)`;
 
@@ -26,8 +27,6 @@ export function derivedFromChildrenSql(taskId: number): Prisma.Sql {
  */
 export function deriveChainCtes(a: {
   taskId: number;
-  orgPath: number[];
-  countFrom: number;
   chain: TChainLink[];
   childValue: Prisma.Sql;
   /** The change's time: a parent whose progress moves is relit for this day in China. */
@@ -37,8 +36,6 @@ export function deriveChainCtes(a: {
   const moves: TDerivedMove[] = [];
   let childId = a.taskId;
   let childValue = a.childValue;
-  let pathBelow = a.orgPath;
-  let countFromBelow = a.countFrom;
   a.chain.forEach((link, i) => {
     const name = Prisma.raw(`p${i + 1}`);
     const siblings = Prisma.sql`
@@ -54,10 +51,11 @@ export function deriveChainCtes(a: {
     ctes.push(Prisma.sql`${Prisma.raw(`pu${i + 1}`)} AS (
       UPDATE "Task" t SET progress = ${name}.new, light = ${name}.nlight FROM ${name}, upd WHERE t.id = ${name}.id AND ${name}.new IS DISTINCT FROM ${name}.old
       RETURNING t.id)`);
-    // The parent's path is the task's path up to the parent's holder: countFrom elements.
-    const parentPath = pathBelow.slice(0, countFromBelow);
+    // The parent's own path: after a tree change the task below may no longer be under the
+    // parent's holder (a union moved to another county keeps its chain), so the task's path
+    // does not tell where the parent counts.
     moves.push({
-      orgPath: parentPath,
+      orgPath: link.orgPath,
       countFrom: link.countFrom,
       progressDelta: Prisma.sql`(SELECT new - old FROM ${name})`,
       lights: parentLightDeltas(name),
@@ -65,8 +63,6 @@ export function deriveChainCtes(a: {
     childId = link.id;
     // A cancelled parent leaves its own parent's mean (NULL), like a cancelled sibling.
     childValue = Prisma.sql`(SELECT CASE WHEN status = 'CANCELLED' THEN NULL ELSE ${countedProgressSql("status", "new")} END FROM ${name})`;
-    pathBelow = parentPath;
-    countFromBelow = link.countFrom;
   });
   return { ctes, moves };
 }

@@ -93,8 +93,6 @@ export function changeStatement(c: TTaskChange): Prisma.Sql {
   };
   const chain = deriveChainCtes({
     taskId: task.id,
-    orgPath: task.orgPath,
-    countFrom: task.countFrom,
     chain: task.chain,
     // A cancelled task leaves its parent's mean.
     childValue: after.status === "CANCELLED" ? Prisma.sql`NULL::float8` : counted(after.status, np),
